@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "dashell",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dashell", targets: ["dashell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The Digital Access schema, values, paths, configuration records, change sets,
+        // validation and rendering. No I/O.
+        .target(name: "ConfigModel"),
+        // Revisions, candidates, three-way merge and publish over SQLite.
+        .target(
+            name: "ConfigStore",
+            dependencies: ["ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command language: lexer, parser, commands, pipes, script runner.
+        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore"]),
+        .executableTarget(
+            name: "dashell",
+            dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
+        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Shell"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,88 @@
+/// One node of the configuration schema: a container, a list of keyed entries, or a leaf.
+/// The schema is data; commands, completion, help, validation, rendering and storage read it.
+public final class SchemaNode: Sendable {
+    public enum Kind: Sendable {
+        case container
+        /// A list of entries; `keyName` describes the key (`name`, `user-id`).
+        case list(keyName: String)
+        case leaf(LeafSpec)
+    }
+
+    /// The kebab-case word used in commands.
+    public let keyword: String
+    /// The label Digital Access Admin shows for this node; accepted in paths, in quotes.
+    public let label: String
+    /// One line for `?` and `help`.
+    public let help: String
+    public let kind: Kind
+    /// Children in schema order (the order of Digital Access Admin's forms).
+    public let children: [SchemaNode]
+
+    init(keyword: String, label: String, help: String, kind: Kind, children: [SchemaNode] = []) {
+        self.keyword = keyword
+        self.label = label
+        self.help = help
+        self.kind = kind
+        self.children = children
+    }
+
+    public var isList: Bool { if case .list = kind { true } else { false } }
+    public var isLeaf: Bool { if case .leaf = kind { true } else { false } }
+    public var isContainer: Bool { if case .container = kind { true } else { false } }
+
+    public var leafSpec: LeafSpec? { if case .leaf(let spec) = kind { spec } else { nil } }
+
+    public var keyName: String? { if case .list(let name) = kind { name } else { nil } }
+
+    /// The child with exactly this keyword.
+    public func child(_ keyword: String) -> SchemaNode? {
+        children.first { $0.keyword == keyword }
+    }
+
+    /// Children whose keyword matches `word`: exact (case-insensitive) match first, then by
+    /// unique prefix, then by Admin label. Returns every candidate when the word is ambiguous.
+    public func children(matching word: String) -> [SchemaNode] {
+        let lowered = word.lowercased()
+        if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
+        if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }
+        return children.filter { $0.keyword.hasPrefix(lowered) }
+    }
+}
+
+/// What a leaf holds and when it applies.
+public struct LeafSpec: Sendable {
+    public let type: ValueType
+    /// The canonical default, which applies while the leaf is unset.
+    public let defaultValue: String?
+    /// V2: the leaf must be set.
+    public let isMandatory: Bool
+    /// V9: the value cannot change once published.
+    public let isFixedOncePublished: Bool
+    /// V6: conditions on sibling leaves under which setting this leaf makes sense.
+    public let applicability: [Applicability]
+
+    public init(type: ValueType, defaultValue: String? = nil, isMandatory: Bool = false,
+                isFixedOncePublished: Bool = false, applicability: [Applicability] = []) {
+        self.type = type
+        self.defaultValue = defaultValue
+        self.isMandatory = isMandatory
+        self.isFixedOncePublished = isFixedOncePublished
+        self.applicability = applicability
+    }
+}
+
+/// "Only when sibling `leaf` is one of `values`": an error when violated for a structural
+/// condition (the method's type), a warning for an advisory one (`same-device`).
+public struct Applicability: Sendable {
+    public enum Level: Sendable { case error, warning }
+    /// The sibling leaf, relative to the same record.
+    public let leaf: String
+    public let values: Set<String>
+    public let level: Level
+
+    public init(when leaf: String, in values: Set<String>, level: Level) {
+        self.leaf = leaf
+        self.values = values
+        self.level = level
+    }
+}

@@ -1,0 +1,178 @@
+/// The syntax of a leaf's value. Parsing turns what the user typed into the value's
+/// canonical text, which is what the store keeps and what renderers print.
+public enum ValueType: Sendable, Equatable {
+    /// One line of text without control characters.
+    case string
+    /// Free text; may contain spaces and line breaks, but no other control characters.
+    case text
+    /// An RFC 1123 DNS name.
+    case hostname
+    /// A TCP/UDP port, 1–65535.
+    case port
+    /// An unsigned integer within a range.
+    case uint(ClosedRange<Int>)
+    /// `true`/`false`, also written `enabled`/`disabled` or `yes`/`no`.
+    case boolean
+    /// One of a fixed set of words.
+    case enumeration([String])
+    /// An e-mail address, `local@domain`.
+    case email
+    /// The key of an existing entry of the list at this schema path (checked by V3).
+    case reference(to: [String])
+    /// Stored, never printed back.
+    case secret
+
+    /// A short name for help and error messages.
+    public var name: String {
+        switch self {
+        case .string: "string"
+        case .text: "text"
+        case .hostname: "hostname"
+        case .port: "port"
+        case .uint(let range): "integer \(range.lowerBound)–\(range.upperBound)"
+        case .boolean: "boolean"
+        case .enumeration(let values): values.joined(separator: " | ")
+        case .email: "e-mail address"
+        case .reference(let target): "reference to \(target.joined(separator: " "))"
+        case .secret: "secret"
+        }
+    }
+
+    /// Whether values of this type print as a mask.
+    public var isSecret: Bool { self == .secret }
+
+    /// Whether a JSON rendering carries the value as a number.
+    public var isNumeric: Bool {
+        switch self {
+        case .port, .uint: true
+        default: false
+        }
+    }
+
+    /// Spellings accepted for booleans, in the order help lists them.
+    public static let booleanSpellings: [(word: String, value: Bool)] = [
+        ("true", true), ("false", false), ("enabled", true), ("disabled", false), ("yes", true), ("no", false),
+    ]
+
+    /// Parses `text` into the canonical form of this type, or explains what was expected.
+    public func parse(_ text: String) throws(ValueError) -> String {
+        switch self {
+        case .string, .secret:
+            try Self.requireSingleLine(text)
+            return text
+        case .text:
+            try Self.requireNoControlCharacters(text, allowingLineBreaks: true)
+            return text
+        case .hostname:
+            guard Self.isHostname(text) else { throw ValueError(text, "is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)") }
+            return text
+        case .port:
+            return try Self.parseInteger(text, in: 1...65535)
+        case .uint(let range):
+            return try Self.parseInteger(text, in: range)
+        case .boolean:
+            let lowered = text.lowercased()
+            guard let match = Self.booleanSpellings.first(where: { $0.word == lowered }) else {
+                throw ValueError(text, "is not a boolean (true, false, enabled, disabled, yes, no)")
+            }
+            return match.value ? "true" : "false"
+        case .enumeration(let values):
+            let lowered = text.lowercased()
+            guard let match = values.first(where: { $0 == lowered }) else {
+                throw ValueError(text, "is not one of \(values.joined(separator: ", "))")
+            }
+            return match
+        case .email:
+            guard Self.isEmail(text) else { throw ValueError(text, "is not an e-mail address (local-part@domain)") }
+            return text
+        case .reference:
+            return try ListKey.validate(text)
+        }
+    }
+
+    private static func parseInteger(_ text: String, in range: ClosedRange<Int>) throws(ValueError) -> String {
+        let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw ValueError(text, "is not a number (expected \(range.lowerBound)–\(range.upperBound))")
+        }
+        guard let number = Int(text), range.contains(number) else {
+            throw ValueError(text, "is out of range \(range.lowerBound)–\(range.upperBound)")
+        }
+        return String(number)
+    }
+
+    static func requireSingleLine(_ text: String) throws(ValueError) {
+        try requireNoControlCharacters(text, allowingLineBreaks: false)
+    }
+
+    static func requireNoControlCharacters(_ text: String, allowingLineBreaks: Bool) throws(ValueError) {
+        for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F {
+            if allowingLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw ValueError(text, "contains the control character \(code)")
+        }
+    }
+
+    static func isHostname(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        for (index, label) in labels.enumerated() {
+            if label.isEmpty { return index == labels.count - 1 && labels.count > 1 } // one trailing dot
+            guard label.count <= 63, label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
+            guard label.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) else { return false }
+        }
+        return true
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        guard text.utf8.count <= 254, let at = text.lastIndex(of: "@") else { return false }
+        let local = text[..<at]
+        let domain = String(text[text.index(after: at)...])
+        guard !local.isEmpty, local.utf8.count <= 64, domain.contains(".") || domain == "localhost" else { return false }
+        let localAllowed = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
+        guard local.utf8.allSatisfy({ isAlphanumeric($0) || localAllowed.contains($0) || $0 >= 0x80 }),
+              local.first != ".", local.last != ".", !local.contains("..") else { return false }
+        return isHostname(domain)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+}
+
+/// A value that does not match its type: `70000 is out of range 1–65535`.
+public struct ValueError: Error, Equatable, CustomStringConvertible {
+    /// The offending text, shortened for display.
+    public let value: String
+    public let problem: String
+
+    public init(_ value: String, _ problem: String) {
+        self.value = value
+        self.problem = problem
+    }
+
+    public var description: String {
+        let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
+        return "\(Quoting.word(shown)) \(problem)"
+    }
+}
+
+/// Rules for the keys of list entries (user ids, method names, …), which are exact strings.
+public enum ListKey {
+    /// The longest key accepted, in bytes.
+    public static let maximumLength = 255
+
+    public static func validate(_ key: String) throws(ValueError) -> String {
+        guard !key.isEmpty else { throw ValueError(key, "is empty; a key needs at least one character") }
+        guard key.utf8.count <= maximumLength else { throw ValueError(key, "is longer than \(maximumLength) bytes") }
+        try ValueType.requireSingleLine(key)
+        return key
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

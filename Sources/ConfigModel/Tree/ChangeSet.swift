@@ -1,0 +1,66 @@
+/// One record that differs between two configurations; `nil` is "absent".
+public struct RecordChange: Hashable, Sendable {
+    public let key: RecordKey
+    public let old: Record?
+    public let new: Record?
+
+    public init(key: RecordKey, old: Record?, new: Record?) {
+        self.key = key
+        self.old = old
+        self.new = new
+    }
+
+    public var inverted: RecordChange { RecordChange(key: key, old: new, new: old) }
+
+    /// The leaves whose values differ, with old and new values, sorted by name.
+    public var leafChanges: [(leaf: String, old: String?, new: String?)] {
+        let names = Set((old?.leaves.keys).map(Array.init) ?? []).union((new?.leaves.keys).map(Array.init) ?? [])
+        return names.sorted().compactMap { name in
+            let before = old?[name], after = new?[name]
+            return before == after ? nil : (name, before, after)
+        }
+    }
+
+    /// Leaves changed, counting the creation or removal of an entry as one change.
+    public var size: Int {
+        let leaves = leafChanges.count
+        return (old == nil) != (new == nil) ? max(leaves, 1) : leaves
+    }
+}
+
+/// The difference between two configurations, as record changes in key order.
+public struct ChangeSet: Equatable, Sendable {
+    public var changes: [RecordChange]
+
+    public init(_ changes: [RecordChange] = []) {
+        self.changes = changes.sorted { $0.key < $1.key }
+    }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Number of leaf-level changes, what `status` and the prompt count.
+    public var size: Int { changes.reduce(0) { $0 + $1.size } }
+
+    public static func diff(from old: ConfigTree, to new: ConfigTree) -> ChangeSet {
+        var changes: [RecordChange] = []
+        for (key, record) in old.records where new.records[key] != record {
+            changes.append(RecordChange(key: key, old: record, new: new.records[key]))
+        }
+        for (key, record) in new.records where old.records[key] == nil {
+            changes.append(RecordChange(key: key, old: nil, new: record))
+        }
+        return ChangeSet(changes)
+    }
+
+    public var inverted: ChangeSet { ChangeSet(changes.map(\.inverted)) }
+
+    public func apply<Writer: ConfigWriter>(to config: inout Writer) throws {
+        for change in changes { try config.putRecord(change.key, change.new) }
+    }
+
+    public func applied(to tree: ConfigTree) -> ConfigTree {
+        var result = tree
+        for change in changes { result.records[change.key] = change.new }
+        return result
+    }
+}

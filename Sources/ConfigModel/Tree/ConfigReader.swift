@@ -1,0 +1,77 @@
+/// Read access to a configuration, whatever holds it: an in-memory tree, a revision in the
+/// store, or a candidate over its base. Validation and rendering are written against this.
+public protocol ConfigReader {
+    var schema: SchemaNode { get }
+    func record(_ key: RecordKey) throws -> Record?
+    /// Every record strictly inside `ancestor`'s subtree, in key order.
+    func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws
+    /// The records whose reference leaves name the entry `target`.
+    func referrers(of target: RecordKey) throws -> [Referrer]
+}
+
+extension ConfigReader {
+    /// The value set at a leaf path, if any.
+    public func value(at path: ConfigPath) throws -> String? {
+        let location = schema.recordLocation(ofLeaf: path)
+        return try record(RecordKey(location.record))?[location.leaf]
+    }
+
+    /// The value set at a leaf path, or its default.
+    public func effectiveValue(at path: ConfigPath) throws -> String? {
+        if let value = try value(at: path) { return value }
+        return schema.node(at: path)?.leafSpec?.defaultValue
+    }
+
+    /// Whether the list entry or record at `path` exists.
+    public func exists(_ path: ConfigPath) throws -> Bool {
+        try record(RecordKey(path)) != nil
+    }
+
+    /// The entries of the list at `list` (a path ending in a list keyword without key), in key order.
+    public func entries(of list: ConfigPath) throws -> [(key: String, record: Record)] {
+        let listKey = RecordKey(list)
+        let start = listKey.descendantsLowerBound.utf8.count
+        var result: [(String, Record)] = []
+        try forEachRecord(under: listKey) { key, record in
+            let rest = key.encoded.utf8.dropFirst(start)
+            if !rest.contains(0x1F) { result.append((String(Substring(rest)), record)) }
+        }
+        return result
+    }
+
+    /// Scans the records of the lists holding reference leaves; for readers without an index.
+    public func scanReferrers(of target: RecordKey) throws -> [Referrer] {
+        guard let targetPath = target.path(in: schema), let name = targetPath.steps.last?.key else { return [] }
+        let targetList = targetPath.steps.map(\.keyword)
+        var found: [Referrer] = []
+        for reference in schema.referenceLeaves where reference.target == targetList {
+            try forEachListEntry(reference.list) { key, record in
+                if record[reference.leaf] == name { found.append(Referrer(record: key, leaf: reference.leaf)) }
+            }
+        }
+        return found.sorted { $0.record < $1.record }
+    }
+
+    /// Every entry of the list named by keywords, at any depth of enclosing lists.
+    public func forEachListEntry(_ listKeywords: [String], _ body: (RecordKey, Record) throws -> Void) throws {
+        // Find the longest keyword prefix outside any list, scan it, keep keys of the right shape.
+        let path = ConfigPath(listKeywords.map { ConfigPath.Step($0) })
+        var outer: [ConfigPath.Step] = []
+        var node = schema
+        for step in path.steps {
+            guard let child = node.child(step.keyword) else { return }
+            outer.append(step)
+            node = child
+            if child.isList { break }
+        }
+        let expectedDepth = listKeywords.count + listKeywords.indices.filter { index in
+            schema.node(at: ConfigPath(listKeywords[...index].map { ConfigPath.Step($0) }))?.isList == true
+        }.count
+        try forEachRecord(under: RecordKey(ConfigPath(outer))) { key, record in
+            let words = key.encoded.split(separator: RecordKey.separator, omittingEmptySubsequences: false)
+            guard words.count == expectedDepth, let path = key.path(in: schema),
+                  path.steps.map(\.keyword) == listKeywords else { return }
+            try body(key, record)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// Write access to a configuration. The editing operations of the command language
+/// (`set`, `delete`, `rename`) are defined once here, over `putRecord`.
+public protocol ConfigWriter: ConfigReader {
+    mutating func putRecord(_ key: RecordKey, _ record: Record?) throws
+}
+
+/// Why an edit could not be made.
+public struct EditError: Error, Equatable, CustomStringConvertible {
+    public let path: ConfigPath
+    public let message: String
+
+    public init(_ path: ConfigPath, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+extension ConfigWriter {
+    /// Sets a leaf to a canonical value, creating the entries on the way.
+    public mutating func setLeaf(_ path: ConfigPath, to value: String) throws {
+        let location = schema.recordLocation(ofLeaf: path)
+        try createEntries(along: location.record)
+        let key = RecordKey(location.record)
+        var record = try self.record(key) ?? Record()
+        guard record[location.leaf] != value else { return }
+        record[location.leaf] = value
+        try putRecord(key, record)
+    }
+
+    /// Creates the list entry at `path` and every entry above it that is missing.
+    public mutating func createEntries(along path: ConfigPath) throws {
+        for index in path.steps.indices where path.steps[index].key != nil || index == path.steps.count - 1 {
+            let prefix = ConfigPath(Array(path.steps[...index]))
+            guard schema.isRecord(prefix) else { continue }
+            let key = RecordKey(prefix)
+            if try record(key) == nil { try putRecord(key, Record()) }
+        }
+    }
+
+    /// Deletes a leaf, an entry, a whole list or a subtree. Returns whether anything changed.
+    @discardableResult
+    public mutating func delete(_ path: ConfigPath) throws -> Bool {
+        guard let node = schema.node(at: path) else { throw EditError(path, "no such path") }
+        let keyed = path.steps.lastIndex(where: { $0.key != nil })
+        let insideRecord = node.isLeaf || (keyed.map { $0 < path.steps.count - 1 } ?? false) && node.isContainer
+        if insideRecord {
+            let recordPath = keyed.map { ConfigPath(Array(path.steps[...$0])) } ?? path.parent
+            let relative = path.steps[((keyed ?? path.steps.count - 2) + 1)...].map(\.keyword).joined(separator: " ")
+            let key = RecordKey(recordPath)
+            guard var record = try record(key) else { return false }
+            let before = record.leaves.count
+            record.leaves = record.leaves.filter { name, _ in
+                node.isLeaf ? name != relative : !name.hasPrefix(relative + " ")
+            }
+            guard record.leaves.count != before else { return false }
+            try putRecord(key, record.isEmpty && keyed == nil ? nil : record)
+            return true
+        }
+        let key = RecordKey(path)
+        var doomed: [RecordKey] = []
+        if try record(key) != nil { doomed.append(key) }
+        try forEachRecord(under: key) { descendant, _ in doomed.append(descendant) }
+        for descendant in doomed { try putRecord(descendant, nil) }
+        return !doomed.isEmpty
+    }
+
+    /// Gives the entry at `path` a new key, moving its subtree and rewriting every reference
+    /// to it. Fails when the entry is missing or the new key is taken.
+    public mutating func rename(_ path: ConfigPath, to newKey: String) throws {
+        guard let last = path.steps.last, last.key != nil else { throw EditError(path, "only a list entry can be renamed") }
+        let newPath = ConfigPath(path.steps.dropLast() + [ConfigPath.Step(last.keyword, key: newKey)])
+        let oldKey = RecordKey(path), newRecordKey = RecordKey(newPath)
+        guard let record = try record(oldKey) else { throw EditError(path, "no such entry") }
+        guard try self.record(newRecordKey) == nil else { throw EditError(newPath, "already exists") }
+        var moved: [(RecordKey, Record)] = [(oldKey, record)]
+        try forEachRecord(under: oldKey) { moved.append(($0, $1)) }
+        let referrers = try self.referrers(of: oldKey)
+        for (key, record) in moved {
+            try putRecord(key, nil)
+            let suffix = key.encoded.utf8.dropFirst(oldKey.encoded.utf8.count)
+            try putRecord(RecordKey(encoded: newRecordKey.encoded + String(Substring(suffix))), record)
+        }
+        for referrer in referrers {
+            guard var referring = try self.record(referrer.record) else { continue }
+            referring[referrer.leaf] = newKey
+            try putRecord(referrer.record, referring)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// Turns the words of a path, as typed, into a `ConfigPath`: keywords case-insensitively, by
+/// unique prefix or by Admin label; list keys exactly; `..` up one level; a first word
+/// starting with `/` from the root.
+public struct PathResolver: Sendable {
+    public let schema: SchemaNode
+
+    public init(schema: SchemaNode = DigitalAccessSchema.root) {
+        self.schema = schema
+    }
+
+    /// The outcome: the path, its schema node, and how many words it used. Resolution stops
+    /// at a leaf, so the words after it (a value) are left to the caller.
+    public struct Resolution: Sendable {
+        public let path: ConfigPath
+        public let node: SchemaNode
+        public let wordsUsed: Int
+    }
+
+    /// Resolves as many words as form a path, starting at `location`.
+    public func resolve(_ words: [String], from location: ConfigPath) throws(PathError) -> Resolution {
+        var path = location
+        var used = 0
+        var remaining = words[...]
+        if let first = remaining.first, first.hasPrefix("/") {
+            path = .root
+            let rest = String(first.dropFirst())
+            if rest.isEmpty {
+                remaining = remaining.dropFirst()
+                used += 1
+            } else {
+                remaining[remaining.startIndex] = rest
+            }
+        }
+        guard var node = schema.node(at: path) else { throw PathError(wordIndex: 0, path: path, "no such location") }
+        while let word = remaining.first {
+            if node.isLeaf { break }
+            if word == ".." {
+                guard !path.isRoot else { throw PathError(wordIndex: used, path: path, "already at the top") }
+                path = path.parent
+                node = schema.node(at: path)!
+            } else if node.isList, path.steps.last?.key == nil {
+                let key: String
+                do { key = try ListKey.validate(word) } catch {
+                    throw PathError(wordIndex: used, path: path, "invalid \(node.keyName ?? "key"): \(error)")
+                }
+                let last = path.steps.removeLast()
+                path.steps.append(ConfigPath.Step(last.keyword, key: key))
+            } else {
+                node = try child(of: node, matching: word, at: path, wordIndex: used)
+                path = path.appending(node.keyword)
+            }
+            remaining = remaining.dropFirst()
+            used += 1
+        }
+        return Resolution(path: path, node: node, wordsUsed: used)
+    }
+
+    /// The one child of `node` that `word` names, or an error listing what it could be.
+    public func child(of node: SchemaNode, matching word: String, at path: ConfigPath, wordIndex: Int) throws(PathError) -> SchemaNode {
+        let candidates = node.children(matching: word)
+        switch candidates.count {
+        case 1:
+            return candidates[0]
+        case 0:
+            let options = node.children.map(\.keyword).joined(separator: ", ")
+            let place = path.isRoot ? "at the top" : "under \(path)"
+            throw PathError(wordIndex: wordIndex, path: path, "unknown keyword '\(word)' \(place); expected one of: \(options)")
+        default:
+            let options = candidates.map(\.keyword).joined(separator: ", ")
+            throw PathError(wordIndex: wordIndex, path: path, "ambiguous '\(word)': could be \(options)")
+        }
+    }
+}
+
+/// A path that does not resolve, with the index of the word at fault.
+public struct PathError: Error, Equatable, CustomStringConvertible {
+    public let wordIndex: Int
+    public let path: ConfigPath
+    public let message: String
+
+    public init(wordIndex: Int, path: ConfigPath, _ message: String) {
+        self.wordIndex = wordIndex
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { message }
+}

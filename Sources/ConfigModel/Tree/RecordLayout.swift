@@ -1,0 +1,65 @@
+/// Where the schema puts each value: the record that holds a leaf, and which nodes are
+/// records. A record is a list entry, or — outside any list — a container with leaves.
+extension SchemaNode {
+    /// The record holding the leaf at `path`, and the leaf's name within it.
+    public func recordLocation(ofLeaf path: ConfigPath) -> (record: ConfigPath, leaf: String) {
+        if let keyed = path.steps.lastIndex(where: { $0.key != nil }) {
+            let record = ConfigPath(Array(path.steps[...keyed]))
+            let leaf = path.steps[(keyed + 1)...].map(\.keyword).joined(separator: " ")
+            return (record, leaf)
+        }
+        return (path.parent, path.steps.last?.keyword ?? "")
+    }
+
+    /// Whether the node at `path` is stored as its own record.
+    public func isRecord(_ path: ConfigPath) -> Bool {
+        if path.steps.last?.key != nil { return true }
+        guard !path.steps.contains(where: { $0.key != nil }), let node = node(at: path) else { return false }
+        return node.isContainer && node.children.contains(where: \.isLeaf)
+    }
+
+    /// Every reference leaf of the schema: the list whose entries hold it, its name within
+    /// the entry's record, and the list it points into.
+    public var referenceLeaves: [ReferenceLeaf] {
+        var found: [ReferenceLeaf] = []
+        func walk(_ node: SchemaNode, path: [String], recordList: [String]?, relative: [String]) {
+            for child in node.children {
+                let childPath = path + [child.keyword]
+                switch child.kind {
+                case .leaf(let spec):
+                    if case .reference(let target) = spec.type, let recordList {
+                        found.append(ReferenceLeaf(list: recordList, leaf: (relative + [child.keyword]).joined(separator: " "), target: target))
+                    }
+                case .list:
+                    walk(child, path: childPath, recordList: childPath, relative: [])
+                case .container:
+                    walk(child, path: childPath, recordList: recordList, relative: recordList == nil ? [] : relative + [child.keyword])
+                }
+            }
+        }
+        walk(self, path: [], recordList: nil, relative: [])
+        return found
+    }
+}
+
+/// A reference leaf in the schema (`method` `authentication-server` → `service`).
+public struct ReferenceLeaf: Sendable, Equatable {
+    /// Keywords of the list whose entries hold the leaf.
+    public let list: [String]
+    public let leaf: String
+    /// Keywords of the list the value names an entry of.
+    public let target: [String]
+}
+
+/// One place that names an entry: the referring record and its leaf.
+public struct Referrer: Hashable, Sendable, CustomStringConvertible {
+    public let record: RecordKey
+    public let leaf: String
+
+    public init(record: RecordKey, leaf: String) {
+        self.record = record
+        self.leaf = leaf
+    }
+
+    public var description: String { "\(record) \(leaf)" }
+}
