@@ -1,0 +1,40 @@
+/// A broken rule of SPEC §4, about one path. Errors block publishing; warnings do not.
+public struct Violation: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    /// The rule's id, `V1` … `V12`.
+    public let rule: String
+    public let severity: Severity
+    public let path: ConfigPath
+    /// Names the other path involved when the rule depends on another part of the tree.
+    public let message: String
+
+    public init(_ rule: String, _ severity: Severity, _ path: ConfigPath, _ message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// What a rule looks at: the configuration as it would be published, and — when known —
+/// the change that leads there from the published one, so that rules can confine
+/// themselves to what changed and what depends on it.
+public struct ValidationContext {
+    public let config: any ConfigReader
+    /// `nil` asks for the whole configuration to be checked.
+    public let changes: ChangeSet?
+
+    public init(config: any ConfigReader, changes: ChangeSet?) {
+        self.config = config
+        self.changes = changes
+    }
+}
+
+/// One rule of SPEC §4.
+public protocol ValidationRule: Sendable {
+    var id: String { get }
+    func check(_ context: ValidationContext) throws -> [Violation]
+}
