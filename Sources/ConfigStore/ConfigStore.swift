@@ -1,0 +1,123 @@
+import ConfigModel
+
+/// Where configurations live: the published revisions and each user's candidate.
+/// `SQLiteStore` is the implementation; the protocol is what the shell relies on.
+public protocol ConfigStore: AnyObject {
+    /// The newest revision number; 0 when nothing was ever published.
+    func latestRevision() throws -> Int
+    /// The published (latest) configuration.
+    func published() -> any ConfigReader
+    /// The configuration as it was right after `revision` (0 is empty).
+    func configuration(atRevision revision: Int) throws -> any ConfigReader
+    /// Revisions, newest first; `limit` bounds how many.
+    func history(limit: Int?) throws -> [RevisionInfo]
+    /// What changed from revision `from` to revision `to`, within `scope`.
+    func changes(from: Int, to: Int, under scope: RecordKey) throws -> ChangeSet
+    /// The user's private candidate, persisted across processes.
+    func candidate(for user: String) throws -> any Candidate
+    /// A candidate kept in memory only, based on the latest revision (scripts, `-c`).
+    func scratchCandidate() throws -> any Candidate
+}
+
+/// A configuration being edited: the published one plus the edits of one user or script.
+/// Edits of a command become durable with `commitCommand()` or vanish with `revertCommand()`,
+/// so a failed command leaves the candidate as it was.
+public protocol Candidate: ConfigWriter, AnyObject {
+    /// The revision the candidate was based on (or last rebased onto).
+    var baseRevision: Int { get }
+    func status() throws -> CandidateStatus
+    /// The candidate against the published configuration, within `scope` (`compare`).
+    func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet
+    /// The rules of SPEC §4 on the candidate as it would be published.
+    func validate() throws -> [Violation]
+    /// Validates and publishes as a new revision, merging with revisions published since the base.
+    func publish(_ metadata: PublishMetadata) throws -> PublishOutcome
+    /// Rebases onto the latest revision, keeping the user's values where they do not conflict.
+    func update() throws -> UpdateOutcome
+    /// Drops every edit.
+    func discard() throws
+    /// Makes the candidate equal to revision `revision` (published state is unchanged).
+    func rollback(to revision: Int) throws
+    func commitCommand() throws
+    func revertCommand()
+}
+
+/// One published revision, as `show history` lists it.
+public struct RevisionInfo: Equatable, Sendable {
+    public let id: Int
+    public let user: String
+    /// Seconds since 1970, UTC.
+    public let time: Double
+    public let source: String
+    public let comment: String?
+    /// Leaf-level changes in the revision.
+    public let changeCount: Int
+
+    public init(id: Int, user: String, time: Double, source: String, comment: String?, changeCount: Int) {
+        self.id = id
+        self.user = user
+        self.time = time
+        self.source = source
+        self.comment = comment
+        self.changeCount = changeCount
+    }
+}
+
+/// Who publishes, from where, and why.
+public struct PublishMetadata: Sendable {
+    public let user: String
+    /// `interactive`, `script FILE`, `-c` or `stdin`.
+    public let source: String
+    public let comment: String?
+
+    public init(user: String, source: String, comment: String?) {
+        self.user = user
+        self.source = source
+        self.comment = comment
+    }
+}
+
+public struct CandidateStatus: Equatable, Sendable {
+    public let baseRevision: Int
+    public let latestRevision: Int
+    /// Net leaf changes against the base.
+    public let pendingChanges: Int
+
+    public var isStale: Bool { baseRevision < latestRevision }
+}
+
+public enum PublishOutcome: Equatable, Sendable {
+    /// A new revision, with the warnings validation gave.
+    case published(revision: Int, changeCount: Int, warnings: [Violation])
+    /// The candidate held no change against the published configuration.
+    case nothingToPublish
+    /// Validation errors (and warnings); nothing published, candidate untouched.
+    case invalid([Violation])
+    /// Leaves changed both here and in a revision published since the base; nothing published.
+    case conflict([MergeConflict])
+}
+
+public struct UpdateOutcome: Equatable, Sendable {
+    public let newBase: Int
+    /// Leaves where the user's value gave way to the published one.
+    public let dropped: [MergeConflict]
+}
+
+/// What `SQLiteStore` reports when the store cannot be used; the shell maps it to exit 5.
+public struct StoreError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// A revision number outside 0…latest: a mistake in the command, not a store problem.
+public struct NoSuchRevision: Error, Equatable, CustomStringConvertible {
+    public let revision: Int
+    public let latest: Int
+
+    public var description: String { "no revision \(revision); revisions are 0 to \(latest)" }
+}

@@ -1,0 +1,83 @@
+import ConfigModel
+import Foundation
+import GRDB
+
+/// Publishes a candidate's edits inside one IMMEDIATE transaction: merge with whatever was
+/// published since the edits were based, validate the result, write the revision. Reads and
+/// writes only the records of the change, their references and their referrers.
+struct Publisher {
+    let store: SQLiteStore
+    let db: Database
+
+    /// `edits`: each touched record as the candidate first saw it and as it is now.
+    func publish(_ edits: [RecordKey: (base: Record?, new: Record?)], metadata: PublishMetadata) throws -> PublishOutcome {
+        var merged: [RecordKey: Record?] = [:]
+        var published: [RecordKey: Record?] = [:]
+        var conflicts: [MergeConflict] = []
+        for (key, edit) in edits {
+            let current = try RecordTable.fetch(db, key)
+            let result = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: current)
+            conflicts += result.conflicts
+            if result.record != current {
+                merged[key] = .some(result.record)
+                published[key] = .some(current)
+            }
+        }
+        conflicts += try orphans(merged, published: published)
+        if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
+        if merged.isEmpty { return .nothingToPublish }
+
+        let changes = ChangeSet(merged.map { RecordChange(key: $0.key, old: published[$0.key]!, new: $0.value) })
+        let violations = try Validator.validate(ValidationContext(config: store.view(db, overlay: merged), changes: changes))
+        if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+
+        let revision = try RecordTable.latestRevision(db) + 1
+        try write(changes, revision: revision, metadata: metadata)
+        return .published(revision: revision, changeCount: changes.size, warnings: violations)
+    }
+
+    /// Structural conflicts a per-record merge cannot see: an entry deleted here while a
+    /// newer revision added something inside it, or something added here inside an entry
+    /// a newer revision deleted.
+    private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?]) throws -> [MergeConflict] {
+        var conflicts: [MergeConflict] = []
+        let view = store.view(db, overlay: merged)
+        for (key, record) in merged {
+            if record == nil {
+                try view.forEachRecord(under: key) { descendant, _ in
+                    conflicts.append(MergeConflict(path: descendant.description, reason: "added in a newer revision inside \(key), which is deleted here"))
+                }
+            } else if published[key]! == nil, let parent = try parentEntry(of: key), try view.record(parent) == nil {
+                conflicts.append(MergeConflict(path: key.description, reason: "added here inside \(parent), which a newer revision deleted"))
+            }
+        }
+        return conflicts
+    }
+
+    /// The nearest enclosing list entry of a record, if it has one.
+    private func parentEntry(of key: RecordKey) throws -> RecordKey? {
+        guard let path = key.path(in: store.schema) else { return nil }
+        let enclosing = path.steps.dropLast()
+        guard let keyed = enclosing.lastIndex(where: { $0.key != nil }) else { return nil }
+        return RecordKey(ConfigPath(Array(enclosing[...keyed])))
+    }
+
+    private func write(_ changes: ChangeSet, revision: Int, metadata: PublishMetadata) throws {
+        try db.execute(sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, changes.size])
+        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
+        let remove = try db.cachedStatement(sql: "DELETE FROM record WHERE key = ?")
+        let log = try db.cachedStatement(sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")
+        for change in changes.changes {
+            if let new = change.new {
+                try upsert.execute(arguments: [change.key.encoded, new.encoded])
+            } else {
+                try remove.execute(arguments: [change.key.encoded])
+            }
+            try log.execute(arguments: [revision, change.key.encoded, change.old?.encoded, change.new?.encoded])
+            if store.referenceIndex.mayHoldReferences(change.key) {
+                try store.referenceIndex.update(db, key: change.key, old: change.old, new: change.new)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ConfigModel
+import GRDB
+
+/// SQL over the published configuration, shared by every reader and by publish. Range
+/// reads come back in bounded chunks, so callers never iterate a live statement while
+/// issuing others on the same connection.
+enum RecordTable {
+    static let chunkSize = 512
+
+    static func fetch(_ db: Database, _ key: RecordKey) throws -> Record? {
+        let statement = try db.cachedStatement(sql: "SELECT leaves FROM record WHERE key = ?")
+        return try String.fetchOne(statement, arguments: [key.encoded]).map(Record.init(encoded:))
+    }
+
+    /// Up to `chunkSize` records with keys in (`after`, `upper`), in key order.
+    static func fetchChunk(_ db: Database, after: String, orEqual: Bool, upper: String) throws -> [(RecordKey, Record)] {
+        let sql = orEqual
+            ? "SELECT key, leaves FROM record WHERE key >= ? AND key < ? ORDER BY key LIMIT \(chunkSize)"
+            : "SELECT key, leaves FROM record WHERE key > ? AND key < ? ORDER BY key LIMIT \(chunkSize)"
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [after, upper])
+        return rows.map { (RecordKey(encoded: $0[0]), Record(encoded: $0[1])) }
+    }
+
+    /// Streams the records strictly inside `ancestor`, one chunk per `read`.
+    static func forEach(under ancestor: RecordKey, read: (_ body: (Database) throws -> [(RecordKey, Record)]) throws -> [(RecordKey, Record)],
+                        _ body: (RecordKey, Record) throws -> Void) throws {
+        var cursor = ancestor.descendantsLowerBound
+        var first = true
+        while true {
+            let lower = cursor, inclusive = first
+            let chunk = try read { db in try fetchChunk(db, after: lower, orEqual: inclusive, upper: ancestor.descendantsUpperBound) }
+            for (key, record) in chunk { try body(key, record) }
+            guard chunk.count == chunkSize, let last = chunk.last else { return }
+            cursor = last.0.encoded
+            first = false
+        }
+    }
+
+    static func referrers(_ db: Database, of target: RecordKey) throws -> [Referrer] {
+        let statement = try db.cachedStatement(sql: "SELECT source, leaf FROM reference WHERE target = ? ORDER BY source, leaf")
+        return try Row.fetchAll(statement, arguments: [target.encoded]).map {
+            Referrer(record: RecordKey(encoded: $0[0]), leaf: $0[1])
+        }
+    }
+
+    static func latestRevision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(id) FROM revision") ?? 0
+    }
+}

@@ -1,0 +1,216 @@
+import ConfigModel
+import GRDB
+
+/// A candidate over the published records: each touched record as first seen (`base`) and
+/// as edited (`new`). A user's candidate is mirrored in the `candidate_record` table after
+/// every command; a scratch candidate (scripts) lives in memory only.
+final class SQLiteCandidate: Candidate {
+    struct Edit: Equatable {
+        let base: Record?
+        let new: Record?
+    }
+
+    let store: SQLiteStore
+    /// The user whose persisted candidate this is; nil for a scratch candidate.
+    let owner: String?
+    private(set) var baseRevision: Int
+    private var edits: [RecordKey: Edit]
+    /// The edits of the current command, as they were before it: what `revertCommand` restores.
+    private var undo: [RecordKey: Edit?] = [:]
+    private var headCache: (key: RecordKey, record: Record?)?
+
+    var schema: SchemaNode { store.schema }
+
+    init(store: SQLiteStore, owner: String?) throws {
+        self.store = store
+        self.owner = owner
+        (baseRevision, edits) = try store.read { db in
+            let latest = try RecordTable.latestRevision(db)
+            guard let owner, let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [owner]) else {
+                return (latest, [:])
+            }
+            var edits: [RecordKey: Edit] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, base, new FROM candidate_record WHERE user = ?", arguments: [owner]) {
+                let old: String? = row[1], new: String? = row[2]
+                edits[RecordKey(encoded: row[0])] = Edit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
+            }
+            return (base, edits)
+        }
+    }
+
+    // MARK: Reading
+
+    private var view: OverlaidReader {
+        store.view(overlay: edits.mapValues(\.new))
+    }
+
+    func record(_ key: RecordKey) throws -> Record? {
+        if let edit = edits[key] { return edit.new }
+        let record = try store.read { db in try RecordTable.fetch(db, key) }
+        headCache = (key, record)
+        return record
+    }
+
+    func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws {
+        try view.forEachRecord(under: ancestor, body)
+    }
+
+    func referrers(of target: RecordKey) throws -> [Referrer] {
+        try view.referrers(of: target)
+    }
+
+    // MARK: Editing
+
+    func putRecord(_ key: RecordKey, _ record: Record?) throws {
+        let existing = edits[key]
+        if undo.index(forKey: key) == nil { undo[key] = .some(existing) }
+        let base: Record?
+        if let existing {
+            base = existing.base
+        } else if let cached = headCache, cached.key == key {
+            base = cached.record
+        } else {
+            base = try store.read { db in try RecordTable.fetch(db, key) }
+        }
+        edits[key] = record == base ? nil : Edit(base: base, new: record)
+    }
+
+    func commitCommand() throws {
+        defer {
+            undo = [:]
+            headCache = nil
+        }
+        guard let owner, !undo.isEmpty else { return }
+        let touched = Array(undo.keys)
+        try store.write { db in
+            try self.saveBase(db, owner: owner)
+            for key in touched { try self.save(db, owner: owner, key: key) }
+            return ((), commit: true)
+        }
+    }
+
+    func revertCommand() {
+        for (key, edit) in undo { edits[key] = edit }
+        undo = [:]
+        headCache = nil
+    }
+
+    // MARK: Status and comparison
+
+    func status() throws -> CandidateStatus {
+        CandidateStatus(baseRevision: baseRevision, latestRevision: try store.latestRevision(),
+                        pendingChanges: edits.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.value.base, new: $1.value.new).size })
+    }
+
+    func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
+        let inScope = edits.filter { $0.key == scope || $0.key.isDescendant(of: scope) }
+        return try store.read { db in
+            ChangeSet(try inScope.compactMap { key, edit in
+                let published = try RecordTable.fetch(db, key)
+                return published == edit.new ? nil : RecordChange(key: key, old: published, new: edit.new)
+            })
+        }
+    }
+
+    func validate() throws -> [Violation] {
+        let changes = try changesAgainstPublished(under: RecordKey(.root))
+        return try Validator.validate(ValidationContext(config: view, changes: changes))
+    }
+
+    // MARK: Transactions
+
+    func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
+        let edits = self.edits
+        let outcome: PublishOutcome = try store.write { db in
+            let publisher = Publisher(store: store, db: db)
+            let outcome = try publisher.publish(edits.mapValues { ($0.base, $0.new) }, metadata: metadata)
+            if case .published = outcome, let owner {
+                try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
+                try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [owner])
+            }
+            return (outcome, commit: outcome.isPublished)
+        }
+        switch outcome {
+        case .published(let revision, _, _):
+            self.edits = [:]
+            baseRevision = revision
+        case .nothingToPublish:
+            try replaceEdits([:], base: store.latestRevision())
+        case .invalid, .conflict:
+            break
+        }
+        return outcome
+    }
+
+    func update() throws -> UpdateOutcome {
+        var dropped: [MergeConflict] = []
+        let (latest, rebased) = try store.read { db in
+            var rebased: [RecordKey: Edit] = [:]
+            for (key, edit) in edits {
+                let published = try RecordTable.fetch(db, key)
+                let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
+                dropped += merged.conflicts
+                if merged.record != published { rebased[key] = Edit(base: published, new: merged.record) }
+            }
+            return (try RecordTable.latestRevision(db), rebased)
+        }
+        try replaceEdits(rebased, base: latest)
+        return UpdateOutcome(newBase: latest, dropped: dropped.sorted { $0.path < $1.path })
+    }
+
+    func discard() throws {
+        try replaceEdits([:], base: store.latestRevision())
+    }
+
+    func rollback(to revision: Int) throws {
+        let latest = try store.latestRevision()
+        guard (0...latest).contains(revision) else { throw NoSuchRevision(revision: revision, latest: latest) }
+        let target = try store.recordsAt(revision)
+        let restored = try store.read { db in
+            var restored: [RecordKey: Edit] = [:]
+            for (key, record) in target {
+                let published = try RecordTable.fetch(db, key)
+                if published != record { restored[key] = Edit(base: published, new: record) }
+            }
+            return restored
+        }
+        try replaceEdits(restored, base: latest)
+    }
+
+    /// Replaces every edit at once and persists the result.
+    private func replaceEdits(_ newEdits: [RecordKey: Edit], base: Int) throws {
+        if let owner {
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
+                self.edits = newEdits
+                self.baseRevision = base
+                try self.saveBase(db, owner: owner)
+                for key in newEdits.keys { try self.save(db, owner: owner, key: key) }
+                return ((), commit: true)
+            }
+        }
+        edits = newEdits
+        baseRevision = base
+        undo = [:]
+        headCache = nil
+    }
+
+    // MARK: Persistence
+
+    private func saveBase(_ db: Database, owner: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO candidate (user, base) VALUES (?, ?)", arguments: [owner, baseRevision])
+    }
+
+    private func save(_ db: Database, owner: String, key: RecordKey) throws {
+        if let edit = edits[key] {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO candidate_record (user, key, base, new) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [owner, key.encoded, edit.base?.encoded, edit.new?.encoded])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM candidate_record WHERE user = ? AND key = ?").execute(arguments: [owner, key.encoded])
+        }
+    }
+}
+
+extension PublishOutcome {
+    var isPublished: Bool { if case .published = self { true } else { false } }
+}

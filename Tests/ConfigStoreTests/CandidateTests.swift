@@ -1,0 +1,130 @@
+import ConfigModel
+@testable import ConfigStore
+import XCTest
+
+final class CandidateTests: XCTestCase {
+    func testCandidateSurvivesReopeningTheStore() throws {
+        let fixture = try StoreFixture()
+        do {
+            let candidate = try fixture.open().candidate(for: "alice")
+            try candidate.set([(StoreFixture.dnsName, "ag5.example.com"), (StoreFixture.user("åsa", "display-name"), "Åsa Ödén")])
+        }
+        let reopened = try fixture.open()
+        let candidate = try reopened.candidate(for: "alice")
+        XCTAssertEqual(try candidate.value(at: StoreFixture.dnsName), "ag5.example.com")
+        XCTAssertEqual(try candidate.value(at: StoreFixture.user("åsa", "display-name")), "Åsa Ödén")
+        XCTAssertEqual(try candidate.status().pendingChanges, 2)
+        XCTAssertNil(try reopened.candidate(for: "bob").value(at: StoreFixture.dnsName), "candidates are private")
+        XCTAssertNil(try reopened.published().value(at: StoreFixture.dnsName))
+    }
+
+    func testUncommittedCommandIsNotPersisted() throws {
+        let fixture = try StoreFixture()
+        do {
+            var candidate = try fixture.open().candidate(for: "alice")
+            try candidate.setLeaf(StoreFixture.dnsName, to: "ag5.example.com")
+        }
+        XCTAssertNil(try fixture.open().candidate(for: "alice").value(at: StoreFixture.dnsName))
+    }
+
+    func testDisjointChangesMerge() throws {
+        let store = try StoreFixture().open()
+        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+        try alice.set([(StoreFixture.dnsName, "ag5.example.com")])
+        try bob.set([(StoreFixture.port, "8443"), (StoreFixture.user("carol", "email"), "carol@example.com")])
+        _ = try alice.publishExpectingRevision()
+        XCTAssertTrue(try bob.status().isStale)
+        XCTAssertEqual(try bob.publishExpectingRevision(user: "bob"), 2)
+        let published = store.published()
+        XCTAssertEqual(try published.value(at: StoreFixture.dnsName), "ag5.example.com")
+        XCTAssertEqual(try published.value(at: StoreFixture.port), "8443")
+        XCTAssertEqual(try published.value(at: StoreFixture.user("carol", "email")), "carol@example.com")
+    }
+
+    func testSameLeafChangedDifferentlyConflictsAndLosesNothing() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
+        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+        try alice.set([(StoreFixture.dnsName, "alice.example.com")])
+        try bob.set([(StoreFixture.dnsName, "bob.example.com"), (StoreFixture.port, "8443")])
+        _ = try alice.publishExpectingRevision()
+
+        let outcome = try bob.publish(PublishMetadata(user: "bob", source: "interactive", comment: nil))
+        guard case .conflict(let conflicts) = outcome else { return XCTFail("expected a conflict, got \(outcome)") }
+        XCTAssertEqual(conflicts.map(\.path), ["manage-system distribution-services global-settings external-dns-name"])
+        XCTAssertEqual(try store.latestRevision(), 1)
+        XCTAssertEqual(try store.published().value(at: StoreFixture.dnsName), "alice.example.com")
+        let reopened = try fixture.open().candidate(for: "bob")
+        XCTAssertEqual(try reopened.value(at: StoreFixture.dnsName), "bob.example.com")
+        XCTAssertEqual(try reopened.value(at: StoreFixture.port), "8443")
+    }
+
+    func testDeletedEntryChangedElsewhereConflicts() throws {
+        let store = try StoreFixture().open()
+        let setup = try store.scratchCandidate()
+        try setup.set([(StoreFixture.user("dave", "email"), "dave@example.com")])
+        _ = try setup.publishExpectingRevision()
+
+        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+        try alice.set([(StoreFixture.user("dave", "email"), "d@example.com")])
+        var deleting = bob
+        try deleting.delete(StoreFixture.user("dave", ""))
+        try bob.commitCommand()
+        _ = try alice.publishExpectingRevision()
+        guard case .conflict(let conflicts) = try bob.publish(PublishMetadata(user: "bob", source: "interactive", comment: nil)) else {
+            return XCTFail("expected a conflict")
+        }
+        XCTAssertEqual(conflicts.first?.path, "manage-accounts-and-storage user-accounts user dave")
+    }
+
+    func testUpdateRebasesKeepingWhatDoesNotConflict() throws {
+        let store = try StoreFixture().open()
+        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+        try alice.set([(StoreFixture.dnsName, "alice.example.com")])
+        try bob.set([(StoreFixture.dnsName, "bob.example.com"), (StoreFixture.port, "8443")])
+        _ = try alice.publishExpectingRevision()
+
+        let outcome = try bob.update()
+        XCTAssertEqual(outcome.newBase, 1)
+        XCTAssertEqual(outcome.dropped.map(\.path), ["manage-system distribution-services global-settings external-dns-name"])
+        XCTAssertFalse(try bob.status().isStale)
+        XCTAssertEqual(try bob.value(at: StoreFixture.dnsName), "alice.example.com")
+        XCTAssertEqual(try bob.value(at: StoreFixture.port), "8443")
+        XCTAssertEqual(try bob.publishExpectingRevision(user: "bob"), 2)
+    }
+
+    func testDiscardDropsEveryEdit() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.candidate(for: "alice")
+        try candidate.set([(StoreFixture.dnsName, "alice.example.com")])
+        try candidate.discard()
+        XCTAssertEqual(try candidate.status().pendingChanges, 0)
+        XCTAssertNil(try store.candidate(for: "alice").value(at: StoreFixture.dnsName))
+    }
+
+    func testCompareShowsOnlyTheCandidatesDifferences() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        try candidate.set([(StoreFixture.dnsName, "one.example.com")])
+        _ = try candidate.publishExpectingRevision()
+        try candidate.set([(StoreFixture.port, "8443")])
+        let changes = try candidate.changesAgainstPublished(under: RecordKey(.root))
+        XCTAssertEqual(changes.changes.count, 1)
+        XCTAssertEqual(changes.changes[0].leafChanges.map(\.leaf), ["external-port"])
+    }
+
+    func testReferencesFollowTheIndexThroughTheCandidate() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "pm"])
+        try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
+                           (method.appending("authentication-server"), "radius")])
+        XCTAssertEqual(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).map(\.record), [RecordKey(method)])
+        _ = try candidate.publishExpectingRevision()
+        XCTAssertEqual(try store.published().referrers(of: RecordKey(StoreFixture.service("radius"))).map(\.leaf), ["authentication-server"])
+        var writer = candidate
+        try writer.rename(StoreFixture.service("radius"), to: "radius2")
+        XCTAssertEqual(try candidate.value(at: method.appending("authentication-server")), "radius2")
+        XCTAssertTrue(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).isEmpty)
+    }
+}

@@ -1,0 +1,55 @@
+import ConfigModel
+@testable import ConfigStore
+import Foundation
+import GRDB
+import XCTest
+
+final class StoreFileTests: XCTestCase {
+    func testStoreIsCreatedPrivateInPrivateDirectories() throws {
+        let fixture = try StoreFixture()
+        _ = try fixture.open()
+        XCTAssertEqual(try mode(fixture.path), 0o600)
+        XCTAssertEqual(try mode(fixture.directory + "/data"), 0o700)
+        XCTAssertFalse(StoreLocation.isReadableByOthers(fixture.path))
+    }
+
+    func testDefaultLocationFollowsXDG() {
+        XCTAssertEqual(StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]), "/x/dashell/store.sqlite")
+        XCTAssertEqual(StoreLocation.defaultPath(environment: ["HOME": "/h"]), "/h/.local/share/dashell/store.sqlite")
+    }
+
+    func testStoreFromANewerFormatIsRefused() throws {
+        let fixture = try StoreFixture()
+        _ = try fixture.open()
+        let queue = try DatabaseQueue(path: fixture.path)
+        try queue.write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        XCTAssertThrowsError(try fixture.open()) { error in
+            XCTAssertTrue("\(error)".contains("format version 99"), "\(error)")
+        }
+    }
+
+    func testDamagedFileIsReportedWithRecovery() throws {
+        let fixture = try StoreFixture()
+        try FileManager.default.createDirectory(atPath: fixture.directory + "/data", withIntermediateDirectories: true)
+        try Data(repeating: 0xA5, count: 8192).write(to: URL(fileURLWithPath: fixture.path))
+        XCTAssertThrowsError(try fixture.open()) { error in
+            XCTAssertTrue(error is StoreError)
+            XCTAssertTrue("\(error)".contains(fixture.path), "\(error)")
+            XCTAssertTrue("\(error)".contains("export"), "\(error)")
+        }
+    }
+
+    func testDirectoryThatCannotBeCreatedIsReported() throws {
+        let fixture = try StoreFixture()
+        let blocker = fixture.directory + "/file"
+        FileManager.default.createFile(atPath: blocker, contents: Data())
+        XCTAssertThrowsError(try SQLiteStore(path: blocker + "/sub/store.sqlite")) { error in
+            XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
+        }
+    }
+
+    private func mode(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as! NSNumber).intValue & 0o777
+    }
+}
