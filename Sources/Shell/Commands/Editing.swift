@@ -1,0 +1,74 @@
+import ConfigModel
+
+/// `set`, `delete`, `rename`: the only commands that change the candidate's content
+/// (with `load`). `set` checks rule V1; everything else waits for validate/publish.
+enum Editing {
+    static let commands: [CommandSpec] = [
+        CommandSpec(name: "set", usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", run: set),
+        CommandSpec(name: "delete", usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", run: delete),
+        CommandSpec(name: "rename", usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", run: rename),
+    ]
+
+    static func set(_ invocation: Invocation) throws {
+        guard !invocation.arguments.isEmpty else { throw CommandError("set needs a path", at: invocation.name) }
+        let resolution = try invocation.resolvePath(invocation.arguments[...])
+        let values = invocation.arguments[resolution.wordsUsed...]
+        var candidate = invocation.session.candidate
+        let node = resolution.node, path = resolution.path
+        switch node.kind {
+        case .leaf(let spec):
+            if values.count > 1 {
+                throw CommandError("too many values for \(path); quote a value that contains spaces", at: values.dropFirst().first, path: path)
+            }
+            guard let word = values.first else {
+                guard spec.type == .boolean else {
+                    throw CommandError("\(path) needs a value (\(spec.type.name))", at: invocation.arguments.last, path: path)
+                }
+                try candidate.setLeaf(path, to: "true")
+                return
+            }
+            let value: String
+            do { value = try spec.type.parse(word.text) } catch {
+                throw CommandError("\(path): \(error)", at: word, path: path)
+            }
+            try candidate.setLeaf(path, to: value)
+        case .list where path.steps.last?.key != nil:
+            try candidate.createEntries(along: path)
+        case .list:
+            throw CommandError("\(path) needs a key: \(node.keyword) <\(node.keyName ?? "key")>", at: invocation.arguments.last, path: path)
+        case .container:
+            let options = node.children.map(\.keyword).joined(separator: ", ")
+            throw CommandError("incomplete path \(path.isRoot ? "/" : path.description); expected one of: \(options)", at: invocation.arguments.last, path: path)
+        }
+    }
+
+    static func delete(_ invocation: Invocation) throws {
+        guard !invocation.arguments.isEmpty else { throw CommandError("delete needs a path", at: invocation.name) }
+        let resolution = try invocation.resolveWholePath(invocation.arguments[...])
+        guard !resolution.path.isRoot else {
+            throw CommandError("delete needs a path below the top; to empty the candidate use load replace", at: invocation.arguments.last)
+        }
+        var candidate = invocation.session.candidate
+        if try !candidate.delete(resolution.path) {
+            invocation.session.warn("nothing to delete at \(resolution.path)")
+        }
+    }
+
+    static func rename(_ invocation: Invocation) throws {
+        guard invocation.arguments.count >= 2, let newKeyWord = invocation.arguments.last else {
+            throw CommandError("rename needs the path of an entry and a new key", at: invocation.name)
+        }
+        let resolution = try invocation.resolveWholePath(invocation.arguments.dropLast())
+        guard resolution.path.steps.last?.key != nil else {
+            throw CommandError("\(resolution.path) is not a list entry", at: invocation.arguments[invocation.arguments.count - 2], path: resolution.path)
+        }
+        let newKey: String
+        do { newKey = try ListKey.validate(newKeyWord.text) } catch {
+            throw CommandError("invalid key: \(error)", at: newKeyWord)
+        }
+        var candidate = invocation.session.candidate
+        do { try candidate.rename(resolution.path, to: newKey) } catch let error as EditError {
+            throw CommandError(error.description, at: newKeyWord, path: error.path)
+        }
+    }
+}

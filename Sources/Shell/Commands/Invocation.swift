@@ -1,0 +1,62 @@
+import ConfigModel
+import ConfigStore
+
+/// One command being run: its words, the session, and where its output goes.
+final class Invocation {
+    let session: Session
+    let name: Word
+    let arguments: [Word]
+    let output: OutputPipeline
+    /// The machine-readable result for `--json`, when the command has one beyond its lines.
+    var data: JSONOut?
+
+    init(session: Session, name: Word, arguments: [Word], output: OutputPipeline) {
+        self.session = session
+        self.name = name
+        self.arguments = arguments
+        self.output = output
+    }
+
+    func print(_ line: String) { output.line(line) }
+
+    /// Resolves `words` as a path from the current location. Without words: the location.
+    func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
+        do {
+            return try session.resolver.resolve(words.map(\.text), from: session.location)
+        } catch {
+            throw CommandError(error.message, at: words[words.startIndex + min(error.wordIndex, words.count - 1)], path: error.path)
+        }
+    }
+
+    /// A path that must use every word (no value after it).
+    func resolveWholePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
+        let resolution = try resolvePath(words)
+        if resolution.wordsUsed < words.count {
+            let extra = words[words.startIndex + resolution.wordsUsed]
+            throw CommandError("unexpected '\(extra.text)' after the leaf \(resolution.path)", at: extra, path: resolution.path)
+        }
+        return resolution
+    }
+
+    /// An integer argument such as a revision number.
+    func number(_ word: Word, what: String) throws(CommandError) -> Int {
+        guard let value = Int(word.text), value >= 0 else { throw CommandError("\(what) must be a number, not '\(word.text)'", at: word) }
+        return value
+    }
+
+    /// Renders a configuration in the format the pipes ask for (`tree` unless told).
+    func render(_ config: any ConfigReader, under scope: ConfigPath, includeSecrets: Bool = false) throws {
+        let format = output.format ?? (session.options.json ? .json : .tree)
+        if session.options.json, output.format == nil {
+            var text = ""
+            try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope) { text += $0 + "\n" }
+            data = .raw(text.isEmpty ? "{}" : text)
+            return
+        }
+        switch format {
+        case .tree: try TreeRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
+        case .set: try SetRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
+        case .json: try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
+        }
+    }
+}

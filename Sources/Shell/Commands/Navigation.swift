@@ -1,0 +1,95 @@
+import ConfigModel
+
+/// `edit`/`cd`, `up`, `top`, `exit`, `quit`, `pwd`, `ls`.
+enum Navigation {
+    static let commands: [CommandSpec] = [
+        CommandSpec(name: "edit", usage: "edit PATH", summary: "Move to a place in the configuration (creates a missing list entry)", run: edit),
+        CommandSpec(name: "cd", usage: "cd PATH", summary: "Same as edit", run: edit),
+        CommandSpec(name: "up", usage: "up [N]", summary: "Move up N levels (default 1)", run: up),
+        CommandSpec(name: "top", usage: "top", summary: "Move to the top of the configuration", run: { $0.session.location = .root }),
+        CommandSpec(name: "exit", usage: "exit", summary: "Move up one level; at the top, leave", run: exit),
+        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", run: { $0.session.wantsToLeave = true }),
+        CommandSpec(name: "pwd", usage: "pwd", summary: "Print the current location", run: pwd),
+        CommandSpec(name: "ls", usage: "ls [PATH]", summary: "List the children of a place, with values or counts", run: ls),
+    ]
+
+    static func edit(_ invocation: Invocation) throws {
+        guard !invocation.arguments.isEmpty else { throw CommandError("edit needs a path", at: invocation.name) }
+        let resolution = try invocation.resolveWholePath(invocation.arguments[...])
+        if resolution.node.isLeaf {
+            throw CommandError("\(resolution.path) is a leaf; use set to change it", at: invocation.arguments.last, path: resolution.path)
+        }
+        if resolution.node.isList, resolution.path.steps.last?.key == nil {
+            throw CommandError("\(resolution.path) is a list; name an entry: \(resolution.node.keyword) <\(resolution.node.keyName ?? "key")>",
+                               at: invocation.arguments.last, path: resolution.path)
+        }
+        if resolution.path.steps.last?.key != nil {
+            var candidate = invocation.session.candidate
+            try candidate.createEntries(along: resolution.path)
+        }
+        invocation.session.location = resolution.path
+    }
+
+    static func up(_ invocation: Invocation) throws {
+        var levels = 1
+        if let word = invocation.arguments.first {
+            levels = try invocation.number(word, what: "the number of levels")
+            if let extra = invocation.arguments.dropFirst().first { throw CommandError("up takes one number", at: extra) }
+        }
+        guard !invocation.session.location.isRoot else { throw CommandError("already at the top", at: invocation.name) }
+        invocation.session.location.steps.removeLast(min(levels, invocation.session.location.steps.count))
+    }
+
+    static func exit(_ invocation: Invocation) throws {
+        if invocation.session.location.isRoot {
+            invocation.session.wantsToLeave = true
+        } else {
+            invocation.session.location = invocation.session.location.parent
+        }
+    }
+
+    static func pwd(_ invocation: Invocation) throws {
+        invocation.print(display(invocation.session.location))
+        invocation.data = .string(display(invocation.session.location))
+    }
+
+    /// A location as an absolute path the user can paste back: `/manage-system …`.
+    static func display(_ path: ConfigPath) -> String {
+        "/" + path.description
+    }
+
+    static func ls(_ invocation: Invocation) throws {
+        let resolution = try invocation.resolveWholePath(invocation.arguments[...])
+        let config = invocation.session.candidate
+        let node = resolution.node, path = resolution.path
+        if node.isLeaf {
+            invocation.print(try Listing.value(of: node, at: path, in: config))
+            return
+        }
+        if node.isList, path.steps.last?.key == nil {
+            for entry in try config.entries(of: path) { invocation.print(ConfigModelQuoting.word(entry.key)) }
+            return
+        }
+        let width = node.children.map(\.keyword.count).max() ?? 0
+        for child in node.children {
+            let name = child.keyword.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            switch child.kind {
+            case .leaf: invocation.print(name + (try Listing.value(of: child, at: path.appending(child.keyword), in: config)))
+            case .container: invocation.print(child.keyword + "/")
+            case .list: invocation.print(name + "[\(try config.entries(of: path.appending(child.keyword)).count) \(child.keyName ?? "entries")]")
+            }
+        }
+    }
+}
+
+/// How `ls` shows a leaf: its value, its default marked as such, or `-` when unset.
+enum Listing {
+    static func value(of node: SchemaNode, at path: ConfigPath, in config: any ConfigReader) throws -> String {
+        guard let spec = node.leafSpec else { return "" }
+        if let value = try config.value(at: path) {
+            return spec.type.isSecret ? SecretMask.text : ConfigModelQuoting.word(value)
+        }
+        if let fallback = spec.defaultValue { return ConfigModelQuoting.word(fallback) + " (default)" }
+        return "-"
+    }
+}

@@ -1,0 +1,71 @@
+import ConfigModel
+import ConfigStore
+
+/// `publish`, `discard`, `rollback`, `update`.
+enum Transactions {
+    static let commands: [CommandSpec] = [
+        CommandSpec(name: "publish", usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", run: publish),
+        CommandSpec(name: "discard", usage: "discard", summary: "Drop every change in the candidate", run: discard),
+        CommandSpec(name: "rollback", usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", run: rollback),
+        CommandSpec(name: "update", usage: "update", summary: "Rebase the candidate onto the latest revision", run: update),
+    ]
+
+    static func publish(_ invocation: Invocation) throws {
+        let session = invocation.session
+        var comment: String?
+        if let first = invocation.arguments.first {
+            _ = try NameMatcher.match(first, among: ["comment"], what: "publish option")
+            guard invocation.arguments.count > 1 else { throw CommandError("comment needs a text", at: first) }
+            comment = invocation.arguments.dropFirst().map(\.text).joined(separator: " ")
+        }
+        if session.mode == .check {
+            try Verdict.report(try session.candidate.validate(), invocation: invocation)
+            invocation.print("Check: the candidate is valid; nothing published")
+            return
+        }
+        let outcome = try session.candidate.publish(PublishMetadata(user: session.options.user, source: session.publishSource, comment: comment))
+        switch outcome {
+        case .published(let revision, let count, let warnings):
+            for warning in warnings { session.warn(warning.description) }
+            invocation.data = .object([("revision", .number(revision)), ("changes", .number(count)),
+                                       ("warnings", .array(warnings.map(Verdict.json)))])
+            invocation.print("Published revision \(revision) (\(count) change\(count == 1 ? "" : "s"))")
+        case .nothingToPublish:
+            invocation.data = .object([("revision", .null), ("changes", .number(0))])
+            invocation.print("nothing to publish")
+        case .invalid(let violations):
+            try Verdict.report(violations, invocation: invocation)
+        case .conflict(let conflicts):
+            throw CommandError("conflict with a newer revision; nothing published (run update to rebase)", code: .conflict,
+                               at: invocation.name, details: conflicts.map(\.description))
+        }
+    }
+
+    static func discard(_ invocation: Invocation) throws {
+        try noArguments(invocation)
+        try invocation.session.candidate.discard()
+        invocation.print("Candidate discarded")
+    }
+
+    static func rollback(_ invocation: Invocation) throws {
+        guard invocation.arguments.count == 1, let word = invocation.arguments.first else {
+            throw CommandError("rollback needs one revision number", at: invocation.arguments.dropFirst().first ?? invocation.name)
+        }
+        try invocation.session.candidate.rollback(to: try invocation.number(word, what: "revision"))
+        invocation.print("Revision \(word.text) loaded into the candidate; publish to make it live")
+    }
+
+    static func update(_ invocation: Invocation) throws {
+        try noArguments(invocation)
+        let outcome = try invocation.session.candidate.update()
+        invocation.data = .object([("base", .number(outcome.newBase)), ("dropped", .array(outcome.dropped.map { .string($0.description) }))])
+        invocation.print("Candidate rebased onto revision \(outcome.newBase)")
+        for conflict in outcome.dropped {
+            invocation.session.warn("kept the published value, dropping yours: \(conflict)")
+        }
+    }
+
+    static func noArguments(_ invocation: Invocation) throws {
+        if let extra = invocation.arguments.first { throw CommandError("\(invocation.name.text) takes no argument", at: extra) }
+    }
+}

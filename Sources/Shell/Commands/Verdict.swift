@@ -1,0 +1,23 @@
+import ConfigModel
+import ConfigStore
+
+/// How validation results reach the user: warnings on stderr (they never change the exit
+/// code), errors as a failing command with one detail line per violation (exit 3).
+enum Verdict {
+    static func report(_ violations: [Violation], invocation: Invocation) throws {
+        let errors = violations.filter { $0.severity == .error }
+        invocation.data = .object([("errors", .array(errors.map(json))),
+                                   ("warnings", .array(violations.filter { $0.severity == .warning }.map(json)))])
+        for warning in violations where warning.severity == .warning {
+            invocation.session.warn(warning.description)
+        }
+        guard errors.isEmpty else {
+            throw CommandError("validation failed: \(errors.count) error\(errors.count == 1 ? "" : "s")", code: .invalid,
+                               at: invocation.name, details: errors.map(\.description))
+        }
+    }
+
+    static func json(_ violation: Violation) -> JSONOut {
+        .object([("rule", .string(violation.rule)), ("path", .string(violation.path.description)), ("message", .string(violation.message))])
+    }
+}

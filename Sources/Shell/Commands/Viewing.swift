@@ -1,0 +1,151 @@
+import ConfigModel
+import ConfigStore
+import Foundation
+
+/// `show`, `compare`, `status`, `validate`, `search`.
+enum Viewing {
+    static let commands: [CommandSpec] = [
+        CommandSpec(name: "show", usage: "show [published | revision N | history [N]] [PATH]",
+                    summary: "Show the candidate, the published configuration, a revision, or the history", run: show),
+        CommandSpec(name: "compare", usage: "compare [revision N [revision M]] [PATH]",
+                    summary: "Show differences: candidate vs published, or between revisions", run: compare),
+        CommandSpec(name: "status", usage: "status", summary: "Base and latest revision, pending changes, staleness", run: status),
+        CommandSpec(name: "validate", usage: "validate", summary: "Check the candidate against every rule", run: validate),
+        CommandSpec(name: "search", usage: "search user-accounts PATTERN",
+                    summary: "Find users whose id, display name or e-mail matches a glob", run: search),
+    ]
+
+    static let showKeywords = ["published", "revision", "history"]
+
+    /// A sub-keyword of `show`/`compare` when the word is one and is not also a path word here.
+    static func subKeyword(_ word: Word?, in invocation: Invocation, among keywords: [String]) -> String? {
+        guard let word, !word.isQuoted else { return nil }
+        let lowered = word.text.lowercased()
+        if keywords.contains(lowered) { return lowered }
+        if let node = invocation.session.schema.node(at: invocation.session.location), !node.children(matching: word.text).isEmpty {
+            return nil
+        }
+        let found = NameMatcher.candidates(word.text, among: keywords)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    static func show(_ invocation: Invocation) throws {
+        let session = invocation.session
+        var arguments = invocation.arguments[...]
+        let config: any ConfigReader
+        switch subKeyword(arguments.first, in: invocation, among: showKeywords) {
+        case "history":
+            return try history(invocation, arguments.dropFirst())
+        case "published":
+            arguments = arguments.dropFirst()
+            config = session.store.published()
+        case "revision":
+            guard let number = arguments.dropFirst().first else { throw CommandError("show revision needs a number", at: arguments.first) }
+            config = try session.store.configuration(atRevision: try invocation.number(number, what: "revision"))
+            arguments = arguments.dropFirst(2)
+        default:
+            config = session.candidate
+        }
+        let resolution = try invocation.resolveWholePath(arguments)
+        try invocation.render(config, under: resolution.path)
+    }
+
+    static func history(_ invocation: Invocation, _ arguments: ArraySlice<Word>) throws {
+        let limit = try arguments.first.map { try invocation.number($0, what: "the number of revisions") }
+        let revisions = try invocation.session.store.history(limit: limit)
+        invocation.data = .array(revisions.map { revision in
+            .object([("revision", .number(revision.id)), ("time", .string(timestamp(revision.time))), ("user", .string(revision.user)),
+                     ("source", .string(revision.source)), ("comment", .optional(revision.comment)), ("changes", .number(revision.changeCount))])
+        })
+        for revision in revisions {
+            let comment = revision.comment.map { "  \(ConfigModelQuoting.word($0))" } ?? ""
+            invocation.print("\(revision.id)  \(timestamp(revision.time))  \(revision.user)  \(revision.source)  \(revision.changeCount) change\(revision.changeCount == 1 ? "" : "s")\(comment)")
+        }
+    }
+
+    static func timestamp(_ time: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: time))
+    }
+
+    static func compare(_ invocation: Invocation) throws {
+        let session = invocation.session
+        var arguments = invocation.arguments[...]
+        var revisions: [Int] = []
+        while revisions.count < 2, subKeyword(arguments.first, in: invocation, among: ["revision"]) == "revision" {
+            guard let number = arguments.dropFirst().first else { throw CommandError("revision needs a number", at: arguments.first) }
+            revisions.append(try invocation.number(number, what: "revision"))
+            arguments = arguments.dropFirst(2)
+        }
+        let scope = RecordKey(try invocation.resolveWholePath(arguments).path)
+        let changes: ChangeSet
+        switch revisions.count {
+        case 0: changes = try session.candidate.changesAgainstPublished(under: scope)
+        case 1: changes = try candidateChanges(since: revisions[0], under: scope, session: session)
+        default: changes = try session.store.changes(from: revisions[0], to: revisions[1], under: scope)
+        }
+        try show(changes, invocation)
+    }
+
+    /// Revision N against the candidate: what publishing the candidate would change relative to N.
+    static func candidateChanges(since revision: Int, under scope: RecordKey, session: Session) throws -> ChangeSet {
+        let published = try session.store.changes(from: revision, to: session.store.latestRevision(), under: scope)
+        let pending = try session.candidate.changesAgainstPublished(under: scope)
+        var byKey: [RecordKey: RecordChange] = [:]
+        for change in published.changes { byKey[change.key] = change }
+        for change in pending.changes {
+            let old = byKey[change.key].map(\.old) ?? change.old
+            byKey[change.key] = RecordChange(key: change.key, old: old, new: change.new)
+        }
+        return ChangeSet(byKey.values.filter { $0.old != $0.new })
+    }
+
+    static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
+        invocation.data = .array(changes.changes.flatMap { change in
+            let entry = change.key.description
+            return change.leafChanges.map { leaf in
+                JSONOut.object([("path", .string(entry + " " + leaf.leaf)),
+                                       ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema))),
+                                       ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema)))])
+            }
+        })
+        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
+    }
+
+    static func status(_ invocation: Invocation) throws {
+        let status = try invocation.session.candidate.status()
+        invocation.data = .object([("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
+                                   ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale))])
+        invocation.print("base revision    \(status.baseRevision)")
+        invocation.print("latest revision  \(status.latestRevision)\(status.isStale ? "  (candidate is stale: run update)" : "")")
+        invocation.print("pending changes  \(status.pendingChanges)")
+    }
+
+    static func validate(_ invocation: Invocation) throws {
+        let violations = try invocation.session.candidate.validate()
+        try Verdict.report(violations, invocation: invocation)
+        invocation.print("Configuration is valid")
+    }
+
+    static func search(_ invocation: Invocation) throws {
+        guard let list = invocation.arguments.first else { throw CommandError("search needs user-accounts and a pattern", at: invocation.name) }
+        _ = try NameMatcher.match(list, among: ["user-accounts"], what: "search target")
+        guard invocation.arguments.count == 2 else {
+            throw CommandError("search user-accounts needs one pattern; quote it if it has spaces", at: invocation.arguments.dropFirst(2).first ?? list)
+        }
+        let glob = Glob(invocation.arguments[1].text)
+        let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
+        var found: [JSONOut] = []
+        for entry in try invocation.session.candidate.entries(of: users) {
+            let fields = [entry.key, entry.record["display-name"], entry.record["email"]].compactMap { $0 }
+            guard fields.contains(where: glob.matches) else { continue }
+            let name = entry.record["display-name"].map { "  \(ConfigModelQuoting.word($0))" } ?? ""
+            let email = entry.record["email"].map { "  <\($0)>" } ?? ""
+            invocation.print(ConfigModelQuoting.word(entry.key) + name + email)
+            found.append(.object([("user-id", .string(entry.key)), ("display-name", .optional(entry.record["display-name"])),
+                                  ("email", .optional(entry.record["email"]))]))
+        }
+        invocation.data = .array(found)
+    }
+}

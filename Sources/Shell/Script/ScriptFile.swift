@@ -1,0 +1,39 @@
+import Foundation
+
+/// Reads a script or load file whole, with errors a user can act on: missing, a directory,
+/// unreadable, or not UTF-8 (with the line of the first bad byte).
+enum ScriptFile {
+    static func read(_ path: String) throws(CommandError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandError("cannot read \(path): no such file")
+        }
+        if isDirectory.boolValue { throw CommandError("cannot read \(path): it is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError("cannot read \(path): permission denied or unreadable")
+        }
+        return try decode(data, name: path)
+    }
+
+    static func decode(_ data: Data, name: String) throws(CommandError) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        let bytes = [UInt8](data)
+        var valid = 0
+        // Find the first byte where decoding fails, to name its line.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        scan: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): valid += UTF8.width(scalar)
+            case .emptyInput, .error: break scan
+            }
+        }
+        let line = bytes[..<min(valid, bytes.count)].filter { $0 == UInt8(ascii: "\n") }.count + 1
+        throw CommandError("\(name):\(line): invalid UTF-8 (byte \(valid + 1)); scripts must be UTF-8 text")
+    }
+
+    /// An identity for recursion checks: the resolved absolute path.
+    static func identity(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+}

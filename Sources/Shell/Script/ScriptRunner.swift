@@ -1,0 +1,83 @@
+import ConfigModel
+import Foundation
+
+/// Where a failing command was: enough to print `FILE:LINE:COLUMN: error: …`, the source
+/// line with a caret, and the chain of files that sourced it.
+public struct ScriptFailure: Error {
+    public let error: CommandError
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let sourceLine: String?
+    public internal(set) var includedFrom: [(file: String, line: Int)] = []
+
+    public var code: ExitCode { error.code }
+
+    /// The human report of SPEC §7, one string per stderr line.
+    public var report: [String] {
+        var lines = ["\(file):\(line):\(column): error: \(error.message)"]
+        if let sourceLine {
+            let scalars = Array(sourceLine.unicodeScalars.prefix(200))
+            lines.append(String(String.UnicodeScalarView(scalars)))
+            let caretColumn = min(max(column, 1), scalars.count + 1)
+            let indent = scalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+            lines.append(indent + "^")
+        }
+        lines += error.details
+        lines += includedFrom.map { "  included from \($0.file):\($0.line)" }
+        return lines
+    }
+
+    /// The `--json` error document.
+    var document: JSONOut {
+        var error: [(String, JSONOut)] = [("message", .string(self.error.message)), ("code", .number(Int(code.rawValue))),
+                                          ("name", .string(code.name)), ("file", .string(file)), ("line", .number(line)),
+                                          ("column", .number(column))]
+        if let path = self.error.path { error.append(("path", .string(path.description))) }
+        error.append(("details", .array(self.error.details.map(JSONOut.string))))
+        error.append(("included-from", .array(includedFrom.map { .object([("file", .string($0.file)), ("line", .number($0.line))]) })))
+        return .object([("ok", .bool(false)), ("error", .object(error))])
+    }
+}
+
+/// Runs the text of a script in a session, line by line, stopping at the first failure.
+struct ScriptRunner {
+    let session: Session
+    /// The name used in messages (`FILE` as given, `<command-line>`, `<stdin>`).
+    let name: String
+    /// Prints progress on a terminal when the run is long.
+    var progress: Progress?
+
+    func run(_ text: String) throws(ScriptFailure) {
+        let lines = LogicalLines(text)
+        for logical in lines {
+            progress?.advance(to: logical.line)
+            let commands: [CommandWords]
+            do {
+                commands = try session.lexer.lex(logical.text, firstLine: logical.line)
+            } catch {
+                throw failure(CommandError.from(error, at: nil), in: logical, fallbackLine: logical.line)
+            }
+            for command in commands {
+                do {
+                    try session.execute(command)
+                } catch let nested as ScriptFailure {
+                    var nested = nested
+                    nested.includedFrom.append((name, command.line))
+                    throw nested
+                } catch {
+                    let commandError = CommandError.from(error, at: command.words.first)
+                    throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column)
+                }
+                if session.wantsToLeave { return }
+            }
+        }
+    }
+
+    private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1) -> ScriptFailure {
+        let line = error.word?.line ?? fallbackLine
+        let column = error.word?.column ?? fallbackColumn
+        let source = logical.physicalLine(line).map(String.init)
+        return ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
+    }
+}

@@ -1,0 +1,43 @@
+import ConfigModel
+
+extension Session {
+    /// Runs one command with its pipes. A failing command leaves the candidate and the
+    /// location as they were. In `--json` mode a successful command prints one document.
+    public func execute(_ command: CommandWords) throws {
+        guard let first = command.words.first else { return }
+        let spec = try CommandTable.find(first)
+        if spec.interactiveOnly, mode != .interactive {
+            throw CommandError("\(spec.name) needs an interactive shell", at: first)
+        }
+        let pipes = try command.pipes.map { words throws(CommandError) in try PipeStage.parse(words) }
+        var lines: [String] = []
+        let json = options.json
+        let output = OutputPipeline(pipes: pipes, sink: json ? { lines.append($0) } : console.out)
+        let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output)
+        do {
+            try transactionally { try spec.run(invocation) }
+        } catch let failure as ScriptFailure {
+            throw failure
+        } catch {
+            throw CommandError.from(error, at: first)
+        }
+        output.finish()
+        if json {
+            var members: [(String, JSONOut)] = [("ok", .bool(true)), ("command", .string(spec.name))]
+            if let data = invocation.data { members.append(("result", data)) }
+            members.append(("output", .array(lines.map(JSONOut.string))))
+            console.out(JSONOut.object(members).serialized)
+        }
+    }
+
+    /// Parses and runs a whole line typed or read from a script; used by the interactive shell.
+    public func execute(line: String, lineNumber: Int = 1) throws {
+        commandHistory.append(line)
+        let commands: [CommandWords]
+        do { commands = try lexer.lex(line, firstLine: lineNumber) } catch { throw CommandError.from(error, at: nil) }
+        for command in commands {
+            try execute(command)
+            if wantsToLeave { return }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ConfigModel
+
+typealias ConfigModelQuoting = ConfigModel.Quoting
+
+/// Command names, pipe names and sub-keywords: case-insensitive, a unique prefix suffices,
+/// and a word equal to a name selects it even when it prefixes others (`up`, not `update`).
+enum NameMatcher {
+    static func candidates(_ text: String, among names: [String]) -> [String] {
+        let lowered = text.lowercased()
+        if names.contains(lowered) { return [lowered] }
+        return names.filter { $0.hasPrefix(lowered) }
+    }
+
+    static func match(_ word: Word, among names: [String], what: String) throws(CommandError) -> String {
+        let found = candidates(word.text, among: names)
+        switch found.count {
+        case 1: return found[0]
+        case 0: throw CommandError("unknown \(what) '\(word.text)'; expected one of: \(names.joined(separator: ", "))", at: word)
+        default: throw CommandError("ambiguous \(what) '\(word.text)': could be \(found.joined(separator: ", "))", at: word)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// `dashell`: the Digital Access configuration shell.
+@main
+struct Dashell: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "dashell",
+        abstract: "The configuration shell for Smart ID Digital Access.",
+        discussion: """
+            Without arguments on a terminal, opens the interactive shell. Script files, -c and \
+            standard input (when it is not a terminal) run as scripts: each in a fresh candidate, \
+            stopping at the first failing command. Exit codes: 0 success, 1 command failed, \
+            2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
+            """,
+        version: version,
+        subcommands: [Run.self, Check.self, Export.self],
+        defaultSubcommand: Run.self
+    )
+
+    /// Parses with the global options movable around the subcommand, and maps
+    /// ArgumentParser's usage exit code (64) to SPEC's 2.
+    static func main() {
+        let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch let exit as Finished {
+            Foundation.exit(exit.code.rawValue)
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 {
+                print(message)
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(code == 64 ? Shell.ExitCode.usage.rawValue : code)
+        }
+    }
+}
+
+/// Ends the process with a shell exit code once output is flushed.
+struct Finished: Error {
+    let code: Shell.ExitCode
+}

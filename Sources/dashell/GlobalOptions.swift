@@ -1,0 +1,68 @@
+import ArgumentParser
+import ConfigStore
+import Foundation
+import Shell
+
+/// Options every form of `dashell` accepts, before or after a subcommand.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Identity recorded in history (default: the login name).", valueName: "name"))
+    var user: String?
+
+    @Option(name: .customShort("D"), help: ArgumentHelp("Define a script variable, used as ${NAME}.", valueName: "name=value"))
+    var define: [String] = []
+
+    @Flag(name: .long, help: "Print each command's result or error as one JSON document.")
+    var json = false
+
+    @Flag(name: .long, help: "Never colour output (also NO_COLOR).")
+    var noColor = false
+
+    func validate() throws {
+        for definition in define where !definition.contains("=") || definition.hasPrefix("=") {
+            throw ValidationError("-D expects NAME=VALUE, not '\(definition)'")
+        }
+    }
+
+    var storePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        return store ?? environment["DASHELL_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? StoreLocation.defaultPath()
+    }
+
+    func sessionOptions() -> Session.Options {
+        let environment = ProcessInfo.processInfo.environment
+        var options = Session.Options(user: user ?? Self.loginName())
+        options.json = json
+        options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
+        for definition in define {
+            let parts = definition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            options.variables[String(parts[0])] = String(parts[1])
+        }
+        return options
+    }
+
+    /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
+    func openStore() -> SQLiteStore {
+        let path = storePath
+        do {
+            let store = try SQLiteStore(path: path, onWait: {
+                FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
+            })
+            if StoreLocation.isReadableByOthers(path) {
+                FileHandle.standardError.write(Data("warning: \(path) is readable by other users and holds secrets; chmod 600 it\n".utf8))
+            }
+            return store
+        } catch {
+            FileHandle.standardError.write(Data("dashell: error: \(error)\n".utf8))
+            Foundation.exit(Shell.ExitCode.storeUnavailable.rawValue)
+        }
+    }
+
+    static func loginName() -> String {
+        if let name = ProcessInfo.processInfo.environment["USER"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+}

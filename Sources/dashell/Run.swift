@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+/// Scripts, `-c`, standard input, or the interactive shell.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run script files, -c commands or standard input; on a terminal, the interactive shell.",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ; or newlines) as a script.", valueName: "commands"))
+    var commands: String?
+
+    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
+              completion: .file(extensions: ["dash"]))
+    var files: [String] = []
+
+    func validate() throws {
+        if commands != nil, !files.isEmpty { throw ValidationError("give either -c or script files, not both") }
+    }
+
+    func run() throws {
+        let store = global.openStore()
+        let console = StandardConsole()
+        defer { console.flush() }
+        let options = global.sessionOptions()
+        let inputs: [ScriptInput]
+        if let commands {
+            inputs = [.commandLine(commands)]
+        } else if !files.isEmpty {
+            inputs = files.map(ScriptInput.file)
+        } else if isatty(0) == 0 {
+            inputs = [.standardInput]
+        } else {
+            let code = InteractiveShell(store: store, options: options, console: console).run()
+            console.flush()
+            throw Finished(code: code)
+        }
+        let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
+        console.flush()
+        throw Finished(code: code)
+    }
+}
+
+/// `dashell check`: a dry run.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Dry-run scripts: execute, validate, print the diff that would be published; publish nothing."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Script files to check.", valueName: "file.dash"), completion: .file(extensions: ["dash"]))
+    var files: [String]
+
+    func run() throws {
+        let store = global.openStore()
+        let console = StandardConsole()
+        let code = ScriptBatch(store: store, options: global.sessionOptions(), isCheck: true, console: console).run(files.map(ScriptInput.file))
+        console.flush()
+        throw Finished(code: code)
+    }
+}
