@@ -115,7 +115,8 @@ public enum ValueType: Sendable, Equatable {
 
     static func isHostname(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        // At most 253 characters, not counting the trailing dot of a fully qualified name.
+        guard !bytes.isEmpty, bytes.count - (bytes.last == UInt8(ascii: ".") ? 1 : 0) <= 253 else { return false }
         let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         for (index, label) in labels.enumerated() {
             if label.isEmpty { return index == labels.count - 1 && labels.count > 1 } // one trailing dot
