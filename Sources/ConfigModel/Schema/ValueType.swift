@@ -166,6 +166,7 @@ public enum ListKey {
 
     public static func validate(_ key: String) throws(ValueError) -> String {
         guard !key.isEmpty else { throw ValueError(key, "is empty; a key needs at least one character") }
+        guard key != ".." else { throw ValueError(key, "is reserved: in a path it goes up one level") }
         guard key.utf8.count <= maximumLength else { throw ValueError(key, "is longer than \(maximumLength) bytes") }
         try ValueType.requireSingleLine(key)
         return key
