@@ -42,6 +42,7 @@ public final class SchemaNode: Sendable {
     /// Children whose keyword matches `word`: exact (case-insensitive) match first, then by
     /// unique prefix, then by Admin label. Returns every candidate when the word is ambiguous.
     public func children(matching word: String) -> [SchemaNode] {
+        guard !word.isEmpty else { return [] }
         let lowered = word.lowercased()
         if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }

@@ -115,7 +115,8 @@ public enum ValueType: Sendable, Equatable {
 
     static func isHostname(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        // At most 253 characters, not counting the trailing dot of a fully qualified name.
+        guard !bytes.isEmpty, bytes.count - (bytes.last == UInt8(ascii: ".") ? 1 : 0) <= 253 else { return false }
         let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         for (index, label) in labels.enumerated() {
             if label.isEmpty { return index == labels.count - 1 && labels.count > 1 } // one trailing dot
@@ -165,6 +166,7 @@ public enum ListKey {
 
     public static func validate(_ key: String) throws(ValueError) -> String {
         guard !key.isEmpty else { throw ValueError(key, "is empty; a key needs at least one character") }
+        guard key != ".." else { throw ValueError(key, "is reserved: in a path it goes up one level") }
         guard key.utf8.count <= maximumLength else { throw ValueError(key, "is longer than \(maximumLength) bytes") }
         try ValueType.requireSingleLine(key)
         return key

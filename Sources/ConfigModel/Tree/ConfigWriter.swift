@@ -29,12 +29,11 @@ extension ConfigWriter {
         try putRecord(key, record)
     }
 
-    /// Creates the list entry at `path` and every entry above it that is missing.
+    /// Creates the list entry at `path` and every entry above it that is missing. Containers
+    /// are not entries: their records exist only while a leaf of theirs is set.
     public mutating func createEntries(along path: ConfigPath) throws {
-        for index in path.steps.indices where path.steps[index].key != nil || index == path.steps.count - 1 {
-            let prefix = ConfigPath(Array(path.steps[...index]))
-            guard schema.isRecord(prefix) else { continue }
-            let key = RecordKey(prefix)
+        for index in path.steps.indices where path.steps[index].key != nil {
+            let key = RecordKey(ConfigPath(Array(path.steps[...index])))
             if try record(key) == nil { try putRecord(key, Record()) }
         }
     }

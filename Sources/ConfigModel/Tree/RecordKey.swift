@@ -30,7 +30,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Whether `self` lies strictly inside `ancestor`'s subtree.
     public func isDescendant(of ancestor: RecordKey) -> Bool {
-        ancestor.encoded.isEmpty ? !encoded.isEmpty : encoded.hasPrefix(ancestor.descendantsLowerBound)
+        ancestor.encoded.isEmpty ? !encoded.isEmpty : encoded.utf8.starts(with: ancestor.descendantsLowerBound.utf8)
     }
 
     /// Decodes the path, using the schema to tell keywords from keys.
@@ -53,6 +53,17 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
             node = child
         }
         return ConfigPath(steps)
+    }
+
+    /// Keys are compared as bytes, as the store compares them: `String`'s `==` would make
+    /// canonically equivalent keys (`é` precomposed or decomposed) one key, and disagree with `<`.
+    public static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
+        lhs.encoded.utf8.count == rhs.encoded.utf8.count && lhs.encoded.utf8.elementsEqual(rhs.encoded.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var bytes = encoded
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Byte order, the order SQLite's BINARY collation gives.
