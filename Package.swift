@@ -26,6 +26,8 @@ let package = Package(
             name: "dashell",
             dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Engine measurements for scripts/bench.
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
