@@ -21,9 +21,15 @@ extension ConfigWriter {
     /// Sets a leaf to a canonical value, creating the entries on the way.
     public mutating func setLeaf(_ path: ConfigPath, to value: String) throws {
         let location = schema.recordLocation(ofLeaf: path)
-        try createEntries(along: location.record)
         let key = RecordKey(location.record)
-        var record = try self.record(key) ?? Record()
+        var record: Record
+        if let existing = try self.record(key) {
+            // A record exists only inside existing entries, so nothing above needs creating.
+            record = existing
+        } else {
+            try createEntries(along: location.record)
+            record = try self.record(key) ?? Record()
+        }
         guard record[location.leaf] != value else { return }
         record[location.leaf] = value
         try putRecord(key, record)

@@ -9,21 +9,36 @@ struct Publisher {
     let store: SQLiteStore
     let db: Database
 
-    /// `edits`: each touched record as the candidate first saw it and as it is now.
-    func publish(_ edits: [RecordKey: (base: Record?, new: Record?)], metadata: PublishMetadata) throws -> PublishOutcome {
+    /// `edits`: each touched record as the candidate first saw it and as it is now;
+    /// `base`: the revision the candidate was based on.
+    func publish(_ edits: [RecordKey: (base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
         var merged: [RecordKey: Record?] = [:]
         var published: [RecordKey: Record?] = [:]
         var conflicts: [MergeConflict] = []
-        for (key, edit) in edits {
-            let current = try RecordTable.fetch(db, key)
-            let result = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: current)
-            conflicts += result.conflicts
-            if result.record != current {
-                merged[key] = .some(result.record)
-                published[key] = .some(current)
+        let latest = try RecordTable.latestRevision(db)
+        if latest == base {
+            // Nothing was published since the base, so every record is still as first seen.
+            merged.reserveCapacity(edits.count)
+            published.reserveCapacity(edits.count)
+            for (key, edit) in edits {
+                merged[key] = .some(edit.new)
+                published[key] = .some(edit.base)
+            }
+        } else {
+            for (key, edit) in edits {
+                let current = try RecordTable.fetch(db, key)
+                let result = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: current)
+                conflicts += result.conflicts
+                if result.record != current {
+                    merged[key] = .some(result.record)
+                    published[key] = .some(current)
+                }
             }
         }
-        conflicts += try orphans(merged, published: published)
+        if latest != base {
+            // A candidate's own edits keep entries whole; only concurrent ones can orphan.
+            conflicts += try orphans(merged, published: published)
+        }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
         if merged.isEmpty { return .nothingToPublish }
 
@@ -31,7 +46,7 @@ struct Publisher {
         let violations = try Validator.validate(ValidationContext(config: store.view(db, overlay: merged), changes: changes))
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
 
-        let revision = try RecordTable.latestRevision(db) + 1
+        let revision = latest + 1
         try write(changes, revision: revision, metadata: metadata)
         return .published(revision: revision, changeCount: changes.size, warnings: violations)
     }

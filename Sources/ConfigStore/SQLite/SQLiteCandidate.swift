@@ -17,6 +17,8 @@ final class SQLiteCandidate: Candidate {
     private var edits: [RecordKey: Edit]
     /// The edits of the current command, as they were before it: what `revertCommand` restores.
     private var undo: [RecordKey: Edit?] = [:]
+    /// The published record last read, kept for the rest of the command: an edit reads a
+    /// record, then writes it, and both need its published content.
     private var headCache: (key: RecordKey, record: Record?)?
 
     var schema: SchemaNode { store.schema }
@@ -24,7 +26,7 @@ final class SQLiteCandidate: Candidate {
     init(store: SQLiteStore, owner: String?) throws {
         self.store = store
         self.owner = owner
-        (baseRevision, edits) = try store.read { db in
+        (baseRevision, edits) = try store.snapshotRead { db in
             let latest = try RecordTable.latestRevision(db)
             guard let owner, let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [owner]) else {
                 return (latest, [:])
@@ -46,6 +48,7 @@ final class SQLiteCandidate: Candidate {
 
     func record(_ key: RecordKey) throws -> Record? {
         if let edit = edits[key] { return edit.new }
+        if let cached = headCache, cached.key == key { return cached.record }
         let record = try store.read { db in try RecordTable.fetch(db, key) }
         headCache = (key, record)
         return record
@@ -123,7 +126,7 @@ final class SQLiteCandidate: Candidate {
         let edits = self.edits
         let outcome: PublishOutcome = try store.write { db in
             let publisher = Publisher(store: store, db: db)
-            let outcome = try publisher.publish(edits.mapValues { ($0.base, $0.new) }, metadata: metadata)
+            let outcome = try publisher.publish(edits.mapValues { ($0.base, $0.new) }, base: baseRevision, metadata: metadata)
             if case .published = outcome, let owner {
                 try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
                 try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [owner])
@@ -144,7 +147,7 @@ final class SQLiteCandidate: Candidate {
 
     func update() throws -> UpdateOutcome {
         var dropped: [MergeConflict] = []
-        let (latest, rebased) = try store.read { db in
+        let (latest, rebased) = try store.snapshotRead { db in
             var rebased: [RecordKey: Edit] = [:]
             for (key, edit) in edits {
                 let published = try RecordTable.fetch(db, key)

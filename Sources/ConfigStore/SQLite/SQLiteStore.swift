@@ -62,7 +62,14 @@ public final class SQLiteStore: ConfigStore {
 
     // MARK: Access with errors mapped
 
+    /// One read outside any transaction: the cheap path for point lookups and single
+    /// statements, which SQLite makes atomic on their own.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.inDatabase(body) } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    /// Several reads that must see one consistent state of the store.
+    func snapshotRead<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }
 
@@ -115,7 +122,7 @@ public final class SQLiteStore: ConfigStore {
 
     /// For every record changed after `revision`, its content at `revision`.
     func recordsAt(_ revision: Int) throws -> [RecordKey: Record?] {
-        try read { db in
+        try snapshotRead { db in
             var records: [RecordKey: Record?] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT key, old FROM change WHERE revision > ? ORDER BY revision DESC", arguments: [revision])
             while let row = try rows.next() {

@@ -1,4 +1,0 @@
-// TEMPORARY until the rules land
-public enum Validator {
-    public static func validate(_ context: ValidationContext) throws -> [Violation] { [] }
-}
