@@ -27,9 +27,17 @@ public struct ValidationContext {
     /// `nil` asks for the whole configuration to be checked.
     public let changes: ChangeSet?
 
+    /// Decodes record keys for all rules of one validation.
+    let decoder: RecordDecoder
+    /// The change's records, decoded once; nil without a change.
+    let scope: ChangeScope?
+
     public init(config: any ConfigReader, changes: ChangeSet?) {
         self.config = config
         self.changes = changes
+        let decoder = RecordDecoder(schema: config.schema)
+        self.decoder = decoder
+        scope = changes.map { ChangeScope($0, decoder) }
     }
 }
 

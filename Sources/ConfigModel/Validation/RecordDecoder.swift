@@ -1,0 +1,89 @@
+/// Turns record keys into `RecordView`s for one validation. Entries of a list share
+/// everything but their key, so the schema walk for the part before the key is done once per
+/// list and the leaf table once per record kind: a change of 100,000 users costs a dictionary
+/// lookup per user, not a schema walk per user and rule.
+final class RecordDecoder {
+    let schema: SchemaNode
+    /// Decoded key prefixes (all words but the last), nil when the schema has no such place.
+    private var prefixes: [Substring: Prefix?] = [:]
+    private var shapes: [ObjectIdentifier: RecordShape] = [:]
+
+    /// Where a key prefix leads: its steps, its node, and whether that node is a list whose
+    /// key is the next word.
+    private struct Prefix {
+        let steps: [ConfigPath.Step]
+        let node: SchemaNode
+        let awaitsKey: Bool
+        /// The keywords of an entry's path, when the prefix awaits its key.
+        let keywords: [String]
+    }
+
+    init(schema: SchemaNode) {
+        self.schema = schema
+    }
+
+    /// The view of a record, or nil when its key names nothing the schema stores as a record.
+    func view(_ key: RecordKey, _ record: Record) -> RecordView? {
+        let utf8 = key.encoded.utf8
+        let split = utf8.lastIndex(of: 0x1F)
+        let prefixText = split.map { key.encoded[..<$0] } ?? ""
+        let last = String(split.map { key.encoded[utf8.index(after: $0)...] } ?? key.encoded[...])
+        guard let prefix = decodedPrefix(prefixText) else { return nil }
+        if prefix.awaitsKey {
+            let steps = prefix.steps.dropLast() + [ConfigPath.Step(prefix.node.keyword, key: last)]
+            return RecordView(key: key, path: ConfigPath(Array(steps)), keywords: prefix.keywords,
+                              shape: shape(of: prefix.node, isEntry: true), record: record)
+        }
+        guard let child = prefix.node.child(last), !child.isList, !child.isLeaf else { return nil }
+        let path = ConfigPath(prefix.steps + [ConfigPath.Step(last)])
+        guard schema.isRecord(path) else { return nil }
+        return RecordView(key: key, path: path, keywords: path.steps.map(\.keyword),
+                          shape: shape(of: child, isEntry: false), record: record)
+    }
+
+    private func decodedPrefix(_ text: Substring) -> Prefix? {
+        if let known = prefixes[text] { return known }
+        let decoded = decode(text)
+        prefixes[text] = .some(decoded)
+        return decoded
+    }
+
+    /// Walks the words of a prefix: keywords, each list keyword followed by its key.
+    private func decode(_ text: Substring) -> Prefix? {
+        var steps: [ConfigPath.Step] = []
+        var node = schema
+        var awaitsKey = false
+        let words = text.isEmpty ? [] : text.split(separator: RecordKey.separator, omittingEmptySubsequences: false)
+        for word in words {
+            if awaitsKey {
+                steps[steps.count - 1] = ConfigPath.Step(node.keyword, key: String(word))
+                awaitsKey = false
+                continue
+            }
+            guard let child = node.child(String(word)), !child.isLeaf else { return nil }
+            steps.append(ConfigPath.Step(child.keyword))
+            node = child
+            awaitsKey = child.isList
+        }
+        return Prefix(steps: steps, node: node, awaitsKey: awaitsKey, keywords: steps.map(\.keyword))
+    }
+
+    private func shape(of node: SchemaNode, isEntry: Bool) -> RecordShape {
+        if let known = shapes[ObjectIdentifier(node)] { return known }
+        let shape = RecordShape(leaves: node.recordLeaves(isEntry: isEntry))
+        shapes[ObjectIdentifier(node)] = shape
+        return shape
+    }
+}
+
+/// The leaves a kind of record holds, by relative name, computed once per schema node.
+struct RecordShape {
+    /// In schema order.
+    let leaves: [(name: String, spec: LeafSpec)]
+    let specs: [String: LeafSpec]
+
+    init(leaves: [(name: String, spec: LeafSpec)]) {
+        self.leaves = leaves
+        self.specs = Dictionary(leaves.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,69 @@
+/// A record together with where it sits in the schema, so that rules can ask about its
+/// leaves by name and get specs, defaults and full paths without knowing the layout.
+struct RecordView {
+    let key: RecordKey
+    let path: ConfigPath
+    /// The keywords of the path without keys, e.g. `manage-system authentication-methods method`;
+    /// shared by all entries of a list.
+    let keywords: [String]
+    let shape: RecordShape
+    let record: Record
+
+    /// Whether the record is a list entry rather than a container outside any list.
+    var isEntry: Bool { path.steps.last?.key != nil }
+
+    /// The spec of a leaf named relative to the record, or nil when the schema has no such leaf.
+    func spec(_ leaf: String) -> LeafSpec? {
+        shape.specs[leaf]
+    }
+
+    /// The value set, or the schema's default while the leaf is unset.
+    func effectiveValue(_ leaf: String) -> String? {
+        record[leaf] ?? spec(leaf)?.defaultValue
+    }
+
+    /// The full path of a leaf named relative to the record.
+    func leafPath(_ leaf: String) -> ConfigPath {
+        leaf.split(separator: " ").reduce(path) { $0.appending(String($1)) }
+    }
+
+    /// Every leaf the schema puts in this record, by relative name, in schema order.
+    var schemaLeaves: [(name: String, spec: LeafSpec)] { shape.leaves }
+
+    /// The first applicability condition of `spec` that fails on the effective value of its
+    /// sibling, at `level`. An unknown sibling value (unset, no default) fails nothing: a
+    /// missing mandatory leaf is V2's to report, not grounds to call its siblings misplaced.
+    func failedCondition(of spec: LeafSpec, level: Applicability.Level) -> (condition: Applicability, actual: String)? {
+        for condition in spec.applicability where condition.level == level {
+            guard let actual = effectiveValue(condition.leaf) else { continue }
+            if !condition.values.contains(actual) { return (condition, actual) }
+        }
+        return nil
+    }
+
+    /// Whether a leaf exists at all here: its structural (error-level) conditions hold.
+    func applies(_ spec: LeafSpec) -> Bool {
+        failedCondition(of: spec, level: .error) == nil
+    }
+}
+
+extension SchemaNode {
+    /// The leaves stored in a record with this node: for a list entry, its leaves and those of
+    /// containers inside it (named `container leaf`), but not those of nested lists, which are
+    /// records of their own; for a container outside any list, its direct leaves only.
+    func recordLeaves(isEntry: Bool) -> [(name: String, spec: LeafSpec)] {
+        var found: [(String, LeafSpec)] = []
+        func walk(_ node: SchemaNode, prefix: String) {
+            for child in node.children {
+                let name = prefix.isEmpty ? child.keyword : prefix + " " + child.keyword
+                switch child.kind {
+                case .leaf(let spec): found.append((name, spec))
+                case .container where isEntry: walk(child, prefix: name)
+                case .container, .list: break
+                }
+            }
+        }
+        walk(self, prefix: "")
+        return found
+    }
+}
