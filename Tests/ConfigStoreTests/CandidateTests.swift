@@ -128,3 +128,27 @@ final class CandidateTests: XCTestCase {
         XCTAssertTrue(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).isEmpty)
     }
 }
+
+final class PublishValidationTests: XCTestCase {
+    func testDeletingAReferencedEntryIsRefusedWithItsReferrers() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])
+        try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
+                           (method.appending("type"), "portwise-password"),
+                           (method.appending("display-name"), "Password"),
+                           (method.appending("authentication-server"), "radius")])
+        _ = try candidate.publishExpectingRevision()
+
+        var writer = candidate
+        try writer.delete(StoreFixture.service("radius"))
+        try candidate.commitCommand()
+        let outcome = try candidate.publish(PublishMetadata(user: "alice", source: "interactive", comment: nil))
+        guard case .invalid(let violations) = outcome else { return XCTFail("expected refusal, got \(outcome)") }
+        XCTAssertEqual(violations.map(\.rule), ["V3"])
+        XCTAssertTrue(violations[0].message.contains("method password"), violations[0].message)
+        XCTAssertEqual(try store.latestRevision(), 1)
+        XCTAssertFalse(try candidate.exists(StoreFixture.service("radius")), "the candidate keeps the user's edit")
+        XCTAssertTrue(try store.published().exists(StoreFixture.service("radius")))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+/// Runs the built `dashell` binary against a temporary store, as a user or a CI job would.
+struct Dashell {
+    struct Result {
+        let status: Int32
+        let output: String
+        let errors: String
+
+        var outputLines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast(output.hasSuffix("\n") ? 1 : 0) }
+        var errorLines: [String] { errors.split(separator: "\n").map(String.init) }
+    }
+
+    let directory: String
+    var store: String { directory + "/store.sqlite" }
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "dashell-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// The binary next to the test bundle in the build folder.
+    static var binary: String {
+        var url = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("dashell").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("dashell").path
+    }
+
+    /// The repository's top folder, for the example scripts.
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], withStore: Bool = true) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = (withStore ? ["--store", store, "--user", "tester"] : []) + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = directory
+        env["XDG_DATA_HOME"] = directory + "/data"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        env.removeValue(forKey: "DASHELL_STORE")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes while the process runs, so a large output cannot block it.
+        let group = DispatchGroup()
+        var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    /// Writes a script file in the temporary folder and returns its name (relative, as a user types it).
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        return name
+    }
+
+    func exportJSON() throws -> Any {
+        let result = try run("export", "--format", "json")
+        XCTAssertEqual(result.status, 0, result.errors)
+        return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+    }
+}
