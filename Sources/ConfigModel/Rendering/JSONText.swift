@@ -1,8 +1,8 @@
 /// JSON string literals (RFC 8259), written by hand because renderers stream line by line
 /// rather than serialize a whole document. Non-ASCII stays as UTF-8, which is valid JSON
 /// and keeps names like "Åsa Ödén" readable.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
+public enum JSONText {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -89,17 +89,5 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
         }
     }
 
-    /// Byte equality, as in the store: `String`'s own equality would make keys that differ
-    /// only in Unicode normalization ("José" composed and decomposed) one entry in memory
-    /// and two in the store, and would disagree with `<`.
-    public static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
-        lhs.encoded.utf8.elementsEqual(rhs.encoded.utf8)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        var bytes = encoded
-        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
     public var description: String { path()?.description ?? encoded }
 }
