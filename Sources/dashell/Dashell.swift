@@ -10,6 +10,13 @@ struct Dashell: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashell",
         abstract: "The configuration shell for Smart ID Digital Access.",
+        usage: """
+            dashell [OPTIONS]                        interactive shell (or stdin as a script)
+              dashell [OPTIONS] FILE.dash ...          run script files, in order
+              dashell [OPTIONS] -c 'CMD; CMD'          run commands given here
+              dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
+              dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
+            """,
         discussion: """
             Without arguments on a terminal, opens the interactive shell. Script files, -c and \
             standard input (when it is not a terminal) run as scripts: each in a fresh candidate, \
@@ -25,6 +32,13 @@ struct Dashell: ParsableCommand {
     /// ArgumentParser's usage exit code (64) to SPEC's 2.
     static func main() {
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
+        if arguments == ["--help"] || arguments == ["-h"] {
+            // The default subcommand would answer with its own help; show the whole tool's.
+            print(helpMessage(for: Dashell.self))
+            let runOptions = Run.helpMessage(for: Run.self).components(separatedBy: "\n").drop { !$0.hasPrefix("OPTIONS") }.dropFirst()
+            print((["SCRIPT AND SHELL OPTIONS:"] + runOptions).joined(separator: "\n"))
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -118,6 +118,7 @@ final class CandidateTests: XCTestCase {
         let candidate = try store.scratchCandidate()
         let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "pm"])
         try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
+                           (method.appending("type"), "portwise-password"), (method.appending("display-name"), "Password"),
                            (method.appending("authentication-server"), "radius")])
         XCTAssertEqual(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).map(\.record), [RecordKey(method)])
         _ = try candidate.publishExpectingRevision()
