@@ -22,16 +22,24 @@ let package = Package(
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
         .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore"]),
+        // Terminal line editing over libedit (prompt, history, completion, `?` help).
+        // Knows nothing of Digital Access.
+        .systemLibrary(name: "Clibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CLineEdit", dependencies: ["Clibedit"]),
+        .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
             dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
         .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore"]),
+        // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
+        .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Shell"]),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+// The BSD editline library (libedit), found through pkg-config.
+#include <histedit.h>

@@ -1,0 +1,188 @@
+import CLineEdit
+import Clibedit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines from a terminal with editing, history, completion and `?` help,
+/// over libedit. Use it only when `Terminal.isInteractive`.
+///
+/// Bindings start as libedit's emacs ones plus TAB, `?` and Ctrl-R, then
+/// `~/.editrc` applies, so users can rebind anything. TAB and `?` call the
+/// functions `complete-word` and `help-at-cursor`, which a `~/.editrc` that
+/// switches to vi (`bind -v`) has to bind again.
+public final class LineEditor {
+    /// How a call to `readLine` ended.
+    public enum Signal: Equatable, Sendable {
+        /// A line was entered (without its newline).
+        case line(String)
+        /// Ctrl-C: the line being typed was discarded.
+        case interrupt
+        /// Ctrl-D on an empty line, or the terminal went away.
+        case endOfInput
+    }
+
+    private let editLine: OpaquePointer
+    private let completer: any Completer
+    private let history: LineHistory?
+    /// Owned C string for libedit's prompt callback, valid until the next `readLine`.
+    private var prompt: UnsafeMutablePointer<CChar>
+    /// The line as a TAB left it, to recognise a second TAB in a row.
+    private var lineAfterTab: LineState?
+
+    /// Returns nil when libedit cannot start (no memory, unusable terminal description).
+    ///
+    /// - Parameters:
+    ///   - programName: the name `~/.editrc` lines can be restricted to (`name:bind ...`).
+    ///   - history: where entered lines persist; nil keeps no history.
+    public init?(programName: String, completer: any Completer, history settings: HistorySettings? = nil) {
+        Self.useCharacterLocale()
+        guard let editLine = el_init(programName, cle_stdin(), cle_stdout(), cle_stderr()) else { return nil }
+        self.editLine = editLine
+        self.completer = completer
+        self.prompt = strdup("")
+        self.history = settings.flatMap(LineHistory.init)
+
+        cle_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        cle_set_prompt(editLine) { LineEditor.owner(of: $0).prompt }
+        cle_set_editor(editLine, "emacs")
+        cle_set_signal_handling(editLine, 1)
+        if let history { cle_set_history(editLine, history.handle) }
+        cle_add_function(editLine, "complete-word", "Complete the word before the cursor") { editLine, _ in
+            LineEditor.owner(of: editLine).completeWord()
+        }
+        cle_add_function(editLine, "help-at-cursor", "Show what may come next") { editLine, _ in
+            LineEditor.owner(of: editLine).showHelp()
+        }
+        cle_bind(editLine, "^I", "complete-word")
+        cle_bind(editLine, "?", "help-at-cursor")
+        // libedit's emacs map has Ctrl-R redraw the line; shells search history with it.
+        cle_bind(editLine, "^R", "em-inc-search-prev")
+        el_source(editLine, nil)
+    }
+
+    deinit {
+        el_end(editLine)
+        free(prompt)
+    }
+
+    /// Shows the prompt and reads one line. An entered line goes to the history.
+    /// Ctrl-C is caught only during this call; elsewhere SIGINT keeps whatever
+    /// disposition the program gave it.
+    public func readLine(prompt text: String) -> Signal {
+        free(prompt)
+        prompt = strdup(text)
+        lineAfterTab = nil
+
+        var interrupts = cle_interrupt_guard()
+        cle_catch_interrupts(&interrupts)
+        defer { cle_restore_interrupts(&interrupts) }
+
+        var count: Int32 = 0
+        let read = el_gets(editLine, &count)
+        if count == -1, cle_take_interrupt() != 0 {
+            write("\n")
+            return .interrupt
+        }
+        guard let read, count > 0 else { return .endOfInput }
+        var line = String(cString: read)
+        if line.hasSuffix("\n") { line.removeLast() }
+        history?.record(line)
+        return .line(line)
+    }
+
+    // MARK: Key functions
+
+    /// TAB: see `TabAction`.
+    private func completeWord() -> UInt8 {
+        let before = textBeforeCursor
+        let action = TabAction(completer.complete(before), textBeforeCursor: before, isRepeat: lineAfterTab == lineState)
+        let result: Int32
+        switch action {
+        case .beep:
+            result = CC_REFRESH_BEEP
+        case .replace(let scalars, let text):
+            if scalars > 0 { el_deletestr(editLine, Int32(scalars)) }
+            el_insertstr(editLine, text)
+            result = CC_REFRESH
+        case .list(let candidates):
+            printBelowLine(CandidateListing.lines(candidates, width: Terminal.width, height: Terminal.height))
+            result = CC_REDISPLAY
+        }
+        lineAfterTab = lineState
+        return UInt8(result)
+    }
+
+    /// `?`: a literal character inside quotes, otherwise help printed below the
+    /// line, which is then drawn again as it was.
+    private func showHelp() -> UInt8 {
+        let before = textBeforeCursor
+        if completer.isInsideQuote(before) {
+            el_insertstr(editLine, "?")
+            return UInt8(CC_REFRESH)
+        }
+        let lines = completer.help(before)
+        guard !lines.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        printBelowLine(lines)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    // MARK: Line access
+
+    private struct LineState: Equatable {
+        var text: String
+        var cursor: Int
+    }
+
+    private var lineState: LineState {
+        let info = el_line(editLine).pointee
+        return LineState(text: Self.text(from: info.buffer, to: info.lastchar), cursor: info.buffer.distance(to: info.cursor))
+    }
+
+    private var textBeforeCursor: String {
+        let info = el_line(editLine).pointee
+        return Self.text(from: info.buffer, to: info.cursor)
+    }
+
+    private static func text(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeRawBufferPointer(start: start, count: start.distance(to: end))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Output
+
+    /// Prints lines under the edited line; the key function then returns
+    /// CC_REDISPLAY so that libedit draws prompt and line again below them.
+    private func printBelowLine(_ lines: [String]) {
+        write("\n" + lines.map { $0 + "\n" }.joined())
+    }
+
+    /// Through the same stream libedit writes to, so the order is kept.
+    private func write(_ text: String) {
+        fputs(text, cle_stdout())
+        fflush(cle_stdout())
+    }
+
+    // MARK: Setup
+
+    /// The editor registered itself as libedit's client data in `init`;
+    /// callbacks only ever come from that EditLine.
+    private static func owner(of editLine: OpaquePointer?) -> LineEditor {
+        guard let editLine, let data = cle_client_data(editLine) else {
+            preconditionFailure("libedit callback without its LineEditor")
+        }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    /// libedit decodes input by the C character locale and drops bytes it cannot
+    /// decode, so it needs a UTF-8 locale. Take the user's; when that is not
+    /// UTF-8 (often just unset, in containers and over ssh), use C.UTF-8.
+    private static func useCharacterLocale() {
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+}

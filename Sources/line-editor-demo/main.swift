@@ -1,0 +1,67 @@
+// Reads lines with LineEditor and a fixed toy vocabulary, printing `LINE:<text>`
+// for each line and `INTERRUPT` for each Ctrl-C; Ctrl-D ends with status 0.
+//
+// Usage: line-editor-demo [HISTORY-FILE]
+// The history keeps `password X` as `password ***` and skips lines starting with a blank.
+import LineEditing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Completes and explains the first word among a few fixed ones.
+struct ToyCompleter: Completer {
+    static let words: [(word: String, help: String)] = [
+        ("set", "Change a value"),
+        ("shell", "Start a subshell"),
+        ("show", "Show the configuration"),
+        ("status", "Show pending changes"),
+        ("ångström", "A unit of length"),
+    ]
+
+    func complete(_ textBeforeCursor: String) -> Completion {
+        let word = currentWord(textBeforeCursor)
+        let matches = Self.words.filter { $0.word.hasPrefix(word) }.map { Candidate($0.word) }
+        return Completion(replaceLength: word.count, candidates: matches)
+    }
+
+    func help(_ textBeforeCursor: String) -> [String] {
+        let word = currentWord(textBeforeCursor)
+        return Self.words.filter { $0.word.hasPrefix(word) }.map { "  \($0.word)  \($0.help)" }
+    }
+
+    func isInsideQuote(_ textBeforeCursor: String) -> Bool {
+        textBeforeCursor.filter { $0 == "\"" }.count % 2 == 1
+    }
+
+    private func currentWord(_ text: String) -> Substring {
+        text.split(separator: " ", omittingEmptySubsequences: false).last ?? ""
+    }
+}
+
+func storedInHistory(_ line: String) -> String? {
+    if line.hasPrefix(" ") { return nil }
+    if line.hasPrefix("password ") { return "password ***" }
+    return line
+}
+
+guard Terminal.isInteractive else {
+    while let line = readLine() { print("LINE:\(line)") }
+    exit(0)
+}
+let history = CommandLine.arguments.dropFirst().first.map {
+    HistorySettings(path: $0, capacity: 100, filter: storedInHistory)
+}
+guard let editor = LineEditor(programName: "line-editor-demo", completer: ToyCompleter(), history: history) else {
+    print("line-editor-demo: cannot start libedit")
+    exit(1)
+}
+reading: while true {
+    switch editor.readLine(prompt: "demo> ") {
+    case .line(let text): print("LINE:\(text)")
+    case .interrupt: print("INTERRUPT")
+    case .endOfInput: break reading
+    }
+}
+print()

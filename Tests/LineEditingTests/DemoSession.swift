@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+
+/// The `line-editor-demo` program on a pseudo-terminal, in a temporary home
+/// folder (so no real ~/.editrc applies) with its history file there.
+struct DemoSession {
+    static let prompt = "demo> "
+
+    let home: String
+    var historyPath: String { home + "/history" }
+
+    init() throws {
+        home = NSTemporaryDirectory() + "line-editor-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    /// Starts the demo and waits for its first prompt.
+    func start(columns: UInt16 = 80) throws -> PseudoTerminal {
+        let environment = [
+            "HOME": home,
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "PATH": "/usr/bin:/bin",
+            "SWIFT_BACKTRACE": "enable=no",
+        ]
+        let terminal = try PseudoTerminal(Self.binary, arguments: [historyPath], environment: environment, columns: columns)
+        try terminal.expect(Self.prompt)
+        return terminal
+    }
+
+    /// Enters a line and waits for the demo to echo it back.
+    func enter(_ line: String, in terminal: PseudoTerminal) throws {
+        try terminal.send(line + "\r")
+        try terminal.expect("LINE:\(line)\r\n")
+    }
+
+    func removeHome() {
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    /// The demo binary in the build folder, found from the test bundle upwards.
+    static var binary: String {
+        var url = Bundle.main.bundleURL
+        while !FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("line-editor-demo").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url.appendingPathComponent("line-editor-demo").path
+    }
+}
