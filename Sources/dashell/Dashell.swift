@@ -12,10 +12,10 @@ struct Dashell: ParsableCommand {
         abstract: "The configuration shell for Smart ID Digital Access.",
         usage: """
             dashell [OPTIONS]                        interactive shell (or stdin as a script)
-              dashell [OPTIONS] FILE.dash ...          run script files, in order
-              dashell [OPTIONS] -c 'CMD; CMD'          run commands given here
-              dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
-              dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
+            dashell [OPTIONS] FILE.dash ...          run script files, in order
+            dashell [OPTIONS] -c 'CMD; CMD'          run commands given here
+            dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
+            dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
             """,
         discussion: """
             Without arguments on a terminal, opens the interactive shell. Script files, -c and \
@@ -32,7 +32,7 @@ struct Dashell: ParsableCommand {
     /// ArgumentParser's usage exit code (64) to SPEC's 2.
     static func main() {
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
-        if arguments == ["--help"] || arguments == ["-h"] {
+        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }), !CommandLineOrder.subcommands.contains(arguments.first ?? "") {
             // The default subcommand would answer with its own help; show the whole tool's.
             print(helpMessage(for: Dashell.self))
             let runOptions = Run.helpMessage(for: Run.self).components(separatedBy: "\n").drop { !$0.hasPrefix("OPTIONS") }.dropFirst()
