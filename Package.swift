@@ -21,7 +21,7 @@ let package = Package(
             dependencies: ["ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
-        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore"]),
+        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing"]),
         // Terminal line editing over libedit (prompt, history, completion, `?` help).
         // Knows nothing of Digital Access.
         .systemLibrary(name: "Clibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

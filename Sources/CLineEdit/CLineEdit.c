@@ -7,7 +7,8 @@ FILE *cle_stdout(void) { return stdout; }
 FILE *cle_stderr(void) { return stderr; }
 
 int cle_set_prompt(EditLine *el, cle_prompt_function prompt) {
-    return el_set(el, EL_PROMPT, prompt);
+    /* Text between two \1 characters is printed as is and takes no width: colours. */
+    return el_set(el, EL_PROMPT_ESC, prompt, '\1');
 }
 
 int cle_set_editor(EditLine *el, const char *mode) {

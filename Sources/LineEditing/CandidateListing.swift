@@ -6,7 +6,7 @@
 enum CandidateListing {
     static let gap = 2
 
-    static func lines(_ candidates: [Candidate], width: Int, height: Int) -> [String] {
+    static func lines(_ candidates: [Candidate], unlisted: Int = 0, width: Int, height: Int) -> [String] {
         guard !candidates.isEmpty else { return [] }
         let nameWidth = candidates.map(\.display.count).max() ?? 0
         let maxRows = max(1, height - 2) // leave room for the "more" line and the prompt
@@ -18,7 +18,7 @@ enum CandidateListing {
                     : pad(candidate.display, to: nameWidth + gap) + candidate.description
                 return String(line.prefix(max(1, width))).trimmingTrailingSpaces()
             }
-            return rows + more(candidates.count - shown.count)
+            return rows + more(candidates.count - shown.count + unlisted)
         }
         let columns = max(1, (width + gap) / (nameWidth + gap))
         let shown = candidates.prefix(maxRows * columns)
@@ -29,7 +29,7 @@ enum CandidateListing {
                 .joined()
                 .trimmingTrailingSpaces()
         }
-        return lines + more(candidates.count - shown.count)
+        return lines + more(candidates.count - shown.count + unlisted)
     }
 
     private static func more(_ hidden: Int) -> [String] {

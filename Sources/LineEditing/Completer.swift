@@ -18,10 +18,14 @@ public struct Completion: Equatable, Sendable {
     /// How many characters before the cursor a chosen candidate replaces.
     public var replaceLength: Int
     public var candidates: [Candidate]
+    /// Further matches the program did not fetch (a list of a million users), counted in
+    /// the listing's "… and N more".
+    public var unlisted: Int
 
-    public init(replaceLength: Int, candidates: [Candidate]) {
+    public init(replaceLength: Int, candidates: [Candidate], unlisted: Int = 0) {
         self.replaceLength = replaceLength
         self.candidates = candidates
+        self.unlisted = unlisted
     }
 
     public static let none = Completion(replaceLength: 0, candidates: [])

@@ -98,7 +98,8 @@ public final class LineEditor {
     /// TAB: see `TabAction`.
     private func completeWord() -> UInt8 {
         let before = textBeforeCursor
-        let action = TabAction(completer.complete(before), textBeforeCursor: before, isRepeat: lineAfterTab == lineState)
+        let completion = completer.complete(before)
+        let action = TabAction(completion, textBeforeCursor: before, isRepeat: lineAfterTab == lineState)
         let result: Int32
         switch action {
         case .beep:
@@ -108,7 +109,7 @@ public final class LineEditor {
             el_insertstr(editLine, text)
             result = CC_REFRESH
         case .list(let candidates):
-            printBelowLine(CandidateListing.lines(candidates, width: Terminal.width, height: Terminal.height))
+            printBelowLine(CandidateListing.lines(candidates, unlisted: completion.unlisted, width: Terminal.width, height: Terminal.height))
             result = CC_REDISPLAY
         }
         lineAfterTab = lineState

@@ -36,9 +36,18 @@ struct Run: ParsableCommand {
         } else if isatty(0) == 0 {
             inputs = [.standardInput]
         } else {
-            let code = InteractiveShell(store: store, options: options, console: console).run()
-            console.flush()
-            throw Finished(code: code)
+            do {
+                let code = try InteractiveShell(store: store, options: options, console: console).run()
+                console.flush()
+                throw Finished(code: code)
+            } catch let error as Finished {
+                throw error
+            } catch {
+                let failure = CommandError.from(error)
+                console.err("dashell: error: \(failure.message)")
+                console.flush()
+                throw Finished(code: failure.code)
+            }
         }
         let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
         console.flush()

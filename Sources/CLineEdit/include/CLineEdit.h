@@ -24,6 +24,7 @@ FILE *cle_stderr(void);
 
 // ---- el_set / el_get (each returns 0 on success, -1 on failure) ----
 
+/// The prompt; escape sequences in it go between two \\1 characters.
 int cle_set_prompt(EditLine *el, cle_prompt_function prompt);
 /// "emacs" or "vi".
 int cle_set_editor(EditLine *el, const char *mode);

@@ -7,6 +7,11 @@ public protocol ConfigReader {
     func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws
     /// The records whose reference leaves name the entry `target`.
     func referrers(of target: RecordKey) throws -> [Referrer]
+    /// Up to `limit` keys of the entries of `list` that start with `prefix`, in key order:
+    /// what completion offers. Stores answer from an index, never by loading the list.
+    func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String]
+    /// How many entries of `list` start with `prefix`, counting no further than `cap`.
+    func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int
 }
 
 extension ConfigReader {
@@ -37,6 +42,14 @@ extension ConfigReader {
             if !rest.contains(0x1F) { result.append((String(Substring(rest)), record)) }
         }
         return result
+    }
+
+    public func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
+        Array(try entries(of: list).lazy.map(\.key).filter { $0.hasPrefix(prefix) }.prefix(limit))
+    }
+
+    public func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
+        min(cap, try entries(of: list).filter { $0.key.hasPrefix(prefix) }.count)
     }
 
     /// Scans the records of the lists holding reference leaves; for readers without an index.

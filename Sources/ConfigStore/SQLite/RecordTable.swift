@@ -36,6 +36,24 @@ enum RecordTable {
         }
     }
 
+    /// Keys of the direct entries of the list whose descendants start at `listLower`, from
+    /// `lower` on (inclusive) and below `upper`: the index answers, whatever the list's size.
+    static func entryKeys(_ db: Database, listLower: String, lower: String, upper: String, limit: Int) throws -> [String] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT substr(key, ?) FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 ORDER BY key LIMIT ?
+            """)
+        let start = listLower.unicodeScalars.count + 1
+        return try String.fetchAll(statement, arguments: [start, lower, upper, start, limit])
+    }
+
+    /// How many direct entries lie in [`lower`, `upper`), counting no further than `cap`.
+    static func countEntries(_ db: Database, listLower: String, lower: String, upper: String, cap: Int) throws -> Int {
+        let statement = try db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 LIMIT ?)
+            """)
+        return try Int.fetchOne(statement, arguments: [lower, upper, listLower.unicodeScalars.count + 1, cap]) ?? 0
+    }
+
     static func referrers(_ db: Database, of target: RecordKey) throws -> [Referrer] {
         let statement = try db.cachedStatement(sql: "SELECT source, leaf FROM reference WHERE target = ? ORDER BY source, leaf")
         return try Row.fetchAll(statement, arguments: [target.encoded]).map {

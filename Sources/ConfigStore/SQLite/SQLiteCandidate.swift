@@ -62,6 +62,14 @@ final class SQLiteCandidate: Candidate {
         try view.referrers(of: target)
     }
 
+    func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
+        try view.entryKeys(of: list, startingWith: prefix, limit: limit)
+    }
+
+    func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
+        try view.countEntries(of: list, startingWith: prefix, cap: cap)
+    }
+
     // MARK: Editing
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {

@@ -180,6 +180,12 @@ public final class SQLiteStore: ConfigStore {
     func view(overlay: [RecordKey: Record?]) -> OverlaidReader {
         OverlaidReader(schema: schema, overlay: overlay, underlying: UnderlyingRecords(
             record: { [unowned self] key in try read { db in try RecordTable.fetch(db, key) } },
+            entryKeys: { [unowned self] range, limit in
+                try read { db in try RecordTable.entryKeys(db, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit) }
+            },
+            countEntries: { [unowned self] range, cap in
+                try read { db in try RecordTable.countEntries(db, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap) }
+            },
             forEach: { [unowned self] ancestor, body in
                 try RecordTable.forEach(under: ancestor, read: { chunk in try read(chunk) }, body)
             },
@@ -191,6 +197,12 @@ public final class SQLiteStore: ConfigStore {
     func view(_ db: Database, overlay: [RecordKey: Record?]) -> OverlaidReader {
         OverlaidReader(schema: schema, overlay: overlay, underlying: UnderlyingRecords(
             record: { key in try RecordTable.fetch(db, key) },
+            entryKeys: { range, limit in
+                try RecordTable.entryKeys(db, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit)
+            },
+            countEntries: { range, cap in
+                try RecordTable.countEntries(db, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap)
+            },
             forEach: { ancestor, body in try RecordTable.forEach(under: ancestor, read: { chunk in try chunk(db) }, body) },
             referrers: { target in try RecordTable.referrers(db, of: target) }
         ))

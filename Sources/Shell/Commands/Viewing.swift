@@ -18,11 +18,11 @@ enum Viewing {
     static let showKeywords = ["published", "revision", "history"]
 
     /// A sub-keyword of `show`/`compare` when the word is one and is not also a path word here.
-    static func subKeyword(_ word: Word?, in invocation: Invocation, among keywords: [String]) -> String? {
+    static func subKeyword(_ word: Word?, in session: Session, among keywords: [String]) -> String? {
         guard let word, !word.isQuoted else { return nil }
         let lowered = word.text.lowercased()
         if keywords.contains(lowered) { return lowered }
-        if let node = invocation.session.schema.node(at: invocation.session.location), !node.children(matching: word.text).isEmpty {
+        if let node = session.schema.node(at: session.location), !node.children(matching: word.text).isEmpty {
             return nil
         }
         let found = NameMatcher.candidates(word.text, among: keywords)
@@ -33,7 +33,7 @@ enum Viewing {
         let session = invocation.session
         var arguments = invocation.arguments[...]
         let config: any ConfigReader
-        switch subKeyword(arguments.first, in: invocation, among: showKeywords) {
+        switch subKeyword(arguments.first, in: invocation.session, among: showKeywords) {
         case "history":
             return try history(invocation, arguments.dropFirst())
         case "published":
@@ -73,7 +73,7 @@ enum Viewing {
         let session = invocation.session
         var arguments = invocation.arguments[...]
         var revisions: [Int] = []
-        while revisions.count < 2, subKeyword(arguments.first, in: invocation, among: ["revision"]) == "revision" {
+        while revisions.count < 2, subKeyword(arguments.first, in: invocation.session, among: ["revision"]) == "revision" {
             guard let number = arguments.dropFirst().first else { throw CommandError("revision needs a number", at: arguments.first) }
             revisions.append(try invocation.number(number, what: "revision"))
             arguments = arguments.dropFirst(2)

@@ -1,59 +1,96 @@
 import ConfigModel
 import ConfigStore
 import Foundation
+import LineEditing
 
 /// The shell at a keyboard: the user's persisted candidate, errors that do not end the
-/// session, and a prompt showing where the user is and whether changes are pending.
+/// session, a prompt showing where the user is and whether changes are pending, and —
+/// when stdin and stdout are terminals — line editing, completion, `?` help and a pager.
 public final class InteractiveShell {
-    let session: Session?
+    let session: Session
     let console: Console
-    private let startError: CommandError?
 
-    public init(store: any ConfigStore, options: Session.Options, console: Console) {
+    public init(store: any ConfigStore, options: Session.Options, console: Console) throws {
         self.console = console
-        do {
-            session = try Session(store: store, mode: .interactive, options: options, console: console, source: "interactive")
-            startError = nil
-        } catch {
-            session = nil
-            startError = CommandError.from(error)
-        }
+        session = try Session(store: store, mode: .interactive, options: options, console: console, source: "interactive")
     }
 
     public func run() -> ExitCode {
-        guard let session else {
-            console.err("dashell: error: \(startError?.message ?? "cannot start")")
-            return startError?.code ?? .storeUnavailable
-        }
-        announceResumedCandidate(session)
-        let showsPrompt = isatty(0) == 1 && isatty(1) == 1
+        announceResumedCandidate()
+        let code = Terminal.isInteractive ? runWithEditor() : runPlain()
+        warnAboutKeptChanges()
+        return code
+    }
+
+    /// No terminal: plain lines, no prompt, no escape sequences.
+    private func runPlain() -> ExitCode {
         var lineNumber = 0
-        while !session.wantsToLeave {
-            if showsPrompt {
-                (console as? StandardConsole)?.flush()
-                FileHandle.standardOutput.write(Data(Prompt(session: session).text.utf8))
-            }
-            guard let line = readLine(strippingNewline: true) else { break }
+        while !session.wantsToLeave, let line = Swift.readLine(strippingNewline: true) {
             lineNumber += 1
-            do {
-                try session.execute(line: line, lineNumber: lineNumber)
-            } catch {
-                let failure = CommandError.from(error)
-                console.err("error: \(failure.message)")
-                for detail in failure.details { console.err(detail) }
-                if failure.code == .storeUnavailable { return .storeUnavailable }
-            }
+            if let code = execute(line, lineNumber: lineNumber) { return code }
         }
-        warnAboutKeptChanges(session)
         return .success
     }
 
-    private func announceResumedCandidate(_ session: Session) {
-        guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
-        console.err("Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(status.isStale ? " (stale: latest is \(status.latestRevision); run update)" : "")")
+    private func runWithEditor() -> ExitCode {
+        let history = HistorySettings(path: Self.historyPath(session.options.environment), capacity: 1000,
+                                      filter: { [session] line in HistoryMasking(session: session).maskedLine(line) })
+        guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
+            return runPlain()
+        }
+        session.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
+        var lineNumber = 0
+        var pending = ""
+        while !session.wantsToLeave {
+            (console as? StandardConsole)?.flush()
+            let prompt = pending.isEmpty ? Prompt(session: session).text : "> "
+            switch editor.readLine(prompt: prompt) {
+            case .line(let line):
+                lineNumber += 1
+                if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {
+                    pending += line + "\n"
+                    continue
+                }
+                let whole = pending + line
+                pending = ""
+                if let code = execute(whole, lineNumber: lineNumber) { return code }
+            case .interrupt:
+                pending = ""
+            case .endOfInput:
+                return .success
+            }
+        }
+        return .success
     }
 
-    private func warnAboutKeptChanges(_ session: Session) {
+    /// Runs a line; returns an exit code only when the session cannot go on.
+    private func execute(_ line: String, lineNumber: Int) -> ExitCode? {
+        do {
+            try session.execute(line: line, lineNumber: lineNumber)
+        } catch {
+            let failure = (error as? ScriptFailure)?.error ?? CommandError.from(error)
+            console.err("error: \(failure.message)")
+            for detail in failure.details { console.err("  \(detail)") }
+            if failure.code == .storeUnavailable { return .storeUnavailable }
+        }
+        return nil
+    }
+
+    static func historyPath(_ environment: [String: String]) -> String {
+        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        let directory = stateHome + "/dashell"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return directory + "/history"
+    }
+
+    private func announceResumedCandidate() {
+        guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
+        let stale = status.isStale ? " (stale: the latest revision is \(status.latestRevision); run update)" : ""
+        console.err("Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(stale)")
+    }
+
+    private func warnAboutKeptChanges() {
         guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
         console.err("warning: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") kept in your candidate for next time")
     }
@@ -66,9 +103,29 @@ struct Prompt {
 
     var text: String {
         let status = try? session.candidate.status()
-        let pending = (status?.pendingChanges ?? 0) > 0 ? "*" : ""
-        let stale = status?.isStale == true ? "!" : ""
         let location = session.location.isRoot ? "" : " [\(session.location)]"
-        return "\(session.options.user)@dashell\(location)\(pending)\(stale)> "
+        let parts: [(String, String?)] = [
+            ("\(session.options.user)@dashell", "1"),
+            (location, "34"),
+            ((status?.pendingChanges ?? 0) > 0 ? "*" : "", "33"),
+            (status?.isStale == true ? "!" : "", "31"),
+            ("> ", nil),
+        ]
+        return session.options.color ? Self.painted(parts) : parts.map(\.0).joined()
+    }
+
+    /// Colours for a terminal. Each run of escape sequences goes between two \u{1} markers,
+    /// which tell the editor it takes no width; runs are merged, never adjacent.
+    static func painted(_ parts: [(text: String, style: String?)]) -> String {
+        var result = ""
+        var styled = false
+        for part in parts where !part.text.isEmpty {
+            var escapes = styled ? "\u{1B}[0m" : ""
+            if let style = part.style { escapes += "\u{1B}[\(style)m" }
+            if !escapes.isEmpty { result += "\u{1}" + escapes + "\u{1}" }
+            result += part.text
+            styled = part.style != nil
+        }
+        return styled ? result + "\u{1}\u{1B}[0m\u{1}" : result
     }
 }

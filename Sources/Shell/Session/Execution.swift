@@ -12,7 +12,10 @@ extension Session {
         let pipes = try command.pipes.map { words throws(CommandError) in try PipeStage.parse(words) }
         var lines: [String] = []
         let json = options.json
-        let output = OutputPipeline(pipes: pipes, sink: json ? { lines.append($0) } : console.out)
+        let paging = pipes.allSatisfy { if case .noMore = $0 { false } else { true } }
+        let pager = paging && !json ? self.pager : nil
+        let output = OutputPipeline(pipes: pipes, sink: json ? { lines.append($0) } : pager?.line ?? console.out)
+        defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output)
         do {
             try transactionally { try spec.run(invocation) }

@@ -41,6 +41,8 @@ public final class Session {
     public internal(set) var wantsToLeave = false
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
+    /// Long output at a terminal; nil in scripts.
+    var pager: Pager?
     /// Commands entered in this session, for `history`.
     public internal(set) var commandHistory: [String] = []
 

@@ -1,0 +1,165 @@
+import ConfigModel
+import Foundation
+
+/// The grammar of each command, as far as completion and `?` need it: given the complete
+/// words before the cursor and the prefix being typed, what may come next.
+struct NextWords {
+    let session: Session
+    /// How many list keys or reference targets to fetch for one TAB; the rest are counted.
+    static let keyLimit = 200
+    /// Beyond this many matches the count shows as "N+".
+    static let countCap = 100_000
+
+    func suggestions(after words: [Word], typing prefix: String) -> Suggestions {
+        guard let first = words.first else {
+            return Suggestions(items: CommandTable.all.map { .keyword($0.name, $0.summary) })
+        }
+        guard let spec = try? CommandTable.find(first) else { return Suggestions() }
+        let arguments = Array(words.dropFirst())
+        switch spec.name {
+        case "edit", "cd", "ls", "delete":
+            return path(arguments, typing: prefix, command: spec.name)
+        case "set":
+            return path(arguments, typing: prefix, command: "set")
+        case "rename":
+            var result = path(arguments, typing: prefix, command: "rename")
+            result.items = result.items.filter { $0 != .enter }
+            return result
+        case "show":
+            return show(arguments, typing: prefix)
+        case "compare":
+            return compare(arguments, typing: prefix)
+        case "load":
+            if arguments.isEmpty {
+                return Suggestions(items: [.keyword("merge", "Apply the file on top of the candidate"),
+                                           .keyword("replace", "Make the candidate exactly the file's configuration")])
+            }
+            return arguments.count == 1 ? Suggestions(items: [.placeholder("<file>", "A .dash file of set lines, or a JSON export")], files: true) : Suggestions(items: [.enter])
+        case "save", "source":
+            return arguments.isEmpty ? Suggestions(items: [.placeholder("<file>", "File name")], files: true) : Suggestions(items: [.enter])
+        case "help":
+            return arguments.isEmpty ? Suggestions(items: CommandTable.all.map { .keyword($0.name, $0.summary) } + [.enter]) : Suggestions(items: [.enter])
+        case "search":
+            if arguments.isEmpty { return Suggestions(items: [.keyword("user-accounts", "Search users by id, display name or e-mail")]) }
+            return arguments.count == 1 ? Suggestions(items: [.placeholder("<pattern>", "Glob: * any text, ? one character, [abc] one of")]) : Suggestions(items: [.enter])
+        case "publish":
+            if arguments.isEmpty { return Suggestions(items: [.keyword("comment", "Say why, for the history"), .enter]) }
+            return Suggestions(items: [.placeholder("<text>", "The comment"), .enter])
+        case "rollback":
+            return arguments.isEmpty ? revisions() : Suggestions(items: [.enter])
+        case "up":
+            return arguments.isEmpty ? Suggestions(items: [.placeholder("<N>", "Levels to go up (default 1)"), .enter]) : Suggestions(items: [.enter])
+        default:
+            return Suggestions(items: [.enter])
+        }
+    }
+
+    private func show(_ arguments: [Word], typing prefix: String) -> Suggestions {
+        if let first = arguments.first {
+            switch Viewing.subKeyword(first, in: session, among: Viewing.showKeywords) {
+            case "history": return arguments.count == 1 ? Suggestions(items: [.placeholder("<N>", "How many revisions (default all)"), .enter]) : Suggestions(items: [.enter])
+            case "published": return path(Array(arguments.dropFirst()), typing: prefix, command: "show")
+            case "revision":
+                if arguments.count == 1 { return revisions() }
+                return path(Array(arguments.dropFirst(2)), typing: prefix, command: "show")
+            default: break
+            }
+        }
+        var result = path(arguments, typing: prefix, command: "show")
+        if arguments.isEmpty {
+            result.items = [.keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
+                            .keyword("history", "The list of revisions")] + result.items
+        }
+        return result
+    }
+
+    private func compare(_ arguments: [Word], typing prefix: String) -> Suggestions {
+        var rest = arguments[...]
+        var revisionsGiven = 0
+        while revisionsGiven < 2, let word = rest.first, Viewing.subKeyword(word, in: session, among: ["revision"]) == "revision" {
+            if rest.count == 1 { return revisions() }
+            rest = rest.dropFirst(2)
+            revisionsGiven += 1
+        }
+        var result = path(Array(rest), typing: prefix, command: "compare")
+        if rest.isEmpty, revisionsGiven < 2 {
+            result.items.insert(.keyword("revision", revisionsGiven == 0 ? "Compare a revision with the candidate" : "Compare with a second revision"), at: 0)
+        }
+        return result
+    }
+
+    private func revisions() -> Suggestions {
+        let history = (try? session.store.history(limit: 20)) ?? []
+        var items = history.map { Suggestion.literal(String($0.id), "\(Viewing.timestamp($0.time)) \($0.user) \($0.comment ?? "")") }
+        items.append(.literal("0", "The empty configuration"))
+        return Suggestions(items: items)
+    }
+
+    /// After the words of a path: its children, an entry's keys, or a leaf's values.
+    private func path(_ words: [Word], typing prefix: String, command: String) -> Suggestions {
+        let resolver = session.resolver
+        let texts = words.map(\.text)
+        guard let resolution = try? resolver.resolve(texts, from: session.location) else { return Suggestions() }
+        let node = resolution.node, path = resolution.path
+        let leftover = words.count - resolution.wordsUsed
+        if node.isLeaf {
+            if command == "set", leftover == 0, let spec = node.leafSpec { return values(of: spec, typing: prefix) }
+            return Suggestions(items: leftover == 0 || command == "set" && leftover == 1 ? [.enter] : [])
+        }
+        if node.isList, path.steps.last?.key == nil {
+            return keys(of: path, node: node, typing: prefix, command: command)
+        }
+        var items = node.children.map { child in Suggestion.keyword(child.keyword, describe(child)) }
+        if !path.isRoot { items.append(.keyword("..", "Up one level")) }
+        if command != "set" && command != "rename" && (command != "edit" && command != "cd" || !words.isEmpty) { items.append(.enter) }
+        if command == "set", path.steps.last?.key != nil, !words.isEmpty { items.append(.placeholder("<Enter>", "Create the entry")) }
+        return Suggestions(items: items)
+    }
+
+    private func keys(of list: ConfigPath, node: SchemaNode, typing prefix: String, command: String) -> Suggestions {
+        let candidate = session.candidate
+        let keys = (try? candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []
+        var result = Suggestions(items: keys.map { Suggestion.literal($0) })
+        if keys.count == Self.keyLimit {
+            result.unlisted = max(0, ((try? candidate.countEntries(of: list, startingWith: prefix, cap: Self.countCap)) ?? 0) - keys.count)
+        }
+        let creates = command == "set" || command == "edit" || command == "cd"
+        result.items.append(.placeholder("<\(node.keyName ?? "key")>", creates ? "An existing \(node.label.lowercased()) or a new one" : node.help))
+        if command != "set", command != "edit", command != "cd", command != "rename" { result.items.append(.enter) }
+        return result
+    }
+
+    private func values(of spec: LeafSpec, typing prefix: String) -> Suggestions {
+        var items: [Suggestion] = []
+        switch spec.type {
+        case .boolean:
+            items = [.keyword("true", ""), .keyword("false", "")]
+        case .enumeration(let values):
+            items = values.map { .keyword($0, "") }
+        case .reference(let target):
+            let list = ConfigPath(target.map { ConfigPath.Step($0) })
+            items = ((try? session.candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []).map { .literal($0, "") }
+        default:
+            break
+        }
+        items.append(.placeholder("<value>", Self.describe(spec)))
+        if spec.type == .boolean { items.append(.placeholder("<Enter>", "Set to true")) }
+        return Suggestions(items: items)
+    }
+
+    /// `text`, `integer 0–300, default 3`, `port, default 443`.
+    static func describe(_ spec: LeafSpec) -> String {
+        var parts = [spec.type == .secret ? "secret (never shown)" : spec.type.name]
+        if let fallback = spec.defaultValue { parts.append("default \(ConfigModelQuoting.word(fallback))") }
+        if spec.isMandatory { parts.append("mandatory") }
+        return parts.joined(separator: ", ")
+    }
+
+    private func describe(_ node: SchemaNode) -> String {
+        switch node.kind {
+        case .leaf(let spec): "\(node.help) (\(Self.describe(spec)))"
+        case .list(let key): "\(node.help) (list by \(key))"
+        case .container: node.help
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Something that may come next at the cursor: a literal word the user can type (a
+/// keyword, an existing key, an enum value), or a placeholder that describes free input
+/// (`<value>`, `<Enter>`), which help lists but completion never inserts.
+struct Suggestion: Equatable {
+    enum Kind: Equatable {
+        /// Matched case-insensitively by prefix: commands, keywords, sub-keywords.
+        case keyword
+        /// Matched exactly by prefix: list keys, values, file names.
+        case literal
+        case placeholder
+    }
+
+    let text: String
+    let description: String
+    let kind: Kind
+
+    static func keyword(_ text: String, _ description: String) -> Suggestion { Suggestion(text: text, description: description, kind: .keyword) }
+    static func literal(_ text: String, _ description: String = "") -> Suggestion { Suggestion(text: text, description: description, kind: .literal) }
+    static func placeholder(_ text: String, _ description: String) -> Suggestion { Suggestion(text: text, description: description, kind: .placeholder) }
+
+    static let enter = placeholder("<Enter>", "Run the command")
+
+    /// Whether a typed prefix selects this suggestion.
+    func matches(_ prefix: String) -> Bool {
+        switch kind {
+        case .keyword: text.hasPrefix(prefix.lowercased())
+        case .literal: text.hasPrefix(prefix)
+        case .placeholder: true
+        }
+    }
+}
+
+/// What may come next, with the number of further list keys not fetched.
+struct Suggestions {
+    var items: [Suggestion] = []
+    var unlisted = 0
+    /// Whether file names of the file system may come next.
+    var files = false
+}
