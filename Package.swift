@@ -39,7 +39,10 @@ let package = Package(
         .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Shell"]),
-        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo"]),
+        // Drives programs on a pseudo-terminal for the keystroke tests.
+        .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
+        .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),
+        .testTarget(name: "InteractiveTests", dependencies: ["TerminalTesting", "dashell"]),
     ],
     swiftLanguageModes: [.v6]
 )

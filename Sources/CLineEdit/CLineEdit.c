@@ -11,6 +11,11 @@ int cle_set_prompt(EditLine *el, cle_prompt_function prompt) {
     return el_set(el, EL_PROMPT_ESC, prompt, '\1');
 }
 
+int cle_set_edit_mode_tty(EditLine *el, const char *flag) {
+    /* libedit supplies argv[0] ("setty") itself. */
+    return el_set(el, EL_SETTY, "-d", flag, NULL);
+}
+
 int cle_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }

@@ -29,6 +29,8 @@ public final class LineEditor {
     private let history: LineHistory?
     /// Owned C string for libedit's prompt callback, valid until the next `readLine`.
     private var prompt: UnsafeMutablePointer<CChar>
+    /// Set by Ctrl-C: the line being returned is to be discarded.
+    private var interrupted = false
     /// The line as a TAB left it, to recognise a second TAB in a row.
     private var lineAfterTab: LineState?
 
@@ -56,6 +58,13 @@ public final class LineEditor {
         cle_add_function(editLine, "help-at-cursor", "Show what may come next") { editLine, _ in
             LineEditor.owner(of: editLine).showHelp()
         }
+        // Ctrl-C is read as a key while editing, not raised as SIGINT: a signal may land on
+        // any thread of the program, and only the reading thread would end el_gets.
+        cle_set_edit_mode_tty(editLine, "-isig")
+        cle_add_function(editLine, "interrupt-line", "Discard the line") { editLine, _ in
+            LineEditor.owner(of: editLine).interruptLine()
+        }
+        cle_bind(editLine, "^C", "interrupt-line")
         cle_bind(editLine, "^I", "complete-word")
         cle_bind(editLine, "?", "help-at-cursor")
         // libedit's emacs map has Ctrl-R redraw the line; shells search history with it.
@@ -81,9 +90,10 @@ public final class LineEditor {
         defer { cle_restore_interrupts(&interrupts) }
 
         var count: Int32 = 0
+        interrupted = false
         let read = el_gets(editLine, &count)
-        if count == -1, cle_take_interrupt() != 0 {
-            write("\n")
+        if interrupted || count == -1 && cle_take_interrupt() != 0 {
+            if !interrupted { write("\n") }
             return .interrupt
         }
         guard let read, count > 0 else { return .endOfInput }
@@ -94,6 +104,12 @@ public final class LineEditor {
     }
 
     // MARK: Key functions
+
+    /// Ctrl-C: end the line, which `readLine` then discards.
+    private func interruptLine() -> UInt8 {
+        interrupted = true
+        return UInt8(CC_NEWLINE)
+    }
 
     /// TAB: see `TabAction`.
     private func completeWord() -> UInt8 {

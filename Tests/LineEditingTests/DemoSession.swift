@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTesting
 import XCTest
 
 /// The `line-editor-demo` program on a pseudo-terminal, in a temporary home

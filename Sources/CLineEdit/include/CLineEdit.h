@@ -30,6 +30,9 @@ int cle_set_prompt(EditLine *el, cle_prompt_function prompt);
 int cle_set_editor(EditLine *el, const char *mode);
 /// Lets libedit restore the terminal on signals and follow SIGWINCH (EL_SIGNAL).
 int cle_set_signal_handling(EditLine *el, int enabled);
+/// Changes one terminal flag of libedit's edit mode, e.g. "-isig".
+int cle_set_edit_mode_tty(EditLine *el, const char *flag);
+
 /// Registers a named key function, which cle_bind and ~/.editrc can then bind.
 int cle_add_function(EditLine *el, const char *name, const char *help, cle_key_function function);
 /// Binds a key sequence (e.g. "^I", "?") to a function name.

@@ -1,26 +1,25 @@
 import Foundation
-import XCTest
 
 /// Runs a program on a pseudo-terminal, as a user at a keyboard would.
 ///
 /// The child starts a new session and opens the terminal by path, which makes
 /// it the controlling terminal, so Ctrl-C and window size changes reach it.
-final class PseudoTerminal {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class PseudoTerminal {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// glibc's POSIX_SPAWN_SETSID, which Swift does not import.
     private static let spawnSetSID: Int16 = 0x80
 
-    let pid: pid_t
+    public let pid: pid_t
     private let master: Int32
     private var output: [UInt8] = []
     /// Where the next `expect` starts looking, so each expectation is for new output.
     private var searchStart = 0
     private var exitStatus: Int32?
 
-    init(_ executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
+    public init(_ executable: String, arguments: [String] = [], environment: [String: String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed") }
@@ -64,7 +63,7 @@ final class PseudoTerminal {
     }
 
     /// Types keys once the program reads the terminal key by key.
-    func send(_ keys: String, timeout: TimeInterval = 10) throws {
+    public func send(_ keys: String, timeout: TimeInterval = 10) throws {
         try waitForRawMode(timeout: timeout)
         var bytes = Array(keys.utf8)[...]
         while !bytes.isEmpty {
@@ -79,7 +78,7 @@ final class PseudoTerminal {
 
     /// Waits for `text` in the output since the last expectation, and returns that output.
     @discardableResult
-    func expect(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    public func expect(_ text: String, timeout: TimeInterval = 10) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let recent = String(decoding: output[searchStart...], as: UTF8.self)
@@ -94,14 +93,14 @@ final class PseudoTerminal {
     }
 
     /// All output since the last expectation that has arrived within `duration`.
-    func pendingOutput(after duration: TimeInterval) -> String {
+    public func pendingOutput(after duration: TimeInterval) -> String {
         let deadline = Date().addingTimeInterval(duration)
         while Date() < deadline, readAvailable(waitingUpTo: deadline) {}
         return String(decoding: output[searchStart...], as: UTF8.self)
     }
 
     /// The exit status, once the program has ended.
-    func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+    public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             var status: Int32 = 0
@@ -117,7 +116,7 @@ final class PseudoTerminal {
     }
 
     /// Changes the window size; the kernel sends SIGWINCH to the program.
-    func resize(columns: UInt16, rows: UInt16) {
+    public func resize(columns: UInt16, rows: UInt16) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
     }

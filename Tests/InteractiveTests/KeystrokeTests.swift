@@ -1,0 +1,124 @@
+import Foundation
+import TerminalTesting
+import XCTest
+
+/// Real keystroke sessions: what an administrator sees and relies on at the keyboard.
+final class KeystrokeTests: XCTestCase {
+    private let users = "set manage-accounts-and-storage user-accounts user alice display-name \"Alice A\"; set manage-accounts-and-storage user-accounts user bob display-name Bob; publish"
+
+    func testTabCompletesAKeywordAndAnAbbreviatedCommandRuns() throws {
+        let shell = try DashellTerminal()
+        try shell.script("set manage-system distribution-services global-settings external-port 8443; publish")
+        let terminal = try shell.start()
+        try terminal.send("sh\tmanage-s\tdist\t\r")
+        try terminal.expect("external-port 8443")
+        try terminal.send("sta\r")
+        try terminal.expect("base revision")
+    }
+
+    func testTabCompletesAUserIdFromTheStore() throws {
+        let shell = try DashellTerminal()
+        try shell.script(users)
+        let terminal = try shell.start()
+        try terminal.send("show manage-accounts-and-storage user-accounts user al\t\r")
+        try terminal.expect("display-name \"Alice A\"")
+    }
+
+    func testDoubleTabListsTheCandidates() throws {
+        let shell = try DashellTerminal()
+        try shell.script(users)
+        let terminal = try shell.start()
+        try terminal.send("show manage-accounts-and-storage user-accounts user \t\t")
+        let listing = try terminal.expect("bob")
+        XCTAssertTrue(listing.contains("alice"), listing)
+    }
+
+    func testQuestionMarkListsWhatMayComeNextAndKeepsTheLine() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system distribution-services global-settings external-port ?")
+        try terminal.expect("port, default 443")
+        try terminal.send("8443\r")
+        try terminal.send("show manage-system | display set\r")
+        try terminal.expect("set manage-system distribution-services global-settings external-port 8443")
+    }
+
+    func testPromptMarksPendingChangesUntilPublished() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
+        try terminal.expect("tester@dashell*> ")
+        try terminal.send("publish\r")
+        try terminal.expect("Published revision 1")
+        try terminal.expect("tester@dashell> ")
+    }
+
+    func testCtrlCDiscardsAHalfTypedLine() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system distribution-services global-settings external-port 99")
+        try terminal.expect("external-port 99")
+        try terminal.send("\u{3}")
+        try terminal.send("status\r")
+        try terminal.expect("pending changes  0")
+    }
+
+    func testCtrlDLeavesWithStatusZero() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func testHistoryRecallsALineFromAPreviousRun() throws {
+        let shell = try DashellTerminal()
+        do {
+            let first = try shell.start()
+            try first.send("status\r")
+            try first.expect("base revision")
+            try first.send("quit\r")
+            XCTAssertEqual(try first.waitForExit(), 0)
+        }
+        let second = try shell.start()
+        // The last line of the previous run is `quit`; the one before it is `status`.
+        try second.send("\u{1B}[A\u{1B}[A\r")
+        try second.expect("base revision")
+    }
+
+    func testNonASCIIRoundTrips() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-accounts-and-storage user-accounts user åsa display-name \"Émilie Åström\"\r")
+        try terminal.send("publish\r")
+        try terminal.expect("Published revision 1")
+        XCTAssertTrue(try shell.script("show published manage-accounts-and-storage user-accounts user åsa").contains("display-name \"Émilie Åström\""))
+    }
+
+    func testUnpublishedChangesAreKeptForTheNextSession() throws {
+        let shell = try DashellTerminal()
+        do {
+            let first = try shell.start()
+            try first.send("set manage-system distribution-services global-settings external-port 8443\r")
+            try first.expect("tester@dashell*> ")
+            try first.send("quit\r")
+            try first.expect("kept in your candidate")
+            XCTAssertEqual(try first.waitForExit(), 0)
+        }
+        let second = try PseudoTerminal(DashellTerminal.binary, arguments: ["--store", shell.store, "--user", "tester"], environment: shell.environment)
+        try second.expect("Resuming your candidate: 1 unpublished change")
+        try second.expect("tester@dashell*> ")
+    }
+
+    func testSecretsAreMaskedInTheHistoryFile() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system notification-channels email password s3cr3t-value\r")
+        try terminal.expect("tester@dashell*> ")
+        try terminal.send("quit\r")
+        _ = try terminal.waitForExit()
+        let history = try String(contentsOfFile: shell.home + "/.local/state/dashell/history", encoding: .utf8)
+        XCTAssertFalse(history.contains("s3cr3t-value"), history)
+        // libedit stores lines encoded with vis(3): a blank is \040.
+        XCTAssertTrue(history.contains("password\\040********"), history)
+    }
+}
