@@ -1,0 +1,89 @@
+import ConfigModel
+import ConfigStore
+import LineEditing
+@testable import Shell
+import XCTest
+
+/// TAB and `?` without a terminal: text before the cursor → candidates, the span they
+/// replace, and descriptions.
+final class CompleterTests: XCTestCase {
+    private func completer(_ setup: String = "") throws -> ShellCompleter {
+        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let console = CapturingConsole()
+        if !setup.isEmpty {
+            let script = try Session(store: store, mode: .script, options: .init(user: "t"), console: console, source: "-c")
+            try script.execute(line: setup)
+        }
+        let session = try Session(store: store, mode: .interactive, options: .init(user: "t"), console: console, source: "interactive")
+        return ShellCompleter(session: session)
+    }
+
+    func testCommandNamesByPrefix() throws {
+        let completion = try completer().complete("sh")
+        XCTAssertEqual(completion.candidates.map(\.text), ["show"])
+        XCTAssertEqual(completion.replaceLength, 2)
+        XCTAssertFalse(completion.candidates[0].description.isEmpty)
+    }
+
+    func testKeywordsAfterACommandWithDescriptions() throws {
+        let completion = try completer().complete("show manage-")
+        XCTAssertEqual(completion.candidates.map(\.text), ["manage-system", "manage-accounts-and-storage"])
+        XCTAssertEqual(completion.replaceLength, 7)
+        XCTAssertEqual(try completer().complete("show ").candidates.map(\.text).prefix(3), ["published", "revision", "history"])
+    }
+
+    func testListKeysComeFromTheStoreAndAreQuotedWhenNeeded() throws {
+        let setup = """
+            set manage-accounts-and-storage user-accounts user alice; set manage-accounts-and-storage user-accounts user "al bundy"; \
+            set manage-accounts-and-storage user-accounts user bob; publish
+            """
+        let completion = try completer(setup).complete("edit manage-accounts-and-storage user-accounts user al")
+        XCTAssertEqual(completion.candidates.map(\.text), ["\"al bundy\"", "alice"])
+        XCTAssertEqual(completion.replaceLength, 2)
+    }
+
+    func testEnumAndBooleanValuesAndReferenceTargets() throws {
+        let setup = "set manage-system authentication-services service radius-1 host r.example.com; publish"
+        let shell = try completer(setup)
+        XCTAssertEqual(shell.complete("set manage-system authentication-methods method m type personal-").candidates.map(\.text),
+                       ["personal-mobile", "personal-desktop"])
+        XCTAssertEqual(shell.complete("set manage-system notification-channels email enabled ").candidates.map(\.text), ["true", "false"])
+        XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
+    }
+
+    func testAbsolutePathFromTheFirstWord() throws {
+        let completion = try completer().complete("show /manage-s")
+        XCTAssertEqual(completion.candidates.map(\.text), ["/manage-system"])
+        XCTAssertEqual(completion.replaceLength, 9)
+    }
+
+    func testPipesAndDisplayFormats() throws {
+        let shell = try completer()
+        XCTAssertEqual(shell.complete("show | d").candidates.map(\.text), ["display"])
+        XCTAssertEqual(shell.complete("show | display j").candidates.map(\.text), ["json"])
+    }
+
+    func testHelpDescribesValuesWithTypeRangeAndDefault() throws {
+        let lines = try completer().help("set manage-system authentication-methods method m wait-seconds ")
+        XCTAssertTrue(lines.contains { $0.contains("<value>") && $0.contains("integer 0–300") && $0.contains("default 3") }, "\(lines)")
+    }
+
+    func testHelpListsKeywordsWithTheirHelp() throws {
+        let lines = try completer().help("show manage-system distribution-services ")
+        XCTAssertTrue(lines.contains { $0.contains("global-settings") && $0.contains("External name and port") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.contains("<Enter>") }, "\(lines)")
+    }
+
+    func testQuestionMarkInsideQuotesIsText() throws {
+        let shell = try completer()
+        XCTAssertTrue(shell.isInsideQuote("search user-accounts \"al"))
+        XCTAssertFalse(shell.isInsideQuote("search user-accounts al"))
+    }
+
+    func testLargeListsAreFetchedByPageWithTheRestCounted() throws {
+        let setup = (0..<450).map { "set manage-accounts-and-storage user-accounts user u\($0)" }.joined(separator: "; ") + "; publish"
+        let completion = try completer(setup).complete("show manage-accounts-and-storage user-accounts user u")
+        XCTAssertEqual(completion.candidates.count, NextWords.keyLimit)
+        XCTAssertEqual(completion.unlisted, 450 - NextWords.keyLimit)
+    }
+}
