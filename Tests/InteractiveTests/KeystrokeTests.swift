@@ -122,3 +122,61 @@ final class KeystrokeTests: XCTestCase {
         XCTAssertTrue(history.contains("password\\040********"), history)
     }
 }
+
+final class WizardTests: XCTestCase {
+    func testWizardBuildsAValidPersonalMobileMethod() throws {
+        let shell = try DashellTerminal()
+        try shell.script("""
+            set manage-system distribution-services global-settings external-dns-name ag5.example.com
+            set manage-system authentication-services service radius-1 host r.example.com
+            set manage-system certificates certificate-authority "Issuing CA"
+            publish
+            """)
+        let terminal = try shell.start()
+        try terminal.send("wizard authentication-method\r")
+        try terminal.expect("Type [personal-mobile]: ")
+        try terminal.send("\r")
+        try terminal.expect("Display name: ")
+        try terminal.send("Smart ID here\r")
+        try terminal.expect("Internal name [smart-id-here]: ")
+        try terminal.send("\r")
+        try terminal.expect("Enable Personal Certificate Authentication [no]: ")
+        try terminal.send("yes\r")
+        try terminal.expect("Certificate Authority [Issuing CA]: ")
+        try terminal.send("\r")
+        try terminal.expect("Enable authentication on same device [no]: ")
+        try terminal.send("yes\r")
+        try terminal.expect("Wait for (seconds) [3]: ")
+        try terminal.send("400\r")
+        try terminal.expect("is out of range 0–300")
+        try terminal.expect("Wait for (seconds) [3]: ")
+        try terminal.send("5\r")
+        try terminal.expect("Redirect text [")
+        try terminal.send("\r")
+        try terminal.expect("Authentication server [radius-1]: ")
+        try terminal.send("\r")
+        try terminal.expect("User Attribute [mail]: ")
+        try terminal.send("\r")
+        try terminal.expect("Certificate Attribute [subjectaltname-emailaddress]: ")
+        try terminal.send("\r")
+        try terminal.expect("set manage-system authentication-methods method smart-id-here wait-seconds 5")
+        try terminal.send("publish\r")
+        try terminal.expect("Published revision 2")
+        let exported = try shell.script("show published manage-system authentication-methods method smart-id-here | display set")
+        XCTAssertTrue(exported.contains("extended-property \"Certificate Attribute\" value subjectaltname-emailaddress"), exported)
+        XCTAssertTrue(exported.contains("same-device true"), exported)
+    }
+
+    func testCtrlCAbandonsTheWizardWithoutChanges() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("wizard authentication-method\r")
+        try terminal.expect("Type [personal-mobile]: ")
+        try terminal.send("personal-desktop\r")
+        try terminal.expect("Display name: ")
+        try terminal.send("\u{3}")
+        try terminal.expect("Wizard abandoned; nothing changed")
+        try terminal.send("status\r")
+        try terminal.expect("pending changes  0")
+    }
+}

@@ -11,7 +11,7 @@ struct CommandSpec: Sendable {
 /// Every command, in the order `help` lists them.
 enum CommandTable {
     static let all: [CommandSpec] = Navigation.commands + Editing.commands + Viewing.commands
-        + Transactions.commands + Files.commands + Reference.commands
+        + Transactions.commands + Files.commands + Reference.commands + Guided.commands
 
     static var names: [String] { all.map(\.name) }
 

@@ -12,6 +12,10 @@ public final class ShellCompleter: Completer {
     }
 
     public func complete(_ textBeforeCursor: String) -> Completion {
+        if let question = session.question {
+            let matches = question.choices.filter { $0.hasPrefix(textBeforeCursor) }
+            return Completion(replaceLength: textBeforeCursor.count, candidates: matches.map { Candidate($0, appendsSpace: false) })
+        }
         guard let context = Context(session: session, text: textBeforeCursor) else { return .none }
         var candidates = context.suggestions.items.filter { $0.kind != .placeholder && $0.matches(context.prefix) }.map { suggestion in
             Candidate(context.insertPrefix + ConfigModelQuoting.word(suggestion.text), display: suggestion.text, description: suggestion.description)
@@ -21,6 +25,9 @@ public final class ShellCompleter: Completer {
     }
 
     public func help(_ textBeforeCursor: String) -> [String] {
+        if let question = session.question {
+            return ["  \(question.help)"] + question.choices.map { "  \($0)" } + (question.defaultAnswer.map { ["  <Enter> for \($0)"] } ?? [])
+        }
         guard let context = Context(session: session, text: textBeforeCursor) else { return [] }
         let items = context.suggestions.items.filter { $0.matches(context.prefix) }
         guard !items.isEmpty else { return ["  (nothing matches '\(context.prefix)' here)"] }
@@ -38,7 +45,8 @@ public final class ShellCompleter: Completer {
     }
 
     public func isInsideQuote(_ textBeforeCursor: String) -> Bool {
-        session.lexer.lexPartial(textBeforeCursor).openQuote != nil
+        if session.question != nil { return false }
+        return session.lexer.lexPartial(textBeforeCursor).openQuote != nil
     }
 
     /// The line before the cursor, understood: what may come next and the word being typed.

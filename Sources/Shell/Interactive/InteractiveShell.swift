@@ -24,6 +24,10 @@ public final class InteractiveShell {
 
     /// No terminal: plain lines, no prompt, no escape sequences.
     private func runPlain() -> ExitCode {
+        session.asker = asker { prompt in
+            FileHandle.standardOutput.write(Data(prompt.utf8))
+            return Swift.readLine(strippingNewline: true)
+        }
         var lineNumber = 0
         while !session.wantsToLeave, let line = Swift.readLine(strippingNewline: true) {
             lineNumber += 1
@@ -37,6 +41,10 @@ public final class InteractiveShell {
                                       filter: { [session] line in HistoryMasking(session: session).maskedLine(line) })
         guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
             return runPlain()
+        }
+        session.asker = asker { prompt in
+            if case .line(let answer) = editor.readLine(prompt: prompt) { return answer }
+            return nil
         }
         session.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
         var lineNumber = 0
@@ -61,6 +69,25 @@ public final class InteractiveShell {
             }
         }
         return .success
+    }
+
+    /// Asks wizard questions through `read` (nil: abandoned), re-asking after a bad answer.
+    private func asker(_ read: @escaping (String) -> String?) -> Asker {
+        { [session, console] question in
+            session.question = question
+            defer { session.question = nil }
+            while true {
+                (console as? StandardConsole)?.flush()
+                let shown = question.defaultAnswer.map { " [\($0)]" } ?? ""
+                guard let answer = read("  \(question.prompt)\(shown): ") else { return nil }
+                let given = answer.isEmpty ? question.defaultAnswer ?? "" : answer
+                do {
+                    return try question.check(given)
+                } catch {
+                    console.err("  \(error)")
+                }
+            }
+        }
     }
 
     /// Runs a line; returns an exit code only when the session cannot go on.

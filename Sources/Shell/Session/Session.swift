@@ -41,6 +41,10 @@ public final class Session {
     public internal(set) var wantsToLeave = false
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
+    /// Asks the questions of a wizard at the keyboard; nil in scripts.
+    var asker: Asker?
+    /// The wizard question being answered, which completion and `?` then serve.
+    var question: Question?
     /// Long output at a terminal; nil in scripts.
     var pager: Pager?
     /// Commands entered in this session, for `history`.

@@ -1,0 +1,106 @@
+import ConfigModel
+
+/// One question of a guided dialogue: what to ask, the choices TAB and `?` offer, the
+/// default taken on an empty answer, and a check that explains a bad answer.
+struct Question {
+    let prompt: String
+    let help: String
+    var choices: [String] = []
+    var defaultAnswer: String?
+    /// Returns the canonical answer, or throws a message to show before asking again.
+    var check: (String) throws -> String = { $0 }
+}
+
+/// Asks a question at the keyboard; nil when the user abandons (Ctrl-C or Ctrl-D).
+typealias Asker = (Question) -> String?
+
+/// `wizard authentication-method`: the questions of Digital Access Admin's "Add
+/// Authentication Method" wizard, in its order, ending in the equivalent `set` commands.
+struct AuthenticationMethodWizard {
+    let session: Session
+    let ask: Asker
+
+    private var schema: SchemaNode { session.schema }
+    private static let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"])
+    private static let services = ConfigPath(schemaWords: ["manage-system", "authentication-services", "service"])
+    private static let authorities = ConfigPath(schemaWords: ["manage-system", "certificates", "certificate-authority"])
+
+    /// The `set` lines the answers amount to, or nil when abandoned.
+    func run() throws -> [(ConfigPath, String)]? {
+        let methodNode = schema.node(at: Self.methods)!
+        func leaf(_ name: String) -> SchemaNode { methodNode.child(name)! }
+        func typed(_ name: String) -> (String) throws -> String {
+            { answer in try leaf(name).leafSpec!.type.parse(answer) }
+        }
+        func yesNo(_ prompt: String, _ help: String) -> Question {
+            Question(prompt: prompt, help: help, choices: ["yes", "no"], defaultAnswer: "no", check: typed("same-device"))
+        }
+
+        guard let type = ask(Question(prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes,
+                                      defaultAnswer: "personal-mobile", check: typed("type"))) else { return nil }
+        guard let displayName = ask(Question(prompt: "Display name", help: leaf("display-name").help, check: nonEmpty)) else { return nil }
+        let existing = try session.candidate.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
+        guard let name = ask(Question(prompt: "Internal name", help: "The method's key in the configuration",
+                                      defaultAnswer: Self.kebabCase(displayName), check: { answer in
+                                          let key = try ListKey.validate(answer)
+                                          guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
+                                          return key
+                                      })) else { return nil }
+        let method = Self.methods.steps.dropLast() + [ConfigPath.Step("method", key: name)]
+        let path = { (leaf: String) in ConfigPath(Array(method) + [ConfigPath.Step(leaf)]) }
+        var answers: [(ConfigPath, String)] = [(path("type"), type), (path("display-name"), displayName)]
+
+        var certificate = false, sameDevice = false
+        if type == "personal-mobile" || type == "personal-desktop" {
+            guard let enable = ask(yesNo("Enable Personal Certificate Authentication", leaf("personal-certificate-authentication").help)) else { return nil }
+            certificate = enable == "true"
+            if certificate {
+                let authorities = try session.candidate.entryKeys(of: Self.authorities, startingWith: "", limit: 1000)
+                guard let authority = ask(Question(prompt: "Certificate Authority", help: leaf("certificate-authority").help,
+                                                   choices: authorities, defaultAnswer: authorities.first, check: typed("certificate-authority"))) else { return nil }
+                answers += [(path("personal-certificate-authentication"), "true"), (path("certificate-authority"), authority)]
+            }
+        }
+        if type == "personal-mobile" {
+            guard let same = ask(yesNo("Enable authentication on same device", leaf("same-device").help)) else { return nil }
+            sameDevice = same == "true"
+            if sameDevice {
+                answers.append((path("same-device"), "true"))
+                guard let wait = ask(Question(prompt: "Wait for (seconds)", help: leaf("wait-seconds").help,
+                                              defaultAnswer: leaf("wait-seconds").leafSpec?.defaultValue, check: typed("wait-seconds"))),
+                      let text = ask(Question(prompt: "Redirect text", help: leaf("redirect-text").help,
+                                              defaultAnswer: leaf("redirect-text").leafSpec?.defaultValue, check: typed("redirect-text"))) else { return nil }
+                answers += [(path("wait-seconds"), wait), (path("redirect-text"), text)]
+            } else {
+                guard let mode = ask(Question(prompt: "Another device by", help: leaf("another-device-mode").help, choices: ["qr-code", "username"],
+                                              defaultAnswer: "username", check: typed("another-device-mode"))) else { return nil }
+                answers.append((path("another-device-mode"), mode))
+            }
+        }
+        let servers = try session.candidate.entryKeys(of: Self.services, startingWith: "", limit: 1000)
+        guard let server = ask(Question(prompt: "Authentication server", help: leaf("authentication-server").help,
+                                        choices: servers, defaultAnswer: servers.first, check: typed("authentication-server"))) else { return nil }
+        answers.append((path("authentication-server"), server))
+
+        // V7: these methods need both properties; ask with the values the documentation gives.
+        if certificate && (type == "personal-desktop" || sameDevice) {
+            for (property, suggestion) in [("User Attribute", "mail"), ("Certificate Attribute", "subjectaltname-emailaddress")] {
+                guard let value = ask(Question(prompt: property, help: "Extended property required with certificate authentication",
+                                               defaultAnswer: suggestion, check: nonEmpty)) else { return nil }
+                answers.append((ConfigPath(Array(method) + [ConfigPath.Step("extended-property", key: property), ConfigPath.Step("value")]), value))
+            }
+        }
+        return answers
+    }
+
+    private func nonEmpty(_ answer: String) throws -> String {
+        guard !answer.isEmpty else { throw ValueError(answer, "is empty; an answer is needed") }
+        return try ValueType.text.parse(answer)
+    }
+
+    /// `Smart ID on this device` → `smart-id-on-this-device`.
+    static func kebabCase(_ text: String) -> String {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        return words.isEmpty ? "method" : words.joined(separator: "-")
+    }
+}
