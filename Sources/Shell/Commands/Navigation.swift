@@ -76,7 +76,9 @@ enum Navigation {
             switch child.kind {
             case .leaf: invocation.print(name + (try Listing.value(of: child, at: path.appending(child.keyword), in: config)))
             case .container: invocation.print(child.keyword + "/")
-            case .list: invocation.print(name + "[\(try config.entries(of: path.appending(child.keyword)).count) \(child.keyName ?? "entries")]")
+            case .list:
+                let count = try config.countEntries(of: path.appending(child.keyword), startingWith: "", cap: .max)
+                invocation.print(name + "\(count) entr\(count == 1 ? "y" : "ies")")
             }
         }
     }
