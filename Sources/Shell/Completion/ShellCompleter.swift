@@ -107,7 +107,7 @@ enum FileNames {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return names.filter { $0.hasPrefix(stem) && ($0.hasPrefix(".") == stem.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
             let text = directory + name + (isDirectory.boolValue ? "/" : "")
             return Candidate(ConfigModelQuoting.word(text), display: name + (isDirectory.boolValue ? "/" : ""), appendsSpace: !isDirectory.boolValue)
         }
