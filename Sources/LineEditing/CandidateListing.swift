@@ -6,7 +6,7 @@
 enum CandidateListing {
     static let gap = 2
 
-    static func lines(_ candidates: [Candidate], unlisted: Int = 0, width: Int, height: Int) -> [String] {
+    static func lines(_ candidates: [Candidate], unlisted: Int = 0, atLeast: Bool = false, width: Int, height: Int) -> [String] {
         guard !candidates.isEmpty else { return [] }
         let nameWidth = candidates.map(\.display.count).max() ?? 0
         let maxRows = max(1, height - 2) // leave room for the "more" line and the prompt
@@ -18,7 +18,7 @@ enum CandidateListing {
                     : pad(candidate.display, to: nameWidth + gap) + candidate.description
                 return String(line.prefix(max(1, width))).trimmingTrailingSpaces()
             }
-            return rows + more(candidates.count - shown.count + unlisted)
+            return rows + more(candidates.count - shown.count + unlisted, atLeast: atLeast)
         }
         let columns = max(1, (width + gap) / (nameWidth + gap))
         let shown = candidates.prefix(maxRows * columns)
@@ -29,11 +29,11 @@ enum CandidateListing {
                 .joined()
                 .trimmingTrailingSpaces()
         }
-        return lines + more(candidates.count - shown.count + unlisted)
+        return lines + more(candidates.count - shown.count + unlisted, atLeast: atLeast)
     }
 
-    private static func more(_ hidden: Int) -> [String] {
-        hidden > 0 ? ["… and \(hidden) more"] : []
+    private static func more(_ hidden: Int, atLeast: Bool = false) -> [String] {
+        hidden > 0 ? ["… and \(hidden)\(atLeast ? "+" : "") more"] : []
     }
 
     private static func pad(_ text: String, to width: Int) -> String {

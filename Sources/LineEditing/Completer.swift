@@ -21,11 +21,14 @@ public struct Completion: Equatable, Sendable {
     /// Further matches the program did not fetch (a list of a million users), counted in
     /// the listing's "… and N more".
     public var unlisted: Int
+    /// Whether `unlisted` is only a lower bound, because counting stopped there ("N+ more").
+    public var unlistedIsLowerBound: Bool
 
-    public init(replaceLength: Int, candidates: [Candidate], unlisted: Int = 0) {
+    public init(replaceLength: Int, candidates: [Candidate], unlisted: Int = 0, unlistedIsLowerBound: Bool = false) {
         self.replaceLength = replaceLength
         self.candidates = candidates
         self.unlisted = unlisted
+        self.unlistedIsLowerBound = unlistedIsLowerBound
     }
 
     public static let none = Completion(replaceLength: 0, candidates: [])

@@ -125,7 +125,7 @@ public final class LineEditor {
             el_insertstr(editLine, text)
             result = CC_REFRESH
         case .list(let candidates):
-            printBelowLine(CandidateListing.lines(candidates, unlisted: completion.unlisted, width: Terminal.width, height: Terminal.height))
+            printBelowLine(CandidateListing.lines(candidates, unlisted: completion.unlisted, atLeast: completion.unlistedIsLowerBound, width: Terminal.width, height: Terminal.height))
             result = CC_REDISPLAY
         }
         lineAfterTab = lineState

@@ -7,8 +7,9 @@ struct NextWords {
     let session: Session
     /// How many list keys or reference targets to fetch for one TAB; the rest are counted.
     static let keyLimit = 200
-    /// Beyond this many matches the count shows as "N+".
-    static let countCap = 100_000
+    /// Beyond this many matches the count shows as "N+": counting further costs more than
+    /// the 10 ms a TAB may take on a million users.
+    static let countCap = 10_000
 
     func suggestions(after words: [Word], typing prefix: String) -> Suggestions {
         guard let first = words.first else {
@@ -121,7 +122,9 @@ struct NextWords {
         let keys = (try? candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []
         var result = Suggestions(items: keys.map { Suggestion.literal($0) })
         if keys.count == Self.keyLimit {
-            result.unlisted = max(0, ((try? candidate.countEntries(of: list, startingWith: prefix, cap: Self.countCap)) ?? 0) - keys.count)
+            let count = (try? candidate.countEntries(of: list, startingWith: prefix, cap: Self.countCap)) ?? 0
+            result.unlisted = max(0, count - keys.count)
+            result.unlistedIsLowerBound = count >= Self.countCap
         }
         let creates = command == "set" || command == "edit" || command == "cd"
         result.items.append(.placeholder("<\(node.keyName ?? "key")>", creates ? "An existing \(node.label.lowercased()) or a new one" : node.help))

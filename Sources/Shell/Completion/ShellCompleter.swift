@@ -21,7 +21,8 @@ public final class ShellCompleter: Completer {
             Candidate(context.insertPrefix + ConfigModelQuoting.word(suggestion.text), display: suggestion.text, description: suggestion.description)
         }
         if context.suggestions.files { candidates += FileNames.candidates(startingWith: context.prefix) }
-        return Completion(replaceLength: context.replaceLength, candidates: candidates, unlisted: context.suggestions.unlisted)
+        return Completion(replaceLength: context.replaceLength, candidates: candidates, unlisted: context.suggestions.unlisted,
+                          unlistedIsLowerBound: context.suggestions.unlistedIsLowerBound)
     }
 
     public func help(_ textBeforeCursor: String) -> [String] {
@@ -39,7 +40,7 @@ public final class ShellCompleter: Completer {
         }
         if context.suggestions.unlisted > 0 {
             let more = context.suggestions.unlisted
-            lines.append("  … and \(more)\(more >= NextWords.countCap ? "+" : "") more")
+            lines.append("  … and \(more)\(context.suggestions.unlistedIsLowerBound ? "+" : "") more")
         }
         return lines
     }

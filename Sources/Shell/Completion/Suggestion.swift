@@ -34,6 +34,8 @@ struct Suggestion: Equatable {
 struct Suggestions {
     var items: [Suggestion] = []
     var unlisted = 0
+    /// Counting stopped at `NextWords.countCap`: there are at least `unlisted` more.
+    var unlistedIsLowerBound = false
     /// Whether file names of the file system may come next.
     var files = false
 }
