@@ -32,6 +32,10 @@ struct Dashell: ParsableCommand {
     /// ArgumentParser's usage exit code (64) to SPEC's 2.
     static func main() {
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
+        if let shell = CompletionScripts.requestedShell(arguments) {
+            print(CompletionScripts.script(for: shell))
+            Foundation.exit(0)
+        }
         if arguments.contains(where: { $0 == "--help" || $0 == "-h" }), !CommandLineOrder.subcommands.contains(arguments.first ?? "") {
             // The default subcommand would answer with its own help; show the whole tool's.
             print(helpMessage(for: Dashell.self))

@@ -5,7 +5,8 @@ import Shell
 
 /// Options every form of `dashell` accepts, before or after a subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"))
+    @Option(name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"),
+            completion: .file())
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("Identity recorded in history (default: the login name).", valueName: "name"))

@@ -11,19 +11,10 @@ struct Run: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ; or newlines) as a script.", valueName: "commands"))
-    var commands: String?
-
-    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
-              completion: .file(extensions: ["dash"]))
-    var files: [String] = []
-
-    func validate() throws {
-        if commands != nil, !files.isEmpty { throw ValidationError("give either -c or script files, not both") }
-    }
+    @OptionGroup var script: ScriptArguments
 
     func run() throws {
+        let (commands, files) = (script.commands, script.files)
         let store = global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
@@ -52,6 +43,20 @@ struct Run: ParsableCommand {
         let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
         console.flush()
         throw Finished(code: code)
+    }
+}
+
+/// What to run: `-c` commands or script files (neither: standard input or the interactive shell).
+struct ScriptArguments: ParsableArguments {
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ; or newlines) as a script.", valueName: "commands"))
+    var commands: String?
+
+    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
+              completion: .file(extensions: ["dash"]))
+    var files: [String] = []
+
+    func validate() throws {
+        if commands != nil, !files.isEmpty { throw ValidationError("give either -c or script files, not both") }
     }
 }
 

@@ -1,0 +1,171 @@
+function __dashell_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __dashell_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __dashell_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __dashell_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __dashell_parse_tokens -S
+    set -l unparsed_tokens (__dashell_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'dashell'
+        __dashell_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'run'
+            __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'c=' 'version' 'h/help'
+        case 'check'
+            __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
+        case 'export'
+            __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'format=' 'revision=' 'include-secrets' 'with-defaults' 'version' 'h/help'
+        case 'help'
+            __dashell_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __dashell_commandline_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __dashell_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __dashell_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __dashell_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__dashell_tokens -p)
+    if test -z "$(__dashell_tokens -t)"
+        set -l index (count (__dashell_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'dashell' -f
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'run' -d 'Run script files, -c commands or standard input; on a terminal, the interactive shell.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" c' -s 'c' -d 'Run these commands (separated by ; or newlines) as a script.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell run" -ge 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'dash\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell check" -ge 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'dash\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" format' -l 'format' -d 'Output format.' -rfka 'set json tree'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" revision' -l 'revision' -d 'Export this revision instead of the latest.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" include-secrets' -l 'include-secrets' -d 'Print secrets in clear (for backups that restore exactly).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" with-defaults' -l 'with-defaults' -d 'Include the defaults of unset leaves.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell help" version' -l 'version' -d 'Show the version.'
+# dashell reads global options on either side of a subcommand and runs script files when no
+# subcommand is named; the functions above expect the subcommand first. Hand them the
+# tokens as dashell parses them: the named subcommand first, else `run`.
+
+# Prints the index of the subcommand named among the tokens, 0 if none is named yet, -1 if
+# none can be any more (a script file or -- came first).
+function __dashell_subcommand_index
+    set -l index 2
+    while test $index -le (count $argv)
+        switch $argv[$index]
+        case check export run
+            echo $index
+            return
+        case --format --revision --store --user -D -c
+            set index (math $index + 2)
+        case '--'
+            echo -1
+            return
+        case '-?*'
+            set index (math $index + 1)
+        case '*'
+            echo -1
+            return
+        end
+    end
+    echo 0
+end
+
+function __dashell_tokens
+    set -l tokens (__dashell_commandline_tokens $argv)
+    if test "$argv" = -pc -a "$tokens[2]" != help
+        set -l index (__dashell_subcommand_index $tokens)
+        if test $index -gt 0
+            set -l subcommand $tokens[$index]
+            set -e tokens[$index]
+            set tokens $tokens[1] $subcommand $tokens[2..]
+        else
+            set tokens $tokens[1] run $tokens[2..]
+        end
+    end
+    printf '%s\n' $tokens
+end
+
+function __dashell_may_name_subcommand
+    test (__dashell_subcommand_index (__dashell_commandline_tokens -pc)) -eq 0
+end
+
+complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
+complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'export' -d 'Print the published configuration, or a past revision.'
+complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'help' -d 'Show subcommand help information.'
+
