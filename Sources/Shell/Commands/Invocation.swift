@@ -48,8 +48,10 @@ final class Invocation {
     func render(_ config: any ConfigReader, under scope: ConfigPath, includeSecrets: Bool = false) throws {
         let format = output.format ?? (session.options.json ? .json : .tree)
         if session.options.json, output.format == nil {
+            // The renderer pretty-prints; a --json document must stay on one line. Strings
+            // never hold a raw line break, so dropping each line's indentation is enough.
             var text = ""
-            try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope) { text += $0 + "\n" }
+            try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope) { text += $0.drop(while: { $0 == " " }) }
             data = .raw(text.isEmpty ? "{}" : text)
             return
         }
