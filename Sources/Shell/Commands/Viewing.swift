@@ -102,15 +102,20 @@ enum Viewing {
     }
 
     static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
-        invocation.data = .array(changes.changes.flatMap { change in
+        invocation.data = json(changes, schema: invocation.session.schema)
+        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
+    }
+
+    /// Changed leaves as `--json` shows them (`compare`, `check`): path, old and new, secrets masked.
+    static func json(_ changes: ChangeSet, schema: SchemaNode) -> JSONOut {
+        .array(changes.changes.flatMap { change in
             let entry = change.key.description
             return change.leafChanges.map { leaf in
                 JSONOut.object([("path", .string(entry + " " + leaf.leaf)),
-                                       ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema))),
-                                       ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema)))])
+                                ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: schema))),
+                                ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: schema)))])
             }
         })
-        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
     }
 
     static func status(_ invocation: Invocation) throws {
