@@ -124,7 +124,8 @@ enum Files {
         session.sourceStack.append(identity)
         defer {
             session.sourceStack.removeLast()
-            session.wantsToLeave = false
+            // `exit` at the top ends this file only; `quit` ends what sourced it too.
+            if !session.quits { session.wantsToLeave = false }
         }
         try ScriptRunner(session: session, name: file.text).run(text)
     }

@@ -8,7 +8,7 @@ enum Navigation {
         CommandSpec(name: "up", usage: "up [N]", summary: "Move up N levels (default 1)", run: up),
         CommandSpec(name: "top", usage: "top", summary: "Move to the top of the configuration", run: { $0.session.location = .root }),
         CommandSpec(name: "exit", usage: "exit", summary: "Move up one level; at the top, leave", run: exit),
-        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", run: { $0.session.wantsToLeave = true }),
+        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", run: quit),
         CommandSpec(name: "pwd", usage: "pwd", summary: "Print the current location", run: pwd),
         CommandSpec(name: "ls", usage: "ls [PATH]", summary: "List the children of a place, with values or counts", run: ls),
     ]
@@ -46,6 +46,11 @@ enum Navigation {
         } else {
             invocation.session.location = invocation.session.location.parent
         }
+    }
+
+    static func quit(_ invocation: Invocation) throws {
+        invocation.session.wantsToLeave = true
+        invocation.session.quits = true
     }
 
     static func pwd(_ invocation: Invocation) throws {
