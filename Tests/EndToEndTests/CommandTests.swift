@@ -187,6 +187,15 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(extra.errors.contains("too many values"), extra.errors)
     }
 
+    func testARefusedSecretIsNotPrintedInTheMessage() throws {
+        let dashell = try Dashell()
+        let result = try dashell.fails("set \(P.email) password \"hunter2\\nsecond line\"")
+        XCTAssertTrue(result.errors.hasPrefix("<command-line>:1:56: error: \(P.email) password: ******** contains the control character U+000A\n"), result.errors)
+        XCTAssertFalse(result.errorLines.first?.contains("hunter2") ?? true, result.errors)
+        let ordinary = try dashell.fails("set \(P.email) username \"mailer\\nsecond line\"")
+        XCTAssertTrue(ordinary.errors.contains("username: \"mailer\\nsecond line\" contains the control character U+000A"), ordinary.errors)
+    }
+
     func testDeleteOfALeafBringsBackTheDefault() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.dns) a.example.com; publish")
