@@ -94,7 +94,21 @@ enum Listing {
         if let value = try config.value(at: path) {
             return spec.type.isSecret ? SecretMask.text : ConfigModelQuoting.word(value)
         }
-        if let fallback = spec.defaultValue { return ConfigModelQuoting.word(fallback) + " (default)" }
+        if let fallback = spec.defaultValue, try defaultApplies(spec, at: path, in: config) {
+            return ConfigModelQuoting.word(fallback) + " (default)"
+        }
         return "-"
+    }
+
+    /// SPEC §4 V6: the default of a leaf that does not apply (`same-device` on an `oath`
+    /// method, say) does not exist. Structural conditions must hold, as in `--with-defaults`;
+    /// advisory ones do not remove a default. Conditions name leaves of the same entry.
+    static func defaultApplies(_ spec: LeafSpec, at path: ConfigPath, in config: any ConfigReader) throws -> Bool {
+        for condition in spec.applicability where condition.level == .error {
+            let sibling = ConfigPath(path.parent.steps + condition.leaf.split(separator: " ").map { ConfigPath.Step(String($0)) })
+            let value = try config.value(at: sibling) ?? config.schema.node(at: sibling)?.leafSpec?.defaultValue
+            guard let value, condition.values.contains(value) else { return false }
+        }
+        return true
     }
 }
