@@ -157,6 +157,30 @@ final class CommandTests: XCTestCase {
         XCTAssertFalse(result.output.contains("hunter2"))
     }
 
+    func testLsShowsOnlyDefaultsThatApplyToTheMethodsType() throws {
+        let dashell = try Dashell()
+        let result = try dashell.ok("""
+            edit \(P.methods) method otp
+            set type oath
+            ls
+            up
+            edit method pm
+            set type personal-mobile
+            ls
+            """)
+        let lines = result.outputLines
+        XCTAssertEqual(lines.count, 24)
+        let oath = Array(lines[0..<12]), mobile = Array(lines[12...])
+        XCTAssertTrue(oath.contains("enabled                              true (default)"), oath.joined(separator: "\n"))
+        XCTAssertTrue(oath.contains("same-device                          -"), oath.joined(separator: "\n"))
+        XCTAssertTrue(oath.contains("wait-seconds                         -"), oath.joined(separator: "\n"))
+        XCTAssertTrue(oath.contains("personal-certificate-authentication  -"), oath.joined(separator: "\n"))
+        XCTAssertTrue(mobile.contains("same-device                          false (default)"), mobile.joined(separator: "\n"))
+        XCTAssertTrue(mobile.contains("wait-seconds                         3 (default)"), mobile.joined(separator: "\n"))
+        XCTAssertTrue(mobile.contains("another-device-mode                  username (default)"), mobile.joined(separator: "\n"))
+        XCTAssertTrue(mobile.contains("personal-certificate-authentication  false (default)"), mobile.joined(separator: "\n"))
+    }
+
     // MARK: Editing
 
     func testSetOfABooleanWithoutValueMeansTrue() throws {
