@@ -41,7 +41,7 @@ enum Viewing {
             config = session.store.published()
         case "revision":
             guard let number = arguments.dropFirst().first else { throw CommandError("show revision needs a number", at: arguments.first) }
-            config = try session.store.configuration(atRevision: try invocation.number(number, what: "revision"))
+            config = try session.store.configuration(atRevision: try invocation.revision(number))
             arguments = arguments.dropFirst(2)
         default:
             config = session.candidate
@@ -75,7 +75,7 @@ enum Viewing {
         var revisions: [Int] = []
         while revisions.count < 2, subKeyword(arguments.first, in: invocation, among: ["revision"]) == "revision" {
             guard let number = arguments.dropFirst().first else { throw CommandError("revision needs a number", at: arguments.first) }
-            revisions.append(try invocation.number(number, what: "revision"))
+            revisions.append(try invocation.revision(number))
             arguments = arguments.dropFirst(2)
         }
         let scope = RecordKey(try invocation.resolveWholePath(arguments).path)
