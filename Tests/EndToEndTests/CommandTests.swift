@@ -303,7 +303,9 @@ final class CommandTests: XCTestCase {
             "      external-port 8443",
         ])
         let missing = try dashell.fails("show revision 9")
-        XCTAssertTrue(missing.errors.contains("no revision 9"), missing.errors)
+        XCTAssertTrue(missing.errors.hasPrefix("<command-line>:1:15: error: no revision 9; revisions are 0 to 2"), missing.errors)
+        XCTAssertTrue(try dashell.fails("compare revision 1 revision 3").errors.hasPrefix("<command-line>:1:29: error: no revision 3"))
+        XCTAssertTrue(try dashell.fails("rollback 12").errors.hasPrefix("<command-line>:1:10: error: no revision 12"))
     }
 
     func testShowHistoryListsRevisionsNewestFirst() throws {
