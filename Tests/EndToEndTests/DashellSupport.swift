@@ -87,6 +87,22 @@ extension Dashell {
     }
 }
 
+extension Process {
+    /// Waits until the process has a handler for SIGINT (Linux: the SigCgt mask of /proc/PID/status).
+    func waitUntilCatchingInterrupts(timeout: TimeInterval = 60) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning, Date() < deadline {
+            let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
+            if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+               mask & (1 << (UInt64(SIGINT) - 1)) != 0 {
+                return
+            }
+            usleep(5_000)
+        }
+    }
+}
+
 /// Digs into a JSON export: `value(json, "manage-system", "certificates")`.
 func value(_ object: Any?, _ keys: String...) -> Any? {
     var current = object

@@ -153,7 +153,8 @@ final class ExitCodeTests: XCTestCase {
         text += "publish\n"
         let script = try dashell.write("long.dash", text)
         let long = try dashell.start([script], tag: "long")
-        usleep(300_000)
+        long.waitUntilCatchingInterrupts()
+        usleep(200_000)
         kill(long.processIdentifier, SIGINT)
         long.waitUntilExit()
         XCTAssertEqual(long.terminationReason, .exit)
