@@ -40,6 +40,7 @@ struct Run: ParsableCommand {
                 throw Finished(code: failure.code)
             }
         }
+        Interrupt.install()
         let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
         console.flush()
         throw Finished(code: code)
@@ -74,6 +75,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let store = global.openStore()
         let console = StandardConsole()
+        Interrupt.install()
         let code = ScriptBatch(store: store, options: global.sessionOptions(), isCheck: true, console: console).run(files.map(ScriptInput.file))
         console.flush()
         throw Finished(code: code)

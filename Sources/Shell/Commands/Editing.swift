@@ -29,7 +29,9 @@ enum Editing {
             }
             let value: String
             do { value = try spec.type.parse(word.text) } catch {
-                throw CommandError("\(path): \(error)", at: word, path: path)
+                // A secret is never printed back, not even when it is refused.
+                let reason = spec.type.isSecret ? "\(SecretMask.text) \(error.problem)" : error.description
+                throw CommandError("\(path): \(reason)", at: word, path: path)
             }
             try candidate.setLeaf(path, to: value)
         case .list where path.steps.last?.key != nil:

@@ -48,6 +48,7 @@ enum Files {
         let progress = Progress(label: "load", totalLines: text.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count)
         for logical in LogicalLines(text) {
             progress?.advance(to: logical.line)
+            if Interrupt.isPending { throw CommandError("interrupted while loading \(file.text)", code: .interrupted, at: file) }
             do {
                 for command in try session.lexer.lex(logical.text, firstLine: logical.line) {
                     guard let first = command.words.first else { continue }
@@ -123,7 +124,8 @@ enum Files {
         session.sourceStack.append(identity)
         defer {
             session.sourceStack.removeLast()
-            session.wantsToLeave = false
+            // `exit` at the top ends this file only; `quit` ends what sourced it too.
+            if !session.quits { session.wantsToLeave = false }
         }
         try ScriptRunner(session: session, name: file.text).run(text)
     }

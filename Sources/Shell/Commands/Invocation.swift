@@ -44,12 +44,22 @@ final class Invocation {
         return value
     }
 
+    /// A revision number that exists (0 to the latest), so that an error points at the number.
+    func revision(_ word: Word) throws -> Int {
+        let revision = try number(word, what: "revision")
+        let latest = try session.store.latestRevision()
+        guard revision <= latest else { throw CommandError("no revision \(revision); revisions are 0 to \(latest)", at: word) }
+        return revision
+    }
+
     /// Renders a configuration in the format the pipes ask for (`tree` unless told).
     func render(_ config: any ConfigReader, under scope: ConfigPath, includeSecrets: Bool = false) throws {
         let format = output.format ?? (session.options.json ? .json : .tree)
         if session.options.json, output.format == nil {
+            // The renderer pretty-prints; a --json document must stay on one line. Strings
+            // never hold a raw line break, so dropping each line's indentation is enough.
             var text = ""
-            try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope) { text += $0 + "\n" }
+            try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope) { text += $0.drop(while: { $0 == " " }) }
             data = .raw(text.isEmpty ? "{}" : text)
             return
         }

@@ -8,7 +8,7 @@ enum Navigation {
         CommandSpec(name: "up", usage: "up [N]", summary: "Move up N levels (default 1)", run: up),
         CommandSpec(name: "top", usage: "top", summary: "Move to the top of the configuration", run: { $0.session.location = .root }),
         CommandSpec(name: "exit", usage: "exit", summary: "Move up one level; at the top, leave", run: exit),
-        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", run: { $0.session.wantsToLeave = true }),
+        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", run: quit),
         CommandSpec(name: "pwd", usage: "pwd", summary: "Print the current location", run: pwd),
         CommandSpec(name: "ls", usage: "ls [PATH]", summary: "List the children of a place, with values or counts", run: ls),
     ]
@@ -46,6 +46,11 @@ enum Navigation {
         } else {
             invocation.session.location = invocation.session.location.parent
         }
+    }
+
+    static func quit(_ invocation: Invocation) throws {
+        invocation.session.wantsToLeave = true
+        invocation.session.quits = true
     }
 
     static func pwd(_ invocation: Invocation) throws {
@@ -91,7 +96,21 @@ enum Listing {
         if let value = try config.value(at: path) {
             return spec.type.isSecret ? SecretMask.text : ConfigModelQuoting.word(value)
         }
-        if let fallback = spec.defaultValue { return ConfigModelQuoting.word(fallback) + " (default)" }
+        if let fallback = spec.defaultValue, try defaultApplies(spec, at: path, in: config) {
+            return ConfigModelQuoting.word(fallback) + " (default)"
+        }
         return "-"
+    }
+
+    /// SPEC §4 V6: the default of a leaf that does not apply (`same-device` on an `oath`
+    /// method, say) does not exist. Structural conditions must hold, as in `--with-defaults`;
+    /// advisory ones do not remove a default. Conditions name leaves of the same entry.
+    static func defaultApplies(_ spec: LeafSpec, at path: ConfigPath, in config: any ConfigReader) throws -> Bool {
+        for condition in spec.applicability where condition.level == .error {
+            let sibling = ConfigPath(path.parent.steps + condition.leaf.split(separator: " ").map { ConfigPath.Step(String($0)) })
+            let value = try config.value(at: sibling) ?? config.schema.node(at: sibling)?.leafSpec?.defaultValue
+            guard let value, condition.values.contains(value) else { return false }
+        }
+        return true
     }
 }

@@ -51,7 +51,7 @@ enum Transactions {
         guard invocation.arguments.count == 1, let word = invocation.arguments.first else {
             throw CommandError("rollback needs one revision number", at: invocation.arguments.dropFirst().first ?? invocation.name)
         }
-        try invocation.session.candidate.rollback(to: try invocation.number(word, what: "revision"))
+        try invocation.session.candidate.rollback(to: try invocation.revision(word))
         invocation.print("Revision \(word.text) loaded into the candidate; publish to make it live")
     }
 

@@ -41,7 +41,7 @@ enum Viewing {
             config = session.store.published()
         case "revision":
             guard let number = arguments.dropFirst().first else { throw CommandError("show revision needs a number", at: arguments.first) }
-            config = try session.store.configuration(atRevision: try invocation.number(number, what: "revision"))
+            config = try session.store.configuration(atRevision: try invocation.revision(number))
             arguments = arguments.dropFirst(2)
         default:
             config = session.candidate
@@ -75,7 +75,7 @@ enum Viewing {
         var revisions: [Int] = []
         while revisions.count < 2, subKeyword(arguments.first, in: invocation.session, among: ["revision"]) == "revision" {
             guard let number = arguments.dropFirst().first else { throw CommandError("revision needs a number", at: arguments.first) }
-            revisions.append(try invocation.number(number, what: "revision"))
+            revisions.append(try invocation.revision(number))
             arguments = arguments.dropFirst(2)
         }
         let scope = RecordKey(try invocation.resolveWholePath(arguments).path)
@@ -102,15 +102,20 @@ enum Viewing {
     }
 
     static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
-        invocation.data = .array(changes.changes.flatMap { change in
+        invocation.data = json(changes, schema: invocation.session.schema)
+        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
+    }
+
+    /// Changed leaves as `--json` shows them (`compare`, `check`): path, old and new, secrets masked.
+    static func json(_ changes: ChangeSet, schema: SchemaNode) -> JSONOut {
+        .array(changes.changes.flatMap { change in
             let entry = change.key.description
             return change.leafChanges.map { leaf in
                 JSONOut.object([("path", .string(entry + " " + leaf.leaf)),
-                                       ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema))),
-                                       ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: invocation.session.schema)))])
+                                ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: schema))),
+                                ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: schema)))])
             }
         })
-        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
     }
 
     static func status(_ invocation: Invocation) throws {

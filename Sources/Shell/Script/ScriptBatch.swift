@@ -48,10 +48,18 @@ public struct ScriptBatch {
     private func finish(_ session: Session) throws {
         let changes = try session.candidate.changesAgainstPublished(under: RecordKey(.root))
         if isCheck {
+            var lines: [String] = []
+            let emit: (String) -> Void = options.json ? { lines.append($0) } : console.out
             if changes.isEmpty {
-                console.out("Check: no change would be published")
+                emit("Check: no change would be published")
             } else {
-                try DiffRenderer(colored: options.color).render(changes.changes, to: console.out)
+                try DiffRenderer(colored: options.color).render(changes.changes, to: emit)
+            }
+            if options.json {
+                // One document for the diff, like every command's under --json.
+                console.out(JSONOut.object([("ok", .bool(true)), ("command", .string("check")),
+                                            ("result", Viewing.json(changes, schema: session.schema)),
+                                            ("output", .array(lines.map(JSONOut.string)))]).serialized)
             }
         } else if !changes.isEmpty {
             console.err("warning: \(changes.size) unpublished change\(changes.size == 1 ? "" : "s") discarded at the end of the script")

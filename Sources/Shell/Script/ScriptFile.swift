@@ -9,8 +9,15 @@ enum ScriptFile {
             throw CommandError("cannot read \(path): no such file")
         }
         if isDirectory.boolValue { throw CommandError("cannot read \(path): it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read to the end rather than by the size the file reports, so that a pipe or FIFO
+        // (`dashell <(generate-script)`, `source /dev/stdin`) is read whole too.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CommandError("cannot read \(path): permission denied or unreadable")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            throw CommandError("cannot read \(path): \(error.localizedDescription)")
         }
         return try decode(data, name: path)
     }

@@ -59,6 +59,10 @@ struct ScriptRunner {
                 throw failure(CommandError.from(error, at: nil), in: logical, fallbackLine: logical.line)
             }
             for command in commands {
+                if Interrupt.isPending {
+                    throw failure(CommandError("interrupted; nothing left unpublished is kept", code: .interrupted, at: command.words.first),
+                                  in: logical, fallbackLine: command.line, fallbackColumn: command.column)
+                }
                 do {
                     try session.execute(command)
                 } catch let nested as ScriptFailure {

@@ -39,6 +39,8 @@ public final class Session {
     var publishSource: String
     /// Set by `exit` at the top or `quit`: the input in progress ends.
     public internal(set) var wantsToLeave = false
+    /// Set by `quit`: unlike `exit` at the top of a sourced file, it ends the sourcing input too.
+    var quits = false
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
     /// Asks the questions of a wizard at the keyboard; nil in scripts.
