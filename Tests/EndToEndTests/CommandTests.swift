@@ -151,7 +151,7 @@ final class CommandTests: XCTestCase {
         let lines = result.outputLines
         XCTAssertEqual(Array(lines.prefix(2)), ["external-dns-name  ag5.example.com", "external-port      443 (default)"])
         XCTAssertEqual(Array(lines[2...3]), ["alice", "bob"])
-        XCTAssertEqual(lines[4], "user  [2 user-id]")
+        XCTAssertEqual(lines[4], "user  2 entries")
         XCTAssertEqual(Array(lines[5...8]), ["display-name             \"Bob Berg\"", "email                    -", "cell-phone               -", "portwise-authentication/"])
         XCTAssertEqual(lines.last, "********", "a secret is never printed back")
         XCTAssertFalse(result.output.contains("hunter2"))

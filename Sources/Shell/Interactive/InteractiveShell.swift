@@ -38,7 +38,7 @@ public final class InteractiveShell {
 
     private func runWithEditor() -> ExitCode {
         let history = HistorySettings(path: Self.historyPath(session.options.environment), capacity: 1000,
-                                      filter: { [session] line in HistoryMasking(session: session).maskedLine(line) })
+                                      filter: { [session] line in SecretMasking(session: session).maskedLine(line) })
         guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
             return runPlain()
         }

@@ -71,17 +71,21 @@ struct ScriptRunner {
                     throw nested
                 } catch {
                     let commandError = CommandError.from(error, at: command.words.first)
-                    throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column)
+                    throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column, command: command)
                 }
                 if session.wantsToLeave { return }
             }
         }
     }
 
-    private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1) -> ScriptFailure {
+    private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1,
+                         command: CommandWords? = nil) -> ScriptFailure {
         let line = error.word?.line ?? fallbackLine
         let column = error.word?.column ?? fallbackColumn
-        let source = logical.physicalLine(line).map(String.init)
+        var source = logical.physicalLine(line).map(String.init)
+        if let command, let shown = source {
+            source = SecretMasking(session: session).maskedSourceLine(shown, command: command)
+        }
         return ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
     }
 }

@@ -1,8 +1,8 @@
 import ConfigModel
 
-/// What the history file may keep of a line: a line that sets a secret is stored with the
-/// value masked, so the file never holds a password.
-struct HistoryMasking {
+/// What the history file and error reports may show of a line: a line that sets a secret
+/// is shown with the value masked, so neither ever holds a password.
+struct SecretMasking {
     let session: Session
 
     func maskedLine(_ line: String) -> String? {
@@ -22,11 +22,19 @@ struct HistoryMasking {
     }
 
     /// The index of the value word when the command sets a secret leaf.
-    private func secretValueIndex(_ words: [Word]) -> Int? {
+    func secretValueIndex(_ words: [Word]) -> Int? {
         guard let first = words.first, (try? CommandTable.find(first))?.name == "set", words.count > 2 else { return nil }
         let path = words.dropFirst().map(\.text)
         guard let resolution = try? session.resolver.resolve(path, from: session.location),
               resolution.node.leafSpec?.type.isSecret == true, resolution.wordsUsed < path.count else { return nil }
         return 1 + resolution.wordsUsed
+    }
+
+    /// A source line echoed under an error, cut at the secret value it sets, if any.
+    func maskedSourceLine(_ line: String, command: CommandWords) -> String {
+        guard let index = secretValueIndex(command.words) else { return line }
+        let value = command.words[index]
+        let kept = line.unicodeScalars.prefix(max(0, value.column - 1))
+        return String(String.UnicodeScalarView(kept)) + SecretMask.text
     }
 }
