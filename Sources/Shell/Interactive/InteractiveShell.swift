@@ -16,6 +16,7 @@ public final class InteractiveShell {
     }
 
     public func run() -> ExitCode {
+        Interrupt.install()
         announceResumedCandidate()
         let code = Terminal.isInteractive ? runWithEditor() : runPlain()
         warnAboutKeptChanges()
@@ -92,6 +93,11 @@ public final class InteractiveShell {
 
     /// Runs a line; returns an exit code only when the session cannot go on.
     private func execute(_ line: String, lineNumber: Int) -> ExitCode? {
+        Interrupt.reset()
+        defer {
+            if Interrupt.isPending { console.err("interrupted") }
+            Interrupt.reset()
+        }
         do {
             try session.execute(line: line, lineNumber: lineNumber)
         } catch {

@@ -8,8 +8,12 @@ final class Pager {
     private let write: (String) -> Void
     private var held: [String] = []
     private var pipe: UnsafeMutablePointer<FILE>?
+    /// The pager quit before the output ended (`q` in less): the rest is dropped.
+    private var closed = false
 
+    /// Ignores SIGPIPE from now on: a pager that quits early must not end the shell.
     init(environment: [String: String], height: Int, write: @escaping (String) -> Void) {
+        signal(SIGPIPE, SIG_IGN)
         command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
         self.height = height
         self.write = write
@@ -17,7 +21,7 @@ final class Pager {
 
     func line(_ text: String) {
         if let pipe {
-            fputs(text + "\n", pipe)
+            if !closed, fputs(text + "\n", pipe) < 0 { closed = true }
             return
         }
         held.append(text)
@@ -29,6 +33,7 @@ final class Pager {
         if let pipe {
             pclose(pipe)
             self.pipe = nil
+            closed = false
         } else {
             held.forEach(write)
         }

@@ -55,6 +55,8 @@ final class OutputPipeline {
     }
 
     private func emit(_ text: String, from start: Int) {
+        // Ctrl-C while output streams: stop printing; the shell reports it when the command ends.
+        if Interrupt.isPending { return }
         var index = start
         while index < filters.count {
             switch filters[index] {

@@ -6,10 +6,14 @@ import Foundation
 public enum Interrupt {
     nonisolated(unsafe) private static var flag: sig_atomic_t = 0
 
-    /// Catches SIGINT from now on (scripts only: at the keyboard the line editor handles it).
+    /// Catches SIGINT from now on. At the keyboard the line editor reads Ctrl-C as a key while
+    /// a line is typed; this catches it while a command runs, so that the shell survives it.
     public static func install() {
         signal(SIGINT) { _ in Interrupt.flag = 1 }
     }
 
     static var isPending: Bool { flag != 0 }
+
+    /// Forgets an interrupt that has been dealt with.
+    static func reset() { flag = 0 }
 }
