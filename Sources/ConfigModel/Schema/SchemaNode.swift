@@ -43,6 +43,11 @@ public final class SchemaNode: Sendable {
     /// unique prefix, then by Admin label. Returns every candidate when the word is ambiguous.
     public func children(matching word: String) -> [SchemaNode] {
         guard !word.isEmpty else { return [] }
+        // A word in ASCII lower case is its own lowercased form: found without lowercasing.
+        if word.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }),
+           let exact = children.first(where: { $0.keyword == word }) {
+            return [exact]
+        }
         let lowered = word.lowercased()
         if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }
