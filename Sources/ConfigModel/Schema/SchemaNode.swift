@@ -39,15 +39,19 @@ public final class SchemaNode: Sendable {
         children.first { $0.keyword == keyword }
     }
 
+    /// The child whose keyword is `word` when `word` is in ASCII lower case, which is then its
+    /// own lowercased form: what `children(matching:)` finds first, found without allocating.
+    public func exactChild(_ word: String) -> SchemaNode? {
+        guard !word.isEmpty, word.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return nil }
+        return children.first { $0.keyword == word }
+    }
+
     /// Children whose keyword matches `word`: exact (case-insensitive) match first, then by
     /// unique prefix, then by Admin label. Returns every candidate when the word is ambiguous.
     public func children(matching word: String) -> [SchemaNode] {
         guard !word.isEmpty else { return [] }
         // A word in ASCII lower case is its own lowercased form: found without lowercasing.
-        if word.utf8.allSatisfy({ $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }),
-           let exact = children.first(where: { $0.keyword == word }) {
-            return [exact]
-        }
+        if let exact = exactChild(word) { return [exact] }
         let lowered = word.lowercased()
         if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }

@@ -30,6 +30,24 @@ struct TextStatement {
         if code != SQLITE_DONE { try check(code) }
     }
 
+    /// The text in the first column of the first row `statement` returns for one text
+    /// argument, or nil when there is no row (or the value is NULL). For point reads, which
+    /// every edit of a record not yet in the candidate makes.
+    static func fetchText(_ db: Database, _ statement: Statement, _ argument: String) throws -> String? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        try check(db, statement, bind(argument, to: handle, at: 1))
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            try check(db, statement, code)
+            return nil
+        }
+        guard let text = sqlite3_column_text(handle, 0) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, 0))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
     private static func bind(_ text: String?, to handle: OpaquePointer?, at index: Int32) -> Int32 {
         guard var text else { return sqlite3_bind_null(handle, index) }
         return text.withUTF8 { bytes in
@@ -42,6 +60,10 @@ struct TextStatement {
     }
 
     private func check(_ code: Int32) throws {
+        try Self.check(db, statement, code)
+    }
+
+    private static func check(_ db: Database, _ statement: Statement, _ code: Int32) throws {
         guard code != SQLITE_OK, code != SQLITE_DONE, code != SQLITE_ROW else { return }
         let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
         throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
