@@ -62,7 +62,9 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Decodes the path, using the schema to tell keywords from keys.
     public func path(in schema: SchemaNode = DigitalAccessSchema.root) -> ConfigPath? {
         guard !encoded.isEmpty else { return .root }
-        let words = encoded.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+        // U+001F is a control: always a grapheme of its own, so splitting the bytes splits
+        // exactly where splitting the Characters would, without grapheme breaking.
+        let words = encoded.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
         var steps: [ConfigPath.Step] = []
         var node = schema
         var index = 0
