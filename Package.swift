@@ -18,7 +18,8 @@ let package = Package(
         // Revisions, candidates, three-way merge and publish over SQLite.
         .target(
             name: "ConfigStore",
-            dependencies: ["ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ConfigModel", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
         .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing"]),

@@ -2,52 +2,260 @@ import ConfigModel
 import ConfigStore
 import Foundation
 
-/// Engine measurements at scale, in-process: bulk publish of new users and a one-leaf
-/// publish on a large store. `dashell-bench STORE-DIR USERS`.
-let arguments = CommandLine.arguments
-let directory = arguments.count > 1 ? arguments[1] : NSTemporaryDirectory() + "dashell-bench-\(getpid())"
-let userCount = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
-try? FileManager.default.removeItem(atPath: directory)
+// Engine measurements for scripts/bench, in-process. Each subcommand prints its samples as
+// `RESULT NAME UNIT VALUE...` lines (what scripts/bench reads) and a human line on stderr.
+//
+//   dashell-bench generate STORE USERS      a realistic store: methods, servers, CAs, channels,
+//                                           then USERS user accounts, 100,000 per revision
+//   dashell-bench bulk USERS RUNS [DIR]     apply + publish of USERS new users in one revision,
+//                                           each run on a fresh store holding the base set
+//   dashell-bench one-leaf STORE RUNS       publish of a one-leaf change
+//   dashell-bench compare STORE RUNS        compare of a small candidate against published
+//   dashell-bench validate STORE RUNS       validate of a small candidate
+//
+// A user account has 4 leaves (SPEC §9). The same values are what scripts/bench writes into
+// its .dash and SQL files.
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
+func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = now()
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Double(now() - start) / 1e6
 }
 
-func user(_ index: Int, _ leaf: String) -> ConfigPath {
-    ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", "user\(index)"] + leaf.split(separator: " ").map(String.init))
+func report(_ name: String, unit: String = "ms", _ samples: [Double]) {
+    print("RESULT \(name) \(unit) " + samples.map { String(format: "%.4f", $0) }.joined(separator: " "))
+    let sorted = samples.sorted()
+    if !sorted.isEmpty {
+        FileHandle.standardError.write(String(format: "%@: median %.3f %@ (min %.3f, max %.3f, %d runs)\n",
+                                              name, sorted[sorted.count / 2], unit, sorted[0], sorted[sorted.count - 1], sorted.count)
+                                       .data(using: .utf8)!)
+    }
 }
 
-let store = try SQLiteStore(path: directory + "/store.sqlite")
-let batch = 100_000
-var published = 0
-while published < userCount {
-    let count = min(batch, userCount - published)
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write("dashell-bench: \(message)\n".data(using: .utf8)!)
+    exit(2)
+}
+
+let metadata = PublishMetadata(user: "bench", source: "bench", comment: nil)
+
+func path(_ words: String...) -> ConfigPath {
+    ConfigPath(schemaWords: words.flatMap { $0.split(separator: " ").map(String.init) })
+}
+
+func userPath(_ index: Int, _ leaf: String) -> ConfigPath {
+    ConfigPath([ConfigPath.Step("manage-accounts-and-storage"), ConfigPath.Step("user-accounts"),
+                ConfigPath.Step("user", key: userID(index))] + leaf.split(separator: " ").map { ConfigPath.Step(String($0)) })
+}
+
+func userID(_ index: Int) -> String { "user\(index)" }
+
+/// The 4 leaves of user `index`, as canonical values.
+func setUser(_ writer: inout some ConfigWriter, _ index: Int) throws {
+    try writer.setLeaf(userPath(index, "display-name"), to: "User \(index)")
+    try writer.setLeaf(userPath(index, "email"), to: "user\(index)@example.com")
+    try writer.setLeaf(userPath(index, "cell-phone"), to: "+4670\(index)")
+    try writer.setLeaf(userPath(index, "portwise-authentication enable-personal"), to: "true")
+}
+
+func publishOrFail(_ candidate: any Candidate) throws {
+    let outcome = try candidate.publish(metadata)
+    guard case .published = outcome else { fail("publish did not publish: \(outcome)") }
+}
+
+/// What a Digital Access installation has besides its users: servers, CAs, channels, a
+/// dozen methods of every type, self-service settings. Valid under V1–V12.
+func writeBase(_ store: SQLiteStore) throws {
     let candidate = try store.scratchCandidate()
     var writer = candidate
-    let apply = try seconds {
-        for index in published..<(published + count) {
-            try writer.setLeaf(user(index, "display-name"), to: "User \(index)")
-            try writer.setLeaf(user(index, "email"), to: "user\(index)@example.com")
-            try writer.setLeaf(user(index, "cell-phone"), to: "+4670\(index)")
-            try writer.setLeaf(user(index, "portwise-authentication enable-personal"), to: "true")
+    func set(_ words: String, _ value: String) throws {
+        var parts = words.split(separator: " ").map(String.init)
+        let leaf = parts.removeLast()
+        try writer.setLeaf(ConfigPath(schemaWords: parts + [leaf]), to: value)
+    }
+    func method(_ name: String, _ leaves: [(String, String)]) throws {
+        for (leaf, value) in leaves {
+            var words = ["manage-system", "authentication-methods", "method", name]
+            words += leaf.split(separator: " ").map(String.init)
+            try writer.setLeaf(ConfigPath(schemaWords: words), to: value)
         }
+    }
+    func property(_ method: String, _ name: String, _ value: String) throws {
+        try writer.setLeaf(ConfigPath([.init("manage-system"), .init("authentication-methods"), .init("method", key: method),
+                                       .init("extended-property", key: name), .init("value")]), to: value)
+    }
+    try set("manage-system distribution-services global-settings external-dns-name", "access.example.com")
+    try set("manage-system distribution-services global-settings external-port", "443")
+    for index in 1...4 {
+        try set("manage-system distribution-services service dist-\(index) enable-token-distribution", index % 2 == 0 ? "true" : "false")
+    }
+    for index in 1...8 {
+        try set("manage-system authentication-services service radius-\(index) host", "auth\(index).example.com")
+        try set("manage-system authentication-services service radius-\(index) port", "\(1812 + index)")
+    }
+    for index in 1...4 {
+        try writer.setLeaf(ConfigPath([.init("manage-system"), .init("certificates"), .init("certificate-authority", key: "Issuing CA \(index)"),
+                                       .init("subject")]), to: "CN=Issuing CA \(index), O=Example")
+    }
+    try set("manage-system notification-channels email enabled", "true")
+    try set("manage-system notification-channels email host", "smtp.example.com")
+    try set("manage-system notification-channels email sender-address", "noreply@example.com")
+    try set("manage-system notification-channels email password", "secret")
+    try set("manage-system notification-channels sms enabled", "true")
+    try set("manage-system notification-channels sms gateway-url", "https://sms.example.com/send")
+    try set("manage-accounts-and-storage self-service personal-mobile-provisioning enabled", "true")
+    try set("manage-accounts-and-storage self-service personal-mobile-provisioning notify-by-mail", "true")
+    try set("manage-accounts-and-storage self-service personal-mobile-provisioning email-subject", "Your Smart ID")
+    let types = DigitalAccessSchema.methodTypes
+    for index in 0..<12 {
+        let type = types[index % types.count]
+        var leaves = [("type", type), ("display-name", "Method \(index)"), ("authentication-server", "radius-\(index % 8 + 1)")]
+        if type == "personal-mobile" {
+            leaves.append(("same-device", index < types.count ? "true" : "false"))
+            if index < types.count {
+                leaves += [("wait-seconds", "5"), ("personal-certificate-authentication", "true"), ("certificate-authority", "Issuing CA 1")]
+            } else {
+                leaves.append(("another-device-mode", "qr-code"))
+            }
+        }
+        if type == "personal-desktop" {
+            leaves += [("personal-certificate-authentication", "true"), ("certificate-authority", "Issuing CA 2")]
+        }
+        try method("m\(index)", leaves)
+        if type == "personal-desktop" || (type == "personal-mobile" && index < types.count) {
+            try property("m\(index)", "User Attribute", "mail")
+            try property("m\(index)", "Certificate Attribute", "subjectaltname-emailaddress")
+        }
+    }
+    try candidate.commitCommand()
+    try publishOrFail(candidate)
+}
+
+/// Users `first..<first+count` in one revision. Returns (apply ms, publish ms).
+func publishUsers(_ store: SQLiteStore, from first: Int, count: Int) throws -> (Double, Double) {
+    let candidate = try store.scratchCandidate()
+    var writer = candidate
+    let apply = try milliseconds {
+        for index in first..<(first + count) { try setUser(&writer, index) }
         try candidate.commitCommand()
     }
-    let publish = try seconds { _ = try candidate.publish(PublishMetadata(user: "bench", source: "bench", comment: nil)) }
-    print(String(format: "users %7d..%7d  apply %.3f s  publish %.3f s  total %.3f s", published, published + count, apply, publish, apply + publish))
-    published += count
+    let publish = try milliseconds { try publishOrFail(candidate) }
+    return (apply, publish)
 }
-var samples: [Double] = []
-for round in 0..<7 {
-    let candidate = try store.scratchCandidate()
-    var writer = candidate
-    samples.append(try seconds {
-        try writer.setLeaf(user(round * 7 % userCount, "display-name"), to: "Renamed \(round)")
+
+func openStore(_ path: String) throws -> SQLiteStore {
+    guard FileManager.default.fileExists(atPath: path) else { fail("no store at \(path)") }
+    return try SQLiteStore(path: path)
+}
+
+/// The number of users a generated store holds, from its newest user.
+func userCount(_ store: SQLiteStore) throws -> Int {
+    var count = 0
+    try store.published().forEachRecord(under: RecordKey(path("manage-accounts-and-storage user-accounts"))) { _, _ in count += 1 }
+    return count
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    fail("usage: dashell-bench generate STORE USERS | bulk USERS RUNS [DIR] | one-leaf|compare|validate STORE RUNS USERS")
+}
+func argument(_ index: Int, _ what: String) -> String {
+    guard index < arguments.count else { fail("\(command): missing \(what)") }
+    return arguments[index]
+}
+func number(_ index: Int, _ what: String) -> Int {
+    guard let value = Int(argument(index, what)), value >= 0 else { fail("\(command): \(what) must be a number") }
+    return value
+}
+
+do {
+    switch command {
+    case "generate":
+        let storePath = argument(1, "STORE"), users = number(2, "USERS")
+        try? FileManager.default.removeItem(atPath: storePath)
+        let store = try SQLiteStore(path: storePath)
+        try writeBase(store)
+        var published = 0
+        let batch = 100_000
+        while published < users {
+            let count = min(batch, users - published)
+            let (apply, publish) = try publishUsers(store, from: published, count: count)
+            FileHandle.standardError.write(String(format: "generate: users %d..<%d apply %.0f ms, publish %.0f ms\n",
+                                                  published, published + count, apply, publish).data(using: .utf8)!)
+            published += count
+        }
+
+    case "bulk":
+        let users = number(1, "USERS"), runs = number(2, "RUNS")
+        let directory = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory()
+        var apply: [Double] = [], publish: [Double] = [], total: [Double] = []
+        for run in 0..<runs {
+            let storePath = directory + "/bulk-\(getpid())-\(run).sqlite"
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+            }
+            let store = try SQLiteStore(path: storePath)
+            try writeBase(store)
+            let (a, p) = try publishUsers(store, from: 0, count: users)
+            apply.append(a)
+            publish.append(p)
+            total.append(a + p)
+        }
+        report("bulk-apply", apply)
+        report("bulk-publish", publish)
+        report("bulk-total", total)
+
+    case "one-leaf":
+        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
+        var samples: [Double] = []
+        // One unmeasured round first: statement preparation and the first page reads.
+        for round in 0...runs {
+            let candidate = try store.scratchCandidate()
+            var writer = candidate
+            let sample = try milliseconds {
+                try writer.setLeaf(userPath(round * 7919 % users, "display-name"), to: "Renamed \(round) \(getpid())")
+                try candidate.commitCommand()
+                try publishOrFail(candidate)
+            }
+            if round > 0 { samples.append(sample) }
+        }
+        report("one-leaf-publish", samples)
+
+    case "compare", "validate":
+        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
+        // A small candidate: a changed user, a new user, a changed method.
+        let candidate = try store.scratchCandidate()
+        var writer = candidate
+        try writer.setLeaf(userPath(users / 2, "email"), to: "changed@example.com")
+        try setUser(&writer, users + 1)
+        try writer.setLeaf(path("manage-system authentication-methods method m3 display-name"), to: "Renamed method")
         try candidate.commitCommand()
-        _ = try candidate.publish(PublishMetadata(user: "bench", source: "bench", comment: nil))
-    })
+        var samples: [Double] = []
+        for round in 0...runs {
+            var lines = 0
+            let sample = try milliseconds {
+                if command == "compare" {
+                    let changes = try candidate.changesAgainstPublished(under: RecordKey(.root))
+                    try DiffRenderer().render(changes.changes) { _ in lines += 1 }
+                } else {
+                    let violations = try candidate.validate()
+                    if violations.contains(where: { $0.severity == .error }) { fail("validate: \(violations)") }
+                    lines = 1
+                }
+            }
+            if lines == 0 { fail("\(command) produced nothing") }
+            if round > 0 { samples.append(sample) }
+        }
+        report(command, samples)
+
+    case "count":
+        print(try userCount(openStore(argument(1, "STORE"))))
+
+    default:
+        fail("unknown command \(command)")
+    }
+} catch {
+    fail("\(error)")
 }
-samples.sort()
-print(String(format: "one-leaf publish on %d users: median %.2f ms (min %.2f, max %.2f)", userCount, samples[3] * 1000, samples[0] * 1000, samples[6] * 1000))

@@ -23,18 +23,27 @@ public struct DiffRenderer: Sendable {
     }
 
     public func render(_ changes: some Sequence<RecordChange>, to emit: (String) throws -> Void) throws {
-        for change in changes { try render(change, to: emit) }
+        var tables = LeafTables()
+        for change in changes { try render(change, tables: &tables, to: emit) }
     }
 
     /// Writes the lines of one record's change; nothing when the record did not change.
     public func render(_ change: RecordChange, to emit: (String) throws -> Void) throws {
+        var tables = LeafTables()
+        try render(change, tables: &tables, to: emit)
+    }
+
+    private func render(_ change: RecordChange, tables: inout LeafTables, to emit: (String) throws -> Void) throws {
         guard change.old != change.new else { return }
         let path = change.key.path(in: schema)
         let isEntry = path?.isEntry == true
         let headingMarker: Character = !isEntry ? " " : change.old == nil ? "+" : change.new == nil ? "-" : " "
         try emit(line(headingMarker, path?.description ?? change.key.description))
-        let leaves = path.flatMap { schema.node(at: $0) }.map { RecordLeaves($0, isEntry: isEntry) } ?? RecordLeaves()
-        let changed = change.leafChanges.sorted { (leaves.position(of: $0.leaf), $0.leaf) < (leaves.position(of: $1.leaf), $1.leaf) }
+        let leaves = path.flatMap { schema.node(at: $0) }.map { tables.leaves(of: $0, isEntry: isEntry) } ?? RecordLeaves()
+        // Positions looked up once per leaf, not at every comparison of the sort.
+        let changed = change.leafChanges.map { (position: leaves.position(of: $0.leaf), change: $0) }
+            .sorted { ($0.position, $0.change.leaf) < ($1.position, $1.change.leaf) }
+            .map(\.change)
         for (leaf, old, new) in changed {
             let isSecret = leaves.type(of: leaf)?.isSecret == true && !includeSecrets
             if let old { try emit(line("-", "  \(leaf) \(isSecret ? SecretMask.text : Quoting.word(old))")) }
@@ -43,13 +52,27 @@ public struct DiffRenderer: Sendable {
     }
 
     private func line(_ marker: Character, _ text: String) -> String {
-        let plain = "\(marker) \(text)"
+        let plain = (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text
         guard colored else { return plain }
         switch marker {
         case "+": return "\u{1B}[32m\(plain)\u{1B}[0m"
         case "-": return "\u{1B}[31m\(plain)\u{1B}[0m"
         default: return plain
         }
+    }
+}
+
+/// `RecordLeaves` of each record kind met in one rendering: a change of 100,000 users needs
+/// the table of a user once, not once per user.
+private struct LeafTables {
+    private var tables: [ObjectIdentifier: (entry: RecordLeaves?, other: RecordLeaves?)] = [:]
+
+    mutating func leaves(of node: SchemaNode, isEntry: Bool) -> RecordLeaves {
+        let id = ObjectIdentifier(node)
+        if let known = isEntry ? tables[id]?.entry : tables[id]?.other { return known }
+        let built = RecordLeaves(node, isEntry: isEntry)
+        if isEntry { tables[id, default: (nil, nil)].entry = built } else { tables[id, default: (nil, nil)].other = built }
+        return built
     }
 }
 

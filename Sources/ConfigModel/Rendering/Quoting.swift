@@ -1,12 +1,22 @@
 /// Writes a value as one word of the command language, so that the lexer reads back
 /// exactly the same text: bare when that is unambiguous, otherwise double-quoted.
 public enum Quoting {
-    /// Characters that never need quotes.
-    private static let bare: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._:/+=,%-*".utf8)
+    /// Characters that never need quotes, as a table indexed by byte (a set lookup per byte
+    /// cost more than the rest of rendering a value).
+    private static let bare: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@._:/+=,%-*".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 
     public static func word(_ text: String) -> String {
-        if !text.isEmpty, text.utf8.allSatisfy({ bare.contains($0) }), text.utf8.first != UInt8(ascii: "#"), text.utf8.first != UInt8(ascii: "/") {
+        if !text.isEmpty, text.utf8.allSatisfy({ bare[Int($0)] }), text.utf8.first != UInt8(ascii: "#"), text.utf8.first != UInt8(ascii: "/") {
             return text
+        }
+        // Nothing to escape (the usual case: a display name with a space): the text as it is,
+        // in quotes. The escaped characters are ASCII, so their bytes tell.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\n") }) {
+            return "\"" + text + "\""
         }
         var quoted = "\""
         quoted.reserveCapacity(text.utf8.count + 2)

@@ -17,6 +17,8 @@ public final class SchemaNode: Sendable {
     public let kind: Kind
     /// Children in schema order (the order of Digital Access Admin's forms).
     public let children: [SchemaNode]
+    /// Whether the keyword is in ASCII lower case, and so its own lowercased form.
+    private let keywordIsLowercaseASCII: Bool
 
     init(keyword: String, label: String, help: String, kind: Kind, children: [SchemaNode] = []) {
         self.keyword = keyword
@@ -24,6 +26,7 @@ public final class SchemaNode: Sendable {
         self.help = help
         self.kind = kind
         self.children = children
+        keywordIsLowercaseASCII = keyword.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
     }
 
     public var isList: Bool { if case .list = kind { true } else { false } }
@@ -39,10 +42,22 @@ public final class SchemaNode: Sendable {
         children.first { $0.keyword == keyword }
     }
 
+    /// The child whose keyword is `word`, byte for byte, when that keyword is in ASCII lower
+    /// case: `word` is then its own lowercased form, and this is what `children(matching:)`
+    /// finds first, found without lowercasing or allocating. (Equal byte counts rule out a
+    /// canonically equivalent spelling, which would be longer in UTF-8.)
+    public func exactChild(_ word: String) -> SchemaNode? {
+        guard !word.isEmpty, let child = children.first(where: { $0.keyword == word }),
+              child.keywordIsLowercaseASCII, child.keyword.utf8.count == word.utf8.count else { return nil }
+        return child
+    }
+
     /// Children whose keyword matches `word`: exact (case-insensitive) match first, then by
     /// unique prefix, then by Admin label. Returns every candidate when the word is ambiguous.
     public func children(matching word: String) -> [SchemaNode] {
         guard !word.isEmpty else { return [] }
+        // A word in ASCII lower case is its own lowercased form: found without lowercasing.
+        if let exact = exactChild(word) { return [exact] }
         let lowered = word.lowercased()
         if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }

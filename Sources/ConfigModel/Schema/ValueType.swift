@@ -106,6 +106,9 @@ public enum ValueType: Sendable, Equatable {
     }
 
     static func requireNoControlCharacters(_ text: String, allowingLineBreaks: Bool) throws(ValueError) {
+        // Controls are single bytes in UTF-8, never part of a longer sequence: a byte scan
+        // finds whether there is one; the scalars are looked at only to report it.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return }
         for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F {
             if allowingLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
@@ -127,6 +130,7 @@ public enum ValueType: Sendable, Equatable {
     }
 
     static func isEmail(_ text: String) -> Bool {
+        if let verdict = isASCIIEmail(text) { return verdict }
         guard text.utf8.count <= 254, let at = text.lastIndex(of: "@") else { return false }
         let local = text[..<at]
         let domain = String(text[text.index(after: at)...])
@@ -135,6 +139,45 @@ public enum ValueType: Sendable, Equatable {
         guard local.utf8.allSatisfy({ isAlphanumeric($0) || localAllowed.contains($0) || $0 >= 0x80 }),
               local.first != ".", local.last != ".", !local.contains("..") else { return false }
         return isHostname(domain)
+    }
+
+    /// `isEmail` over the bytes of an all-ASCII text, where characters are bytes, without
+    /// Foundation's substring search; nil for any other text, which takes the general way.
+    private static func isASCIIEmail(_ text: String) -> Bool? {
+        let utf8 = text.utf8
+        guard utf8.count <= 254 else { return false }
+        var at: String.UTF8View.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "@") { at = index }
+            utf8.formIndex(after: &index)
+        }
+        guard let at else { return false }
+        let local = utf8[..<at], domainBytes = utf8[utf8.index(after: at)...]
+        let dot = UInt8(ascii: ".")
+        guard !local.isEmpty, local.count <= 64,
+              domainBytes.contains(dot) || domainBytes.elementsEqual("localhost".utf8) else { return false }
+        var previous: UInt8 = 0
+        for byte in local {
+            guard isAlphanumeric(byte) || isLocalPartSymbol(byte) else { return false }
+            if byte == dot, previous == dot { return false }
+            previous = byte
+        }
+        guard local.first != dot, local.last != dot else { return false }
+        return isHostname(String(Substring(domainBytes)))
+    }
+
+    /// The symbols RFC 5322 allows in an unquoted local part, and the dot.
+    private static func isLocalPartSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"),
+             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"),
+             UInt8(ascii: "~"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

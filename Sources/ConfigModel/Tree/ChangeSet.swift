@@ -14,11 +14,16 @@ public struct RecordChange: Hashable, Sendable {
 
     /// The leaves whose values differ, with old and new values, sorted by name.
     public var leafChanges: [(leaf: String, old: String?, new: String?)] {
-        let names = Set((old?.leaves.keys).map(Array.init) ?? []).union((new?.leaves.keys).map(Array.init) ?? [])
-        return names.sorted().compactMap { name in
-            let before = old?[name], after = new?[name]
-            return before == after ? nil : (name, before, after)
+        // Each side's leaves once, without building the union of the names: a bulk compare
+        // renders 100,000 records.
+        var changed: [(leaf: String, old: String?, new: String?)] = []
+        for (name, value) in old?.leaves ?? [:] where new?[name] != value {
+            changed.append((name, value, new?[name]))
         }
+        for (name, value) in new?.leaves ?? [:] where old?[name] == nil {
+            changed.append((name, nil, value))
+        }
+        return changed.sorted { $0.leaf < $1.leaf }
     }
 
     /// Leaves changed, counting the creation or removal of an entry as one change.

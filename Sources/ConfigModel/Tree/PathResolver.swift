@@ -47,7 +47,7 @@ public struct PathResolver: Sendable {
                 path.steps.append(ConfigPath.Step(last.keyword, key: key))
             } else {
                 node = try child(of: node, matching: word, at: path, wordIndex: used)
-                path = path.appending(node.keyword)
+                path.steps.append(ConfigPath.Step(node.keyword))
             }
             remaining = remaining.dropFirst()
             used += 1
@@ -57,6 +57,7 @@ public struct PathResolver: Sendable {
 
     /// The one child of `node` that `word` names, or an error listing what it could be.
     public func child(of node: SchemaNode, matching word: String, at path: ConfigPath, wordIndex: Int) throws(PathError) -> SchemaNode {
+        if let exact = node.exactChild(word) { return exact }
         let candidates = node.children(matching: word)
         switch candidates.count {
         case 1:

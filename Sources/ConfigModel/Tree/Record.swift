@@ -23,14 +23,26 @@ public struct Record: Hashable, Sendable {
     /// `name US value RS` per leaf, sorted by name. Neither separator can occur in a name or
     /// a value (V1 refuses control characters), and the form costs one pass each way.
     public var encoded: String {
-        var result = ""
-        for name in leaves.keys.sorted() {
-            result += name
-            result.unicodeScalars.append("\u{1F}")
-            result += leaves[name]!
-            result.unicodeScalars.append("\u{1E}")
+        let sorted = leaves.sorted { $0.key < $1.key }
+        var size = 0
+        for (name, value) in sorted { size += name.utf8.count + value.utf8.count + 2 }
+        // Written once into a buffer of the final size: appending piece by piece regrows
+        // the string, and a bulk publish encodes every record it writes.
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            func copy(_ text: String) {
+                offset = buffer[offset...].initialize(fromContentsOf: text.utf8)
+            }
+            for (name, value) in sorted {
+                copy(name)
+                buffer[offset] = Self.nameEnd
+                offset += 1
+                copy(value)
+                buffer[offset] = Self.valueEnd
+                offset += 1
+            }
+            return offset
         }
-        return result
     }
 
     public init(encoded: String) {

@@ -11,22 +11,42 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     public static let separator: Character = "\u{1F}"
 
     public let encoded: String
+    /// A hash of the bytes, computed once. Keys are hashed at every dictionary access of a
+    /// candidate's edits, several per `set`; hashing a 60-byte key afresh each time cost more
+    /// than the rest of the lookup. It also lets `==` tell most unequal keys apart at once.
+    private let bytesHash: UInt64
 
     public init(encoded: String) {
         self.encoded = encoded
+        bytesHash = Self.hashBytes(encoded)
     }
 
     public init(_ path: ConfigPath) {
-        var encoded = ""
-        for step in path.steps {
-            if !encoded.isEmpty { encoded.append(Self.separator) }
-            encoded += step.keyword
-            if let key = step.key {
-                encoded.append(Self.separator)
-                encoded += key
+        var size = 0
+        for step in path.steps { size += step.keyword.utf8.count + 1 + (step.key.map { $0.utf8.count + 1 } ?? 0) }
+        // Written straight into a buffer of the final size (the last separator counted is
+        // never written): String's Character and String appends cost hundreds of
+        // instructions each, and every `set` builds a key or two.
+        encoded = String(unsafeUninitializedCapacity: size) { buffer in
+            var offset = 0
+            func copy(_ text: String) {
+                offset = buffer[offset...].initialize(fromContentsOf: text.utf8)
             }
+            for step in path.steps {
+                if offset > 0 {
+                    buffer[offset] = 0x1F
+                    offset += 1
+                }
+                copy(step.keyword)
+                if let key = step.key {
+                    buffer[offset] = 0x1F
+                    offset += 1
+                    copy(key)
+                }
+            }
+            return offset
         }
-        self.encoded = encoded
+        bytesHash = Self.hashBytes(encoded)
     }
 
     /// The lowest key strictly inside this record's subtree.
@@ -42,7 +62,9 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Decodes the path, using the schema to tell keywords from keys.
     public func path(in schema: SchemaNode = DigitalAccessSchema.root) -> ConfigPath? {
         guard !encoded.isEmpty else { return .root }
-        let words = encoded.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+        // U+001F is a control: always a grapheme of its own, so splitting the bytes splits
+        // exactly where splitting the Characters would, without grapheme breaking.
+        let words = encoded.utf8.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(Substring($0)) }
         var steps: [ConfigPath.Step] = []
         var node = schema
         var index = 0
@@ -64,12 +86,11 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Keys are compared as bytes, as the store compares them: `String`'s `==` would make
     /// canonically equivalent keys (`é` precomposed or decomposed) one key, and disagree with `<`.
     public static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
-        lhs.encoded.utf8.count == rhs.encoded.utf8.count && compareBytes(lhs.encoded, rhs.encoded) == 0
+        lhs.bytesHash == rhs.bytesHash && compareBytes(lhs.encoded, rhs.encoded) == 0
     }
 
     public func hash(into hasher: inout Hasher) {
-        var bytes = encoded
-        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(bytesHash)
     }
 
     /// Byte order, the order SQLite's BINARY collation gives.
@@ -79,13 +100,46 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// memcmp over the UTF-8 bytes; keys are compared millions of times in bulk publishes.
     private static func compareBytes(_ lhs: String, _ rhs: String) -> Int {
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
+        withBytes(lhs) { left in
+            withBytes(rhs) { right in
                 let common = min(left.count, right.count)
                 let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
                 return order != 0 ? order : left.count - right.count
             }
+        }
+    }
+
+    /// The UTF-8 bytes of a string, without copying a native one.
+    private static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Seeds the byte hash per process, so that which keys collide cannot be planned.
+    private static let hashSeed = UInt64.random(in: .min ... .max)
+
+    /// A multiply-xorshift hash over 8 bytes at a time; `Hasher` mixes the result again.
+    private static func hashBytes(_ text: String) -> UInt64 {
+        withBytes(text) { bytes in
+            var hash = hashSeed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+            var index = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= bytes.count {
+                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                    hash ^= hash >> 31
+                    index += 8
+                }
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+            return hash ^ (hash >> 29)
         }
     }
 

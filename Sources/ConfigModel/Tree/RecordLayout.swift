@@ -5,7 +5,10 @@ extension SchemaNode {
     public func recordLocation(ofLeaf path: ConfigPath) -> (record: ConfigPath, leaf: String) {
         if let keyed = path.steps.lastIndex(where: { $0.key != nil }) {
             let record = ConfigPath(Array(path.steps[...keyed]))
-            let leaf = path.steps[(keyed + 1)...].map(\.keyword).joined(separator: " ")
+            // Most leaves sit right in their record: their name is one keyword, no joining.
+            let leaf = keyed + 2 == path.steps.count
+                ? path.steps[keyed + 1].keyword
+                : path.steps[(keyed + 1)...].map(\.keyword).joined(separator: " ")
             return (record, leaf)
         }
         return (path.parent, path.steps.last?.keyword ?? "")

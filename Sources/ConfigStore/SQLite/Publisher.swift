@@ -80,16 +80,17 @@ struct Publisher {
     private func write(_ changes: ChangeSet, revision: Int, metadata: PublishMetadata) throws {
         try db.execute(sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, changes.size])
-        let upsert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
-        let remove = try db.cachedStatement(sql: "DELETE FROM record WHERE key = ?")
-        let log = try db.cachedStatement(sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")
+        let upsert = try TextStatement(db, sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
+        let remove = try TextStatement(db, sql: "DELETE FROM record WHERE key = ?")
+        let log = try TextStatement(db, sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")
         for change in changes.changes {
-            if let new = change.new {
-                try upsert.execute(arguments: [change.key.encoded, new.encoded])
+            let new = change.new?.encoded
+            if let new {
+                try upsert.execute(change.key.encoded, new)
             } else {
-                try remove.execute(arguments: [change.key.encoded])
+                try remove.execute(change.key.encoded)
             }
-            try log.execute(arguments: [revision, change.key.encoded, change.old?.encoded, change.new?.encoded])
+            try log.execute(integer: revision, change.key.encoded, change.old?.encoded, new)
             if store.referenceIndex.mayHoldReferences(change.key) {
                 try store.referenceIndex.update(db, key: change.key, old: change.old, new: change.new)
             }

@@ -9,7 +9,7 @@ enum RecordTable {
 
     static func fetch(_ db: Database, _ key: RecordKey) throws -> Record? {
         let statement = try db.cachedStatement(sql: "SELECT leaves FROM record WHERE key = ?")
-        return try String.fetchOne(statement, arguments: [key.encoded]).map(Record.init(encoded:))
+        return try TextStatement.fetchText(db, statement, key.encoded).map(Record.init(encoded:))
     }
 
     /// Up to `chunkSize` records with keys in (`after`, `upper`), in key order.

@@ -13,14 +13,18 @@ enum CommandTable {
     static let all: [CommandSpec] = Navigation.commands + Editing.commands + Viewing.commands
         + Transactions.commands + Files.commands + Reference.commands + Guided.commands
 
-    static var names: [String] { all.map(\.name) }
+    static let names: [String] = all.map(\.name)
+
+    private static let byName: [String: CommandSpec] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     static func named(_ name: String) -> CommandSpec? {
-        all.first { $0.name == name }
+        byName[name]
     }
 
-    /// The command a word names, by exact name or unique prefix.
+    /// The command a word names, by exact name or unique prefix. A word spelled exactly as
+    /// a name (the usual case, and a script's every line) is found without lowercasing.
     static func find(_ word: Word) throws(CommandError) -> CommandSpec {
-        named(try NameMatcher.match(word, among: names, what: "command"))!
+        if let spec = byName[word.text] { return spec }
+        return named(try NameMatcher.match(word, among: names, what: "command"))!
     }
 }

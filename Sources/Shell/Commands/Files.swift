@@ -45,7 +45,7 @@ enum Files {
     private static func loadSetLines(_ text: String, session: Session, file: Word) throws {
         let savedLocation = session.location
         defer { session.location = savedLocation }
-        let progress = Progress(label: "load", totalLines: text.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count)
+        let progress = Progress(label: "load", text: text)
         for logical in LogicalLines(text) {
             progress?.advance(to: logical.line)
             if Interrupt.isPending { throw CommandError("interrupted while loading \(file.text)", code: .interrupted, at: file) }

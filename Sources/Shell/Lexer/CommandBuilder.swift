@@ -15,6 +15,8 @@ struct CommandBuilder {
 
     mutating func append(_ word: Word) {
         if pipes.isEmpty {
+            // A command has a handful of words: room for them at once, not by doubling.
+            if words.isEmpty { words.reserveCapacity(8) }
             words.append(word)
         } else {
             pipes[pipes.count - 1].append(word)

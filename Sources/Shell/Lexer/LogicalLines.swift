@@ -4,6 +4,11 @@
 /// report physical positions. Quotes and comments are taken into account: a backslash in
 /// a comment or in single quotes does not continue the line. Never fails; errors are
 /// reported when the line is lexed.
+///
+/// Only a backslash right before a line break continues a line, and quotes never span
+/// lines, so a physical line without any backslash is a logical line by itself: those —
+/// nearly every line of a real script — are cut out of the UTF-8 bytes directly. A line
+/// with a backslash goes to the tokenizer, together with the lines it might continue onto.
 public struct LogicalLines: Sequence, Sendable {
     private let source: String
     private let firstLine: Int
@@ -14,21 +19,94 @@ public struct LogicalLines: Sequence, Sendable {
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(tokenizer: Tokenizer(source, firstLine: firstLine, variables: { _ in nil }))
+        Iterator(source: source, firstLine: firstLine)
     }
 
     public struct Iterator: IteratorProtocol {
-        fileprivate var tokenizer: Tokenizer<LenientReading>
+        private let source: String
+        /// Byte offset in `source.utf8` of the next physical line not yet handed out.
+        private var offset = 0
+        private var line: Int
+        /// The tokenizer over a run of physical lines some of which have a backslash:
+        /// each line ending in one, and the line after. Lines come from it until it ends.
+        private var chunk: Tokenizer<LenientReading>?
+
+        fileprivate init(source: String, firstLine: Int) {
+            var source = source
+            source.makeContiguousUTF8()
+            self.source = source
+            line = firstLine
+        }
 
         public mutating func next() -> LogicalLine? {
-            guard !tokenizer.cursor.isAtEnd else { return nil }
+            if chunk != nil {
+                if let logical = nextInChunk() { return logical }
+            }
+            let start = offset, line = self.line
+            let cut = source.utf8.withContiguousStorageIfAvailable { bytes in Self.cut(bytes, at: start) }!
+            guard let cut else { return nil }
+            if let textEnd = cut.textEnd {
+                let text = source.utf8.withContiguousStorageIfAvailable { bytes in
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<textEnd]), as: UTF8.self)
+                }!
+                offset = cut.next
+                self.line += 1
+                return LogicalLine(text: text, line: line, isContinued: false)
+            }
+            let chunkText = source.utf8.withContiguousStorageIfAvailable { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut.next]), as: UTF8.self)
+            }!
+            offset = cut.next
+            chunk = Tokenizer(chunkText, firstLine: line, variables: { _ in nil })
+            return nextInChunk()
+        }
+
+        /// The next logical line of the chunk, the tokenizer's way; nil once it is used up.
+        private mutating func nextInChunk() -> LogicalLine? {
+            guard var tokenizer = chunk else { return nil }
+            guard !tokenizer.cursor.isAtEnd else {
+                line = tokenizer.cursor.position.line
+                chunk = nil
+                return nil
+            }
             let start = tokenizer.cursor.index
             let line = tokenizer.cursor.position.line
             tokenizer.scanLogicalLine()
             let text = tokenizer.cursor.text(from: start, to: tokenizer.cursor.index)
             let isContinued = tokenizer.endsInContinuation
             tokenizer.finishLogicalLine()
+            chunk = tokenizer
             return LogicalLine(text: text, line: line, isContinued: isContinued)
+        }
+
+        /// Where the physical line at `start` ends. Without a backslash in it: the end of its
+        /// text (before `\n` or `\r\n`) and the start of the next line. With one: `textEnd`
+        /// nil and `next` past the line break of the first following line that does not end
+        /// in a backslash — every line the logical line could continue onto.
+        private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (textEnd: Int?, next: Int)? {
+            guard start < bytes.count else { return nil }
+            let newline = UInt8(ascii: "\n"), backslash = UInt8(ascii: "\\"), carriageReturn = UInt8(ascii: "\r")
+            var end = start
+            var hasBackslash = false
+            while end < bytes.count, bytes[end] != newline {
+                if bytes[end] == backslash { hasBackslash = true }
+                end += 1
+            }
+            if !hasBackslash {
+                guard end < bytes.count else { return (end, end) }
+                let textEnd = end > start && bytes[end - 1] == carriageReturn ? end - 1 : end
+                return (textEnd, end + 1)
+            }
+            var lineStart = start
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                guard lineEnd < bytes.count else { return (nil, lineEnd) }
+                var last = lineEnd - 1
+                if last >= lineStart, bytes[last] == carriageReturn { last -= 1 }
+                guard last >= lineStart, bytes[last] == backslash else { return (nil, lineEnd + 1) }
+                lineStart = lineEnd + 1
+            }
         }
     }
 }

@@ -9,7 +9,16 @@ struct ScalarCursor {
     private(set) var position: SourcePosition
 
     init(_ source: String, firstLine: Int) {
-        scalars = Array(source.unicodeScalars)
+        // One decoding pass into room for the worst case (one scalar per byte), rather than
+        // a pass to count the scalars and another to copy them.
+        scalars = [Unicode.Scalar](unsafeUninitializedCapacity: source.utf8.count) { buffer, count in
+            var index = 0
+            for scalar in source.unicodeScalars {
+                buffer.initializeElement(at: index, to: scalar)
+                index += 1
+            }
+            count = index
+        }
         index = 0
         position = SourcePosition(line: firstLine, column: 1)
     }

@@ -8,11 +8,14 @@ final class Progress {
     private var lastShown = Date.distantPast
     private var shown = false
 
-    /// Nil when stderr is not a terminal: then nothing is ever printed.
-    init?(label: String, totalLines: Int) {
+    /// Nil when stderr is not a terminal: then nothing is ever printed, and the lines of
+    /// `text` are not even counted.
+    init?(label: String, text: String) {
         guard isatty(2) == 1 else { return nil }
         self.label = label
-        total = totalLines
+        var lines = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "\n") { lines += 1 }
+        total = lines
     }
 
     func advance(to line: Int) {

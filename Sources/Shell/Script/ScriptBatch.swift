@@ -30,7 +30,7 @@ public struct ScriptBatch {
             let text = try input.text()
             let session = try Session(store: store, mode: isCheck ? .check : .script, options: options, console: console, source: input.publishSource)
             if case .file(let path) = input { session.sourceStack = [ScriptFile.identity(path)] }
-            let progress = Progress(label: input.displayName, totalLines: text.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count)
+            let progress = Progress(label: input.displayName, text: text)
             try ScriptRunner(session: session, name: input.displayName, progress: progress).run(text)
             try finish(session)
             return .success

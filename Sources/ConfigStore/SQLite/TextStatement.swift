@@ -1,0 +1,74 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement run many times with text (or NULL) arguments, bound straight
+/// through SQLite's C API. A bulk publish writes two rows per record; GRDB's general
+/// argument handling cost more per row than SQLite's own insert.
+struct TextStatement {
+    private let statement: Statement
+    private let db: Database
+
+    init(_ db: Database, sql: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    /// Runs the statement once. `integer` binds parameter 1 when given; the texts follow.
+    func execute(integer: Int? = nil, _ texts: String?...) throws {
+        let handle = statement.sqliteStatement
+        var index: Int32 = 1
+        if let integer {
+            sqlite3_bind_int64(handle, index, Int64(integer))
+            index += 1
+        }
+        for text in texts {
+            try check(Self.bind(text, to: handle, at: index))
+            index += 1
+        }
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        if code != SQLITE_DONE { try check(code) }
+    }
+
+    /// The text in the first column of the first row `statement` returns for one text
+    /// argument, or nil when there is no row (or the value is NULL). For point reads, which
+    /// every edit of a record not yet in the candidate makes.
+    static func fetchText(_ db: Database, _ statement: Statement, _ argument: String) throws -> String? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        try check(db, statement, bind(argument, to: handle, at: 1))
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            try check(db, statement, code)
+            return nil
+        }
+        guard let text = sqlite3_column_text(handle, 0) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, 0))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    }
+
+    private static func bind(_ text: String?, to handle: OpaquePointer?, at index: Int32) -> Int32 {
+        guard var text else { return sqlite3_bind_null(handle, index) }
+        return text.withUTF8 { bytes in
+            // An empty buffer may have no address, and a null pointer would bind NULL.
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+            }
+        }
+    }
+
+    private func check(_ code: Int32) throws {
+        try Self.check(db, statement, code)
+    }
+
+    private static func check(_ db: Database, _ statement: Statement, _ code: Int32) throws {
+        guard code != SQLITE_OK, code != SQLITE_DONE, code != SQLITE_ROW else { return }
+        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+}
+
+/// SQLite copies the bytes of a text bound with this destructor (SQLITE_TRANSIENT, a C macro).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Renders the results of scripts/bench as one table (text or Markdown).
+
+Usage: bench_report.py META.json RESULTS.jsonl [--markdown] [--smoke]
+
+RESULTS.jsonl holds one object per measurement: id, samples (ms, one per run), and
+optionally cpu (ms, mean user + system), rss_kb (peak resident set) and failed.
+With --smoke, exits 1 unless every measurement produced a number.
+"""
+import json
+import os
+import statistics
+import sys
+
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+markdown = "--markdown" in sys.argv
+smoke = "--smoke" in sys.argv
+meta = json.load(open(args[0]))
+results = {}
+for line in open(args[1]):
+    if line.strip():
+        entry = json.loads(line)
+        results[entry["id"]] = entry
+
+RSS_BUDGET_MB = 200
+
+
+def users(n):
+    return f"{n:,}"
+
+
+def stats(id):
+    entry = results.get(id)
+    if not entry or not entry.get("samples"):
+        return None
+    samples = entry["samples"]
+    return {
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "runs": len(samples),
+        "cpu": entry.get("cpu"),
+        "rss": entry.get("rss_kb", 0) / 1024 if entry.get("rss_kb") else None,
+    }
+
+
+def ms(value):
+    if value is None:
+        return "—"
+    if value >= 1000:
+        return f"{value / 1000:.2f} s"
+    if value >= 100:
+        return f"{value:.0f} ms"
+    if value >= 10:
+        return f"{value:.1f} ms"
+    return f"{value:.2f} ms"
+
+
+def rate(lines, value_ms):
+    return lines / (value_ms / 1000) if value_ms else 0
+
+
+def lines_per_s(value):
+    if value >= 10000:
+        return f"{value / 1000:,.0f}k lines/s"
+    return f"{value:,.0f} lines/s"
+
+
+def mb(value):
+    return "—" if value is None else f"{value:.0f} MB"
+
+
+rows = []  # (measure, median, range, cpu, rss, budget, verdict)
+missing = []
+
+
+def verdict(ok):
+    if ok is None:
+        return "—"
+    return "ok" if ok else "**MISSED**" if markdown else "MISSED"
+
+
+def time_row(label, id, budget, check=None, runs_note=True):
+    s = stats(id)
+    if s is None:
+        missing.append(id)
+        rows.append((label, "no result", "", "", "", budget, "FAILED"))
+        return None
+    ok = check(s) if check else None
+    if ok is not None and s["rss"] is not None and s["rss"] > RSS_BUDGET_MB:
+        ok = False
+    rows.append((label, ms(s["median"]), f"{ms(s['min'])} – {ms(s['max'])}", ms(s["cpu"]), mb(s["rss"]), budget, verdict(ok)))
+    return s
+
+
+def rate_row(label, id, lines, budget, check=None):
+    s = stats(id)
+    if s is None:
+        missing.append(id)
+        rows.append((label, "no result", "", "", "", budget, "FAILED"))
+        return None
+    ok = check(s) if check else None
+    if ok is not None and s["rss"] is not None and s["rss"] > RSS_BUDGET_MB:
+        ok = False
+    rows.append((label, lines_per_s(rate(lines, s["median"])),
+                 f"{lines_per_s(rate(lines, s['max']))} – {lines_per_s(rate(lines, s['min']))}",
+                 ms(s["cpu"]), mb(s["rss"]), budget, verdict(ok)))
+    return s
+
+
+big = meta["big_users"]
+sizes = meta["scale_sizes"]
+small = sizes[0]
+
+# Start-up
+empty = stats("startup-empty")
+time_row("start-up `-c 'show manage-system'`, empty store", "startup-empty", "< 30 ms",
+         lambda s: s["median"] < 30)
+time_row(f"start-up `-c 'show manage-system'`, {users(big)} users", "startup-big",
+         "< 30 ms and as on empty (≤ +10% or +2 ms)",
+         lambda s: s["median"] < 30 and empty is not None
+         and (s["median"] <= empty["median"] * 1.1 or s["median"] <= empty["median"] + 2))
+
+# check vs vtysh
+for n in meta["script_lines"]:
+    v = stats(f"vtysh-{n}")
+    vrate = rate(n, v["median"]) if v else None
+    budget = f"≥ 2× vtysh -C ({lines_per_s(vrate)})" if vrate else "≥ 2× vtysh -C"
+    rate_row(f"`check` of a {users(n)}-line script", f"check-{n}", n, budget,
+             lambda s: vrate is not None and rate(n, s["median"]) >= 2 * vrate)
+
+# apply + publish vs sqlite3
+for n in meta["script_lines"]:
+    q = stats(f"sqlite-{n}")
+    budget = f"≤ 2× sqlite3 ({ms(q['median'])})" if q else "≤ 2× sqlite3"
+    rate_row(f"`dashell FILE` (apply + publish), {users(n)} lines", f"apply-{n}", n, budget,
+             lambda s: q is not None and s["median"] <= 2 * q["median"])
+
+bl, bu = meta["bulk_lines"], meta["bulk_users"]
+q = stats(f"sqlite-{bl}")
+budget = f"< 3 s and ≤ 2× sqlite3 ({ms(q['median'])})" if q else "< 3 s and ≤ 2× sqlite3"
+time_row(f"apply + publish {users(bu)} new users ({users(bl)} leaves), `dashell FILE`", f"apply-{bl}", budget,
+         lambda s: s["median"] < 3000 and q is not None and s["median"] <= 2 * q["median"])
+time_row("  the same in-process: apply (ConfigWriter.setLeaf)", "bulk-apply", "")
+time_row("  the same in-process: publish", "bulk-publish", "")
+time_row("  the same in-process: apply + publish", "bulk-total", "< 3 s", lambda s: s["median"] < 3000)
+
+# one-leaf publish
+first = stats(f"one-leaf-{small}")
+time_row(f"publish a one-leaf change, {users(big)} users (in-process)", f"one-leaf-{big}",
+         f"< 20 ms and as on {users(small)} users ({ms(first['median']) if first else '?'})",
+         lambda s: s["median"] < 20 and first is not None
+         and (s["median"] <= first["median"] * 1.25 or s["median"] <= first["median"] + 1))
+rows.append((f"TAB completion of a user id, {users(big)} users", "pending the completer", "", "", "", "< 10 ms",
+             "pending" if meta["completer"] == "absent" else "not measured yet"))
+time_row(f"`compare` of a small candidate, {users(big)} users (in-process)", "compare", "< 20 ms",
+         lambda s: s["median"] < 20)
+time_row(f"`validate` of a small candidate, {users(big)} users (in-process)", "validate", "< 20 ms (as compare)",
+         lambda s: s["median"] < 20)
+peak = max((e.get("rss_kb", 0) for e in results.values() if not e["id"].startswith(("vtysh", "sqlite"))), default=0) / 1024
+rows.append(("peak memory, any dashell measurement above", mb(peak), "", "", "", f"< {RSS_BUDGET_MB} MB",
+             verdict(peak < RSS_BUDGET_MB)))
+
+# Ratios
+check_ratios = []
+for n in meta["script_lines"]:
+    c, v = stats(f"check-{n}"), stats(f"vtysh-{n}")
+    if c and v:
+        check_ratios.append((users(n), lines_per_s(rate(n, c["median"])), lines_per_s(rate(n, v["median"])),
+                             f"{v['median'] / c['median']:.2f}×", "≥ 2×", verdict(v["median"] / c["median"] >= 2)))
+sqlite_ratios = []
+for n in sorted(set(meta["script_lines"] + [bl])):
+    a, q = stats(f"apply-{n}"), stats(f"sqlite-{n}")
+    if a and q:
+        sqlite_ratios.append((users(n), ms(a["median"]), ms(q["median"]), f"{a['median'] / q['median']:.2f}×", "≤ 2×",
+                              verdict(a["median"] / q["median"] <= 2)))
+scaling = []
+for size in sizes:
+    s = stats(f"one-leaf-{size}")
+    if s:
+        scaling.append((users(size), ms(s["median"]), f"{ms(s['min'])} – {ms(s['max'])}", mb(s["rss"]),
+                        f"{s['median'] / first['median']:.2f}×" if first else ""))
+
+
+def table(headers, body):
+    if markdown:
+        out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+        out += ["| " + " | ".join(str(c) for c in row) + " |" for row in body]
+        return "\n".join(out)
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *body)]
+    line = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()
+    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in body])
+
+
+reproduce = {"full": "scripts/bench", "quick": "scripts/bench --quick", "smoke": "scripts/bench --smoke"}[meta["mode"]]
+environment = (f"{meta['date']}, commit {meta['commit']}, {meta['cpus']} cores (load {meta['load']} at the end), "
+               f"{meta['swift']}, SQLite {meta['sqlite']}, FRR {meta['frr']}; "
+               f"{meta['runs']} runs per measurement ({meta['startup_runs']} for start-up); "
+               f"whole run {meta['seconds'] // 60} min {meta['seconds'] % 60} s")
+out = []
+if markdown:
+    out += ["# dashell benchmarks", "",
+            f"Generated by `scripts/bench --markdown` ({meta['mode']} run). Reproduce with `{reproduce}`;",
+            "`scripts/bench --help` lists the options. Budgets are those of SPEC §9.", "",
+            environment + ".", "",
+            "Wall-clock medians with min–max over the runs; CPU is the mean user + system time, steadier than",
+            "wall time on a shared machine; peak RSS is the maximum resident set of one more run under",
+            "`/usr/bin/time -v`. A user account has 4 leaves. The scripts are `set` lines with full paths, as",
+            "`display set` writes them, followed by `publish`; the SQL is one `INSERT` per leaf into a",
+            "`(path PRIMARY KEY, value)` table in one transaction, WAL and synchronous FULL like the store;",
+            "the FRR configuration is prefix-list, access-list, IPv6 prefix-list and community-list lines in turn.",
+            "", "## Budgets", ""]
+else:
+    out += [f"dashell benchmarks ({meta['mode']} run) — {environment}", ""]
+out.append(table(["measure", "median", "min – max", "CPU", "peak RSS", "budget", "verdict"], rows))
+out += ["", "## Ratios, side by side in the same run" if markdown else "Ratios, side by side in the same run", ""]
+out.append(table(["lines", "dashell check", "vtysh -C -f", "dashell / vtysh speed", "target", "verdict"], check_ratios))
+out.append("")
+out.append(table(["leaves", "dashell FILE (apply + publish)", "sqlite3 INSERTs", "time ratio", "target", "verdict"], sqlite_ratios))
+out += ["", "## Scaling: one-leaf publish by store size" if markdown else "Scaling: one-leaf publish by store size", ""]
+out.append(table(["users", "median", "min – max", "peak RSS", f"vs {users(small)}"], scaling))
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench-notes.md")
+if markdown and os.path.exists(notes):
+    out += ["", open(notes).read().rstrip()]
+print("\n".join(out))
+
+if smoke:
+    missing += [e["id"] for e in results.values() if not e.get("samples") or not e.get("rss_kb")]
+    missing = sorted(set(missing))
+    if missing:
+        print(f"\nsmoke: no number from: {', '.join(missing)}", file=sys.stderr)
+        sys.exit(1)
+    print("\nsmoke: every measurement produced a number", file=sys.stderr)
