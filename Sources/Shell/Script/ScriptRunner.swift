@@ -9,6 +9,8 @@ public struct ScriptFailure: Error {
     public let line: Int
     public let column: Int
     public let sourceLine: String?
+    /// Whether a caret can point into `sourceLine`: not when a secret in it was masked.
+    var showsCaret = true
     public internal(set) var includedFrom: [(file: String, line: Int)] = []
 
     public var code: ExitCode { error.code }
@@ -19,9 +21,11 @@ public struct ScriptFailure: Error {
         if let sourceLine {
             let scalars = Array(sourceLine.unicodeScalars.prefix(200))
             lines.append(String(String.UnicodeScalarView(scalars)))
-            let caretColumn = min(max(column, 1), scalars.count + 1)
-            let indent = scalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            lines.append(indent + "^")
+            if showsCaret {
+                let caretColumn = min(max(column, 1), scalars.count + 1)
+                let indent = scalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                lines.append(indent + "^")
+            }
         }
         lines += error.details
         lines += includedFrom.map { "  included from \($0.file):\($0.line)" }
@@ -77,7 +81,14 @@ struct ScriptRunner {
     private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1) -> ScriptFailure {
         let line = error.word?.line ?? fallbackLine
         let column = error.word?.column ?? fallbackColumn
-        let source = logical.physicalLine(line).map(String.init)
-        return ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
+        var source = logical.physicalLine(line).map(String.init)
+        // A line that sets a secret is echoed with the secret masked, and then without a
+        // caret, since the columns no longer match.
+        let masked = source.flatMap { HistoryMasking(session: session).maskedLine($0) }
+        let isMasked = masked != nil && masked != source
+        if isMasked { source = masked }
+        var failure = ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
+        failure.showsCaret = !isMasked
+        return failure
     }
 }
