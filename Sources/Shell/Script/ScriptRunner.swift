@@ -19,7 +19,15 @@ public struct ScriptFailure: Error {
     public var report: [String] {
         var lines = ["\(file):\(line):\(column): error: \(error.message)"]
         if let sourceLine {
-            let scalars = Array(sourceLine.unicodeScalars.prefix(200))
+            // Control characters show as their symbols (␀, ␛, …), never raw on a terminal;
+            // one scalar each, so the caret stays in its column.
+            let scalars = sourceLine.unicodeScalars.prefix(200).map { scalar -> Unicode.Scalar in
+                switch scalar.value {
+                case 0x00..<0x20 where scalar != "\t": Unicode.Scalar(0x2400 + scalar.value)!
+                case 0x7F: "\u{2421}"
+                default: scalar
+                }
+            }
             lines.append(String(String.UnicodeScalarView(scalars)))
             if showsCaret {
                 let caretColumn = min(max(column, 1), scalars.count + 1)
