@@ -36,11 +36,20 @@ struct Lab {
         return path
     }
 
-    /// The published configuration, parsed; fails unless `dashell export` succeeds.
-    func exportJSON() throws -> NSDictionary {
+    /// The published configuration as `dashell export --format json` prints it.
+    func exportText() throws -> String {
         let exit = try run(["export", "--format", "json"])
         guard exit.code == 0 else { throw TortureError("export failed (\(exit)): \(exit.errors)") }
-        guard let object = try JSONSerialization.jsonObject(with: Data(exit.output.utf8)) as? NSDictionary else {
+        return exit.output
+    }
+
+    /// The published configuration, parsed.
+    func exportJSON() throws -> NSDictionary {
+        try Self.parse(try exportText())
+    }
+
+    static func parse(_ text: String) throws -> NSDictionary {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary else {
             throw TortureError("export is not a JSON object")
         }
         return object
