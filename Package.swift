@@ -34,12 +34,17 @@ let package = Package(
         ),
         // Engine measurements for scripts/bench.
         .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore"]),
+        // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
+        .executableTarget(
+            name: "dashell-torture",
+            dependencies: ["Shell", "ConfigStore", "ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
         .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Shell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Shell", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),

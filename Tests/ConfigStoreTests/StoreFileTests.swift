@@ -48,6 +48,42 @@ final class StoreFileTests: XCTestCase {
         }
     }
 
+    func testStoreIsWALWithFullSynchronousWrites() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
+        XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: an acknowledged publish survives a power loss")
+        _ = try fixture.open()
+    }
+
+    /// A reader must never wait for a writer: opening a current store writes nothing.
+    func testOpeningAStoreDoesNotWaitForAWriter() throws {
+        let fixture = try StoreFixture()
+        _ = try fixture.open()
+        // Checkpoint and empty the WAL, as when the last connection closed.
+        let holder = try DatabaseQueue(path: fixture.path)
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread {
+            try? holder.inDatabase { db in
+                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                release.wait()
+                try db.execute(sql: "COMMIT")
+            }
+            done.signal()
+        }.start()
+        locked.wait()
+        defer {
+            release.signal()
+            done.wait()
+        }
+        let started = Date()
+        let store = try SQLiteStore(path: fixture.path)
+        XCTAssertEqual(try store.latestRevision(), 0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 0.5, "opened without waiting for the write lock")
+    }
+
     private func mode(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.posixPermissions] as! NSNumber).intValue & 0o777

@@ -57,8 +57,12 @@ public enum ValueType: Sendable, Equatable {
     /// Parses `text` into the canonical form of this type, or explains what was expected.
     public func parse(_ text: String) throws(ValueError) -> String {
         switch self {
-        case .string, .secret:
+        case .string:
             try Self.requireSingleLine(text)
+            return text
+        case .secret:
+            // The error shows the mask: a mistyped password must not reach a terminal or log.
+            do { try Self.requireSingleLine(text) } catch { throw ValueError(SecretMask.text, error.problem) }
             return text
         case .text:
             try Self.requireNoControlCharacters(text, allowingLineBreaks: true)

@@ -40,8 +40,10 @@ public final class SQLiteStore: ConfigStore {
 
     private static func configuration(onWait: (@Sendable () -> Void)?) -> Configuration {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .callback(BusyWait(onWait: onWait).callback)
+        // Not GRDB's `journalMode = .wal`: it sets synchronous NORMAL after this setup and,
+        // whenever the WAL file is empty, writes to the database on open, so that a mere
+        // reader waits for the write lock. WAL mode is persistent: set once, on migration.
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
@@ -53,9 +55,16 @@ public final class SQLiteStore: ConfigStore {
         if version > StoreSchema.formatVersion {
             throw StoreError("store \(path) has format version \(version), newer than this dashell understands (\(StoreSchema.formatVersion)); use a newer dashell")
         }
+        // A current store needs no migration; the migrator would take the write lock.
+        if version == StoreSchema.formatVersion { return }
         if version == 0, !isNew {
             let tables = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 }
             if tables > 0 { throw StoreError("\(path) is an SQLite database but not a dashell store") }
+        }
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw StoreError("store \(path) cannot use a write-ahead log (on a network file system?)")
+            }
         }
         try StoreSchema.migrator.migrate(queue)
     }

@@ -4,11 +4,15 @@ import Foundation
 /// unreadable, or not UTF-8 (with the line of the first bad byte).
 enum ScriptFile {
     static func read(_ path: String) throws(CommandError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandError("cannot read \(path): no such file")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            switch errno {
+            case ENOENT: throw CommandError("cannot read \(path): no such file")
+            case ENOTDIR: throw CommandError("cannot read \(path): a part of the path is not a directory")
+            case let code: throw CommandError("cannot read \(path): \(String(cString: strerror(code)))")
+            }
         }
-        if isDirectory.boolValue { throw CommandError("cannot read \(path): it is a directory") }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw CommandError("cannot read \(path): it is a directory") }
         // Read to the end rather than by the size the file reports, so that a pipe or FIFO
         // (`dashell <(generate-script)`, `source /dev/stdin`) is read whole too.
         guard let handle = FileHandle(forReadingAtPath: path) else {

@@ -9,6 +9,8 @@ public struct ScriptFailure: Error {
     public let line: Int
     public let column: Int
     public let sourceLine: String?
+    /// Whether a caret can point into `sourceLine`: not when a secret in it was masked.
+    var showsCaret = true
     public internal(set) var includedFrom: [(file: String, line: Int)] = []
 
     public var code: ExitCode { error.code }
@@ -17,11 +19,21 @@ public struct ScriptFailure: Error {
     public var report: [String] {
         var lines = ["\(file):\(line):\(column): error: \(error.message)"]
         if let sourceLine {
-            let scalars = Array(sourceLine.unicodeScalars.prefix(200))
+            // Control characters show as their symbols (␀, ␛, …), never raw on a terminal;
+            // one scalar each, so the caret stays in its column.
+            let scalars = sourceLine.unicodeScalars.prefix(200).map { scalar -> Unicode.Scalar in
+                switch scalar.value {
+                case 0x00..<0x20 where scalar != "\t": Unicode.Scalar(0x2400 + scalar.value)!
+                case 0x7F: "\u{2421}"
+                default: scalar
+                }
+            }
             lines.append(String(String.UnicodeScalarView(scalars)))
-            let caretColumn = min(max(column, 1), scalars.count + 1)
-            let indent = scalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-            lines.append(indent + "^")
+            if showsCaret {
+                let caretColumn = min(max(column, 1), scalars.count + 1)
+                let indent = scalars.prefix(caretColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+                lines.append(indent + "^")
+            }
         }
         lines += error.details
         lines += includedFrom.map { "  included from \($0.file):\($0.line)" }
@@ -71,21 +83,24 @@ struct ScriptRunner {
                     throw nested
                 } catch {
                     let commandError = CommandError.from(error, at: command.words.first)
-                    throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column, command: command)
+                    throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 if session.wantsToLeave { return }
             }
         }
     }
 
-    private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1,
-                         command: CommandWords? = nil) -> ScriptFailure {
+    private func failure(_ error: CommandError, in logical: LogicalLine, fallbackLine: Int, fallbackColumn: Int = 1) -> ScriptFailure {
         let line = error.word?.line ?? fallbackLine
         let column = error.word?.column ?? fallbackColumn
         var source = logical.physicalLine(line).map(String.init)
-        if let command, let shown = source {
-            source = SecretMasking(session: session).maskedSourceLine(shown, command: command)
-        }
-        return ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
+        // A line that sets a secret is echoed with the secret masked, and then without a
+        // caret, since the columns no longer match.
+        let masked = source.flatMap { SecretMasking(session: session).maskedLine($0) }
+        let isMasked = masked != nil && masked != source
+        if isMasked { source = masked }
+        var failure = ScriptFailure(error: error, file: name, line: line, column: column, sourceLine: source)
+        failure.showsCaret = !isMasked
+        return failure
     }
 }

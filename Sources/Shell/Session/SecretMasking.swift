@@ -22,19 +22,11 @@ struct SecretMasking {
     }
 
     /// The index of the value word when the command sets a secret leaf.
-    func secretValueIndex(_ words: [Word]) -> Int? {
+    private func secretValueIndex(_ words: [Word]) -> Int? {
         guard let first = words.first, (try? CommandTable.find(first))?.name == "set", words.count > 2 else { return nil }
         let path = words.dropFirst().map(\.text)
         guard let resolution = try? session.resolver.resolve(path, from: session.location),
               resolution.node.leafSpec?.type.isSecret == true, resolution.wordsUsed < path.count else { return nil }
         return 1 + resolution.wordsUsed
-    }
-
-    /// A source line echoed under an error, cut at the secret value it sets, if any.
-    func maskedSourceLine(_ line: String, command: CommandWords) -> String {
-        guard let index = secretValueIndex(command.words) else { return line }
-        let value = command.words[index]
-        let kept = line.unicodeScalars.prefix(max(0, value.column - 1))
-        return String(String.UnicodeScalarView(kept)) + SecretMask.text
     }
 }

@@ -137,6 +137,10 @@ final class ValueTypeTests: XCTestCase {
         XCTAssertEqual(parseError(.secret, "pass\u{1F}word")?.hasSuffix("contains the control character U+001F"), true)
     }
 
+    func testSecretErrorShowsTheMaskNotTheValue() {
+        XCTAssertEqual(parseError(.secret, "s3cr3t\nvalue"), "******** contains the control character U+000A")
+    }
+
     func testStringKeepsSpacesQuotesAndNonASCII() throws {
         XCTAssertEqual(try ValueType.string.parse("+46 70 123 45 67"), "+46 70 123 45 67")
         XCTAssertEqual(try ValueType.string.parse("say \"hi\" — ünïcødé ✓"), "say \"hi\" — ünïcødé ✓")

@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+
+/// `concurrent`: several processes publishing at once.
+/// 1. K workers, each publishing R revisions one after the other (scripts and `-c` in turn),
+///    all at the same time, each to its own leaves (some of them in one shared record): every
+///    publish succeeds, and the revision count and the final configuration show that no
+///    change was dropped.
+/// 2. While a long-running writer holds the store, two publishers of the same leaf from the
+///    same base queue up and say so on stderr after a second; once the writer is done, one
+///    wins and the other exits 4 naming the leaf.
+/// Throughout: no "database is locked" reaches anyone, and nothing hangs.
+struct ConcurrentTorture {
+    struct Options {
+        var processes = 6
+        var rounds = 10
+        var conflicts = 4
+        var timeout: TimeInterval = 120
+    }
+
+    let options: Options
+    let lab: Lab
+    var failures: [String] = []
+    var processCount = 0
+
+    init(options: Options, dashell: String) throws {
+        self.options = options
+        lab = try Lab(dashell: dashell)
+    }
+
+    /// The leaves of `manage-system notification-channels email` that the first four workers
+    /// share (one record, different leaves): the value worker `k` sets in round `r`.
+    static let sharedLeaves: [(leaf: String, value: @Sendable (Int) -> String)] = [
+        ("host", { "w0-r\($0).example" }),
+        ("port", { "\(1000 + $0)" }),
+        ("sender-address", { "w2-r\($0)@example.com" }),
+        ("username", { "w3-r\($0)" }),
+    ]
+
+    mutating func run() -> Bool {
+        defer { lab.remove() }
+        say("torture concurrent: \(options.processes) processes × \(options.rounds) publishes, \(options.conflicts) conflict trials, store \(lab.store)")
+        do {
+            try lab.run(["-c", "set manage-system notification-channels email enabled true; publish"]).expect(0, "set-up")
+            try disjointLeaves()
+            try sameLeaf()
+        } catch {
+            failures.append("\(error)")
+        }
+        for failure in failures { say("FAILURE: \(failure)") }
+        say("torture concurrent: processes \(processCount), failures \(failures.count)")
+        return failures.isEmpty
+    }
+
+    private func commands(worker: Int, round: Int) -> [String] {
+        var lines = ["set manage-accounts-and-storage user-accounts user c\(worker)-\(round) display-name \"worker \(worker) round \(round)\""]
+        if worker < Self.sharedLeaves.count {
+            let shared = Self.sharedLeaves[worker]
+            lines.append("set manage-system notification-channels email \(shared.leaf) \(shared.value(round))")
+        }
+        return lines
+    }
+
+    private mutating func start(worker: Int, round: Int) throws -> Child {
+        processCount += 1
+        let lines = commands(worker: worker, round: round)
+        if round % 2 == 0 {
+            // A script that also reads a little between its edits and its publish, so that
+            // others publish in between and the merge path is taken.
+            let script = try lab.write("w\(worker)-r\(round).dash", (lines + ["show manage-system", "status", "publish comment \"w\(worker) r\(round)\""]).joined(separator: "\n") + "\n")
+            return try lab.start([script], user: "w\(worker)", name: "w\(worker)-r\(round)")
+        }
+        return try lab.start(["-c", (lines + ["publish"]).joined(separator: "; ")], user: "w\(worker)", name: "w\(worker)-r\(round)")
+    }
+
+    private mutating func disjointLeaves() throws {
+        let before = try lab.checkIntegrity()
+        var running: [Int: (round: Int, child: Child)] = [:]
+        for worker in 0..<options.processes { running[worker] = (0, try start(worker: worker, round: 0)) }
+        let started = Date()
+        while !running.isEmpty {
+            for (worker, job) in running where job.child.hasExited {
+                let exit = job.child.exitInfo
+                check(exit, job.child.name, expecting: 0)
+                if !exit.output.contains("Published revision") { failures.append("\(job.child.name): no publish acknowledged: \(exit.output)") }
+                let next = job.round + 1
+                running[worker] = next < options.rounds ? (next, try start(worker: worker, round: next)) : nil
+            }
+            for job in running.values where Date().timeIntervalSince(job.child.started) > options.timeout {
+                job.child.kill()
+                failures.append("\(job.child.name) hung: still running after \(Int(options.timeout)) s")
+            }
+            usleep(5_000)
+        }
+        let elapsed = Date().timeIntervalSince(started)
+
+        let count = try lab.checkIntegrity()
+        let expectedCount = before + options.processes * options.rounds
+        if count != expectedCount { failures.append("disjoint leaves: \(count) revisions, expected \(expectedCount): changes were dropped") }
+        let exported = try lab.exportJSON()
+        let users = (exported.dig("manage-accounts-and-storage.user-accounts.user") as? NSDictionary) ?? [:]
+        var missing: [String] = []
+        for worker in 0..<options.processes {
+            for round in 0..<options.rounds {
+                let key = "c\(worker)-\(round)"
+                if (users[key] as? NSDictionary)?["display-name"] as? String != "worker \(worker) round \(round)" { missing.append(key) }
+            }
+        }
+        if !missing.isEmpty { failures.append("disjoint leaves: users missing or wrong: \(missing)") }
+        let email = (exported.dig("manage-system.notification-channels.email") as? NSDictionary) ?? [:]
+        for (worker, shared) in Self.sharedLeaves.enumerated() where worker < options.processes {
+            let actual = (email[shared.leaf] as? NSObject)?.description
+            if actual != shared.value(options.rounds - 1) {
+                failures.append("disjoint leaves: email \(shared.leaf) is \(actual ?? "unset"), expected \(shared.value(options.rounds - 1))")
+            }
+        }
+        say(String(format: "disjoint leaves: %d publishes by %d processes in %.1f s; %d revisions; %@", options.processes * options.rounds,
+                     options.processes, elapsed, count, missing.isEmpty && count == expectedCount ? "all merged" : "CHANGES DROPPED"))
+    }
+
+    private mutating func sameLeaf() throws {
+        let leaf = "manage-system distribution-services global-settings external-dns-name"
+        var waits: [TimeInterval] = []
+        for trial in 0..<options.conflicts {
+            let before = try lab.checkIntegrity()
+            let holder = try Child(URL(fileURLWithPath: CommandLine.arguments[0]).path, ["hold-lock", lab.store, lab.directory + "/release"],
+                                   name: "holder\(trial)", directory: lab.directory)
+            try waitFor("the lock holder", timeout: 30) { Child.read(holder.outPath).contains("locked") }
+            let values = ["a\(trial).example.com", "b\(trial).example.com"]
+            let script = try lab.write("same\(trial).dash", "set \(leaf) \(values[0])\npublish\n")
+            // Scripts and -c in both orders.
+            let contenders = try (trial % 2 == 0 ? [0, 1] : [1, 0]).map { index in
+                index == 0 ? try lab.start([script], name: "same\(trial)-file") : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], name: "same\(trial)-c")
+            }
+            processCount += 2
+            let waitStarted = Date()
+            let announced = (try? waitFor("the waiting message", timeout: 30) {
+                contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
+            }) != nil
+            if announced { waits.append(Date().timeIntervalSince(waitStarted)) } else {
+                failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
+            }
+            FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
+            try holder.wait(timeout: options.timeout).expect(0, "lock holder")
+            try? FileManager.default.removeItem(atPath: lab.directory + "/release")
+
+            let exits = try contenders.map { try $0.wait(timeout: options.timeout) }
+            let winners = exits.indices.filter { exits[$0].code == 0 }
+            let losers = exits.indices.filter { exits[$0].code == 4 }
+            guard winners.count == 1, losers.count == 1 else {
+                failures.append("trial \(trial): expected one publish and one conflict (exit 4), got \(exits.map(\.description)): \(exits.map(\.errors))")
+                continue
+            }
+            let loser = exits[losers[0]]
+            if !loser.errors.contains("conflict") || !loser.errors.contains(leaf) {
+                failures.append("trial \(trial): the conflict does not name \(leaf): \(loser.errors)")
+            }
+            for index in exits.indices { check(exits[index], contenders[index].name, expecting: exits[index].code ?? -1) }
+            let winnerValue = contenders[winners[0]].name.hasSuffix("file") ? values[0] : values[1]
+            let count = try lab.checkIntegrity()
+            if count != before + 1 { failures.append("trial \(trial): \(count) revisions, expected \(before + 1)") }
+            let exported = try lab.exportJSON()
+            let actual = exported.dig("manage-system.distribution-services.global-settings.external-dns-name") as? String
+            if actual != winnerValue { failures.append("trial \(trial): published \(actual ?? "nothing"), the winner set \(winnerValue)") }
+        }
+        say("same leaf: \(options.conflicts) trials, each one publish and one conflict; waiting message after "
+            + waits.map { String(format: "%.1f s", $0) }.joined(separator: ", "))
+    }
+
+    /// No error a user would see may mention a locked database, and a successful run prints nothing
+    /// on stderr but the waiting message.
+    private mutating func check(_ exit: Child.Exit, _ name: String, expecting code: Int32) {
+        if exit.code != code { failures.append("\(name): \(exit), expected exit \(code): \(exit.errors)") }
+        for text in [exit.output, exit.errors] where text.lowercased().contains("locked") {
+            failures.append("\(name): 'locked' reached the user: \(text)")
+        }
+        if code == 0 {
+            let unexpected = exit.errors.split(separator: "\n").filter { !$0.contains("waiting for another process") }
+            if !unexpected.isEmpty { failures.append("\(name): unexpected diagnostics: \(unexpected)") }
+        }
+    }
+
+    private func waitFor(_ what: String, timeout: TimeInterval, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            guard Date() < deadline else { throw TortureError("gave up waiting for \(what) after \(Int(timeout)) s") }
+            usleep(10_000)
+        }
+    }
+}
+
+extension Child.Exit {
+    @discardableResult
+    func expect(_ code: Int32, _ what: String) throws -> Self {
+        guard self.code == code else { throw TortureError("\(what): \(self), expected exit \(code): \(errors)") }
+        return self
+    }
+}
+
+/// Holds the store's write lock, as a long publish would, until `releaseFile` appears.
+func holdLock(store: String, releaseFile: String) throws {
+    let queue = try DatabaseQueue(path: store)
+    try queue.inDatabase { db in
+        try db.execute(sql: "BEGIN IMMEDIATE")
+        say("locked")
+        while !FileManager.default.fileExists(atPath: releaseFile) { usleep(10_000) }
+        try db.execute(sql: "COMMIT")
+    }
+}
