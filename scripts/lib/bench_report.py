@@ -196,7 +196,7 @@ reproduce = {"full": "scripts/bench", "quick": "scripts/bench --quick", "smoke":
 environment = (f"{meta['date']}, commit {meta['commit']}, {meta['cpus']} cores (load {meta['load']} at the end), "
                f"{meta['swift']}, SQLite {meta['sqlite']}, FRR {meta['frr']}; "
                f"{meta['runs']} runs per measurement ({meta['startup_runs']} for start-up); "
-               f"whole run {meta['seconds'] // 60} min {meta['seconds'] % 60} s")
+               f"{meta['seconds'] // 60} min {meta['seconds'] % 60} s of generating and measuring after the build")
 out = []
 if markdown:
     out += ["# dashell benchmarks", "",
