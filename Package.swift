@@ -33,7 +33,7 @@ let package = Package(
             dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore"]),
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "Shell"]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
         .executableTarget(
             name: "dashell-torture",

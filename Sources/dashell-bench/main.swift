@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import Shell
 import Foundation
 
 // Engine measurements for scripts/bench, in-process. Each subcommand prints its samples as
@@ -249,6 +250,24 @@ do {
             if round > 0 { samples.append(sample) }
         }
         report(command, samples)
+
+    case "tab":
+        // TAB after a user-id prefix, through the shell's completer as the line editor calls it:
+        // prefixes matching one user, a few, and very many (the first page plus a bounded count).
+        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
+        let session = try Session(store: store, mode: .interactive, options: .init(user: "bench"), console: CapturingConsole(), source: "bench")
+        let completer = ShellCompleter(session: session)
+        let line = "edit manage-accounts-and-storage user-accounts user "
+        let prefixes = ["user\(users / 3)", "user\(users / 7 / 10)", "user1", "us"]
+        var samples: [Double] = []
+        for round in 0...max(runs * 20, 20) {
+            let prefix = prefixes[round % prefixes.count]
+            var count = 0
+            let sample = milliseconds { count = completer.complete(line + prefix).candidates.count }
+            if count == 0 { fail("tab: no candidate for \(prefix)") }
+            if round > 0 { samples.append(sample) }
+        }
+        report("tab", samples)
 
     case "count":
         print(try userCount(openStore(argument(1, "STORE"))))
