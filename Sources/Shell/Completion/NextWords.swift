@@ -9,7 +9,7 @@ struct NextWords {
     static let keyLimit = 200
     /// Beyond this many matches the count shows as "N+": counting further costs more than
     /// the 10 ms a TAB may take on a million users.
-    static let countCap = 10_000
+    static let countCap = 1_000
 
     func suggestions(after words: [Word], typing prefix: String) -> Suggestions {
         guard let first = words.first else {
