@@ -12,8 +12,8 @@ import GRDB
 /// Throughout: no "database is locked" reaches anyone, and nothing hangs.
 struct ConcurrentTorture {
     struct Options {
-        var processes = 6
-        var rounds = 10
+        var processes = 8
+        var rounds = 25
         var conflicts = 4
         var timeout: TimeInterval = 120
     }

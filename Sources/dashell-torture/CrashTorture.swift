@@ -195,10 +195,22 @@ struct CrashTorture {
         let before = model
         let walBefore = walSize()
         let child = try start(operation, next)
-        // Half the kills anywhere, half near the end, where the transaction is.
+        // A third of the kills at any instant, a third near the end, and a third aimed at the
+        // transaction: once the write-ahead log starts growing, within the next 0–30 ms.
         let fraction = Double(random.next() % 10_000) / 10_000
-        let delay = durations[operation]! * (random.next() % 2 == 0 ? fraction * 1.15 : 0.7 + fraction * 0.4)
-        usleep(UInt32(delay * 1_000_000))
+        let started = Date()
+        switch random.next() % 3 {
+        case 0:
+            usleep(UInt32(durations[operation]! * fraction * 1.15 * 1_000_000))
+        case 1:
+            usleep(UInt32(durations[operation]! * (0.7 + fraction * 0.4) * 1_000_000))
+        default:
+            while walSize() <= walBefore, !child.hasExited, Date().timeIntervalSince(started) < durations[operation]! * 3 {
+                usleep(500)
+            }
+            usleep(UInt32(fraction * 30_000))
+        }
+        let delay = Date().timeIntervalSince(started)
         child.kill()
         let exit = try child.wait(timeout: 600)
         let wroteBeforeKill = walSize() > walBefore

@@ -1,0 +1,38 @@
+// libFuzzer target: bytes → every value type of the schema (a canonical value parses to itself),
+// list keys (which round-trip through record keys), record decoding, and JSON import (what `load` reads). Built by scripts/fuzz.
+import ConfigModel
+import Foundation
+
+private let types: [ValueType] = {
+    var types: [ValueType] = [.string, .text, .hostname, .port, .boolean, .email, .secret, .uint(0...300)]
+    func walk(_ node: SchemaNode) {
+        if let spec = node.leafSpec { types.append(spec.type) }
+        node.children.forEach(walk)
+    }
+    walk(DigitalAccessSchema.root)
+    return types
+}()
+private let importer = JSONImport()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func valueFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    for type in types {
+        // A canonical value parses to itself.
+        if let canonical = try? type.parse(text), let again = try? type.parse(canonical), again != canonical {
+            fatalError("\(type.name): '\(text)' → '\(canonical)' → '\(again)'")
+        }
+    }
+    if let key = try? ListKey.validate(text) {
+        let path = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", key])
+        let recordKey = RecordKey(path)
+        if recordKey.path(in: DigitalAccessSchema.root) != path { fatalError("key '\(key)' does not round-trip through RecordKey") }
+    }
+    // Whatever a damaged store holds decodes to some record.
+    _ = Record(encoded: text).leaves.count
+    if let imported = try? importer.read(Data(bytes)) {
+        _ = imported.config
+    }
+    return 0
+}
