@@ -140,7 +140,7 @@ struct ConcurrentTorture {
             if announced { waits.append(Date().timeIntervalSince(waitStarted)) } else {
                 failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
             }
-            FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
+            _ = FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
             try holder.wait(timeout: options.timeout).expect(0, "lock holder")
             try? FileManager.default.removeItem(atPath: lab.directory + "/release")
 

@@ -17,13 +17,15 @@ struct DemoSession {
 
     /// Starts the demo and waits for its first prompt.
     func start(columns: UInt16 = 80) throws -> PseudoTerminal {
-        let environment = [
+        var environment = [
             "HOME": home,
             "TERM": "xterm",
             "LANG": "C.UTF-8",
             "PATH": "/usr/bin:/bin",
             "SWIFT_BACKTRACE": "enable=no",
         ]
+        // Sanitizer settings (scripts/check-sanitizers) reach the program under test.
+        for (name, value) in ProcessInfo.processInfo.environment where name.hasSuffix("SAN_OPTIONS") { environment[name] = value }
         let terminal = try PseudoTerminal(Self.binary, arguments: [historyPath], environment: environment, columns: columns)
         try terminal.expect(Self.prompt)
         return terminal
