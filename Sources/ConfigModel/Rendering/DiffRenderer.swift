@@ -23,36 +23,64 @@ public struct DiffRenderer: Sendable {
     }
 
     public func render(_ changes: some Sequence<RecordChange>, to emit: (String) throws -> Void) throws {
-        var tables = LeafTables()
-        for change in changes { try render(change, tables: &tables, to: emit) }
+        let decoder = RecordDecoder(schema: schema)
+        for change in changes { try render(change, decoder: decoder, to: emit) }
     }
 
     /// Writes the lines of one record's change; nothing when the record did not change.
     public func render(_ change: RecordChange, to emit: (String) throws -> Void) throws {
-        var tables = LeafTables()
-        try render(change, tables: &tables, to: emit)
+        try render(change, decoder: RecordDecoder(schema: schema), to: emit)
     }
 
-    private func render(_ change: RecordChange, tables: inout LeafTables, to emit: (String) throws -> Void) throws {
+    /// The decoder shares the schema walk and the leaf table between records of one kind:
+    /// `check` of a bulk script renders 100,000 users.
+    private func render(_ change: RecordChange, decoder: RecordDecoder, to emit: (String) throws -> Void) throws {
         guard change.old != change.new else { return }
-        let path = change.key.path(in: schema)
-        let isEntry = path?.isEntry == true
-        let headingMarker: Character = !isEntry ? " " : change.old == nil ? "+" : change.new == nil ? "-" : " "
-        try emit(line(headingMarker, path?.description ?? change.key.description))
-        let leaves = path.flatMap { schema.node(at: $0) }.map { tables.leaves(of: $0, isEntry: isEntry) } ?? RecordLeaves()
-        // Positions looked up once per leaf, not at every comparison of the sort.
-        let changed = change.leafChanges.map { (position: leaves.position(of: $0.leaf), change: $0) }
-            .sorted { ($0.position, $0.change.leaf) < ($1.position, $1.change.leaf) }
-            .map(\.change)
-        for (leaf, old, new) in changed {
-            let isSecret = leaves.type(of: leaf)?.isSecret == true && !includeSecrets
-            if let old { try emit(line("-", "  \(leaf) \(isSecret ? SecretMask.text : Quoting.word(old))")) }
-            if let new { try emit(line("+", "  \(leaf) \(isSecret ? SecretMask.text : Quoting.word(new))")) }
+        guard let view = decoder.view(change.key, change.new ?? change.old ?? Record()) else {
+            // Not a record the schema knows: its key as written, leaves by name.
+            try emit(line(" ", change.key.description))
+            for (leaf, old, new) in change.leafChanges { try emitLeaf(leaf, old: old, new: new, isSecret: false, to: emit) }
+            return
+        }
+        let headingMarker: Character = !view.isEntry ? " " : change.old == nil ? "+" : change.new == nil ? "-" : " "
+        try emit(line(headingMarker, view.pathText))
+        var shown = 0
+        for (leaf, spec) in view.shape.leaves {
+            let old = change.old?[leaf], new = change.new?[leaf]
+            if old == nil, new == nil { continue }
+            shown += (old == nil ? 0 : 1) + (new == nil ? 0 : 1)
+            guard old != new else { continue }
+            try emitLeaf(leaf, old: old, new: new, isSecret: spec.type.isSecret && !includeSecrets, to: emit)
+        }
+        // Leaves unknown to the schema come last, by name.
+        guard shown < (change.old?.count ?? 0) + (change.new?.count ?? 0) else { return }
+        for (leaf, old, new) in change.leafChanges where view.spec(leaf) == nil {
+            try emitLeaf(leaf, old: old, new: new, isSecret: false, to: emit)
         }
     }
 
+    /// A changed value as `-` then `+`, each indented under the heading.
+    private func emitLeaf(_ leaf: String, old: String?, new: String?, isSecret: Bool, to emit: (String) throws -> Void) throws {
+        if let old { try emit(line("-", leaf: leaf, value: isSecret ? SecretMask.text : Quoting.word(old))) }
+        if let new { try emit(line("+", leaf: leaf, value: isSecret ? SecretMask.text : Quoting.word(new))) }
+    }
+
+    private func line(_ marker: Character, leaf: String, value: String) -> String {
+        // Built in one buffer: these are most of the lines of a bulk diff.
+        var plain = ""
+        plain.reserveCapacity(leaf.utf8.count + value.utf8.count + 5)
+        plain += marker == "+" ? "+   " : "-   "
+        plain += leaf
+        plain += " "
+        plain += value
+        return colored(marker, plain)
+    }
+
     private func line(_ marker: Character, _ text: String) -> String {
-        let plain = (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text
+        colored(marker, (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text)
+    }
+
+    private func colored(_ marker: Character, _ plain: String) -> String {
         guard colored else { return plain }
         switch marker {
         case "+": return "\u{1B}[32m\(plain)\u{1B}[0m"
@@ -62,51 +90,3 @@ public struct DiffRenderer: Sendable {
     }
 }
 
-/// `RecordLeaves` of each record kind met in one rendering: a change of 100,000 users needs
-/// the table of a user once, not once per user.
-private struct LeafTables {
-    private var tables: [ObjectIdentifier: (entry: RecordLeaves?, other: RecordLeaves?)] = [:]
-
-    mutating func leaves(of node: SchemaNode, isEntry: Bool) -> RecordLeaves {
-        let id = ObjectIdentifier(node)
-        if let known = isEntry ? tables[id]?.entry : tables[id]?.other { return known }
-        let built = RecordLeaves(node, isEntry: isEntry)
-        if isEntry { tables[id, default: (nil, nil)].entry = built } else { tables[id, default: (nil, nil)].other = built }
-        return built
-    }
-}
-
-/// The leaves a record holds, by their names within it, in schema order. An entry's record
-/// also holds the leaves of the containers inside it (`portwise-authentication
-/// notification`); a container outside any list holds only its own leaves, as every
-/// container with leaves there, and every nested list, is a record of its own.
-private struct RecordLeaves {
-    private var positions: [String: Int] = [:]
-    private var types: [String: ValueType] = [:]
-
-    init() {}
-
-    init(_ recordNode: SchemaNode, isEntry: Bool) {
-        collect(recordNode, prefix: "", descending: isEntry)
-    }
-
-    private mutating func collect(_ node: SchemaNode, prefix: String, descending: Bool) {
-        for child in node.children {
-            let name = prefix.isEmpty ? child.keyword : prefix + " " + child.keyword
-            switch child.kind {
-            case .leaf(let spec):
-                positions[name] = positions.count
-                types[name] = spec.type
-            case .container where descending:
-                collect(child, prefix: name, descending: true)
-            case .container, .list:
-                continue
-            }
-        }
-    }
-
-    /// Where the leaf comes in schema order; leaves unknown to the schema come last.
-    func position(of leaf: String) -> Int { positions[leaf] ?? Int.max }
-
-    func type(of leaf: String) -> ValueType? { types[leaf] }
-}

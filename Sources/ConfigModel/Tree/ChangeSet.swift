@@ -17,11 +17,11 @@ public struct RecordChange: Hashable, Sendable {
         // Each side's leaves once, without building the union of the names: a bulk compare
         // renders 100,000 records.
         var changed: [(leaf: String, old: String?, new: String?)] = []
-        for (name, value) in old?.leaves ?? [:] where new?[name] != value {
-            changed.append((name, value, new?[name]))
+        for leaf in old?.leaves ?? [] where new?[leaf.name] != leaf.value {
+            changed.append((leaf.name, leaf.value, new?[leaf.name]))
         }
-        for (name, value) in new?.leaves ?? [:] where old?[name] == nil {
-            changed.append((name, nil, value))
+        for leaf in new?.leaves ?? [] where old?[leaf.name] == nil {
+            changed.append((leaf.name, nil, leaf.value))
         }
         return changed.sorted { $0.leaf < $1.leaf }
     }
@@ -29,10 +29,9 @@ public struct RecordChange: Hashable, Sendable {
     /// Leaves changed, counting the creation or removal of an entry as one change.
     /// Counted without building `leafChanges`: bulk publishes size 100,000 records.
     public var size: Int {
-        let before = old?.leaves ?? [:], after = new?.leaves ?? [:]
         var count = 0
-        for (name, value) in before where after[name] != value { count += 1 }
-        for name in after.keys where before[name] == nil { count += 1 }
+        for leaf in old?.leaves ?? [] where new?[leaf.name] != leaf.value { count += 1 }
+        for leaf in new?.leaves ?? [] where old?[leaf.name] == nil { count += 1 }
         return (old == nil) != (new == nil) ? max(count, 1) : count
     }
 }

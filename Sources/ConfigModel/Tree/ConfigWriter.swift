@@ -55,11 +55,10 @@ extension ConfigWriter {
             let relative = path.steps[((keyed ?? path.steps.count - 2) + 1)...].map(\.keyword).joined(separator: " ")
             let key = RecordKey(recordPath)
             guard var record = try record(key) else { return false }
-            let before = record.leaves.count
-            record.leaves = record.leaves.filter { name, _ in
-                node.isLeaf ? name != relative : !name.hasPrefix(relative + " ")
+            let removed = record.removeLeaves { name in
+                node.isLeaf ? name == relative : name.hasPrefix(relative + " ")
             }
-            guard record.leaves.count != before else { return false }
+            guard removed else { return false }
             try putRecord(key, record.isEmpty && keyed == nil ? nil : record)
             return true
         }

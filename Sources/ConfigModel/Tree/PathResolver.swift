@@ -32,6 +32,8 @@ public struct PathResolver: Sendable {
             }
         }
         guard var node = schema.node(at: path) else { throw PathError(wordIndex: 0, path: path, "no such location") }
+        // Room for a step per word at once: growing by doubling costs more than resolving.
+        path.steps.reserveCapacity(path.steps.count + remaining.count)
         while let word = remaining.first {
             if node.isLeaf { break }
             if word == ".." {

@@ -1,19 +1,55 @@
 /// The leaves of one record (a list entry, or a container outside any list), by their
 /// keyword path relative to the record (`display-name`, `portwise-authentication notification`).
 /// Values are canonical text. A list entry's record exists even with no leaf set.
+///
+/// The leaves are kept in an array sorted by name rather than in a dictionary: a record
+/// holds a handful, and every `set` copies one, every publish compares and encodes one per
+/// changed record. A short sorted array copies, searches and compares without hashing, and
+/// is already in the order the encoded form needs.
 public struct Record: Hashable, Sendable {
-    public var leaves: [String: String]
-
-    public init(_ leaves: [String: String] = [:]) {
-        self.leaves = leaves
+    public struct Leaf: Hashable, Sendable {
+        public let name: String
+        public var value: String
     }
 
-    public subscript(_ leaf: String) -> String? {
-        get { leaves[leaf] }
-        set { leaves[leaf] = newValue }
+    /// Sorted by name, each name once.
+    public private(set) var leaves: [Leaf]
+
+    public init(_ leaves: [String: String] = [:]) {
+        self.leaves = leaves.map { Leaf(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    public subscript(_ name: String) -> String? {
+        get {
+            for leaf in leaves where leaf.name == name { return leaf.value }
+            return nil
+        }
+        set {
+            let index = leaves.firstIndex { $0.name >= name } ?? leaves.endIndex
+            let exists = index < leaves.endIndex && leaves[index].name == name
+            switch (newValue, exists) {
+            case (let value?, true): leaves[index].value = value
+            case (let value?, false): leaves.insert(Leaf(name: name, value: value), at: index)
+            case (nil, true): leaves.remove(at: index)
+            case (nil, false): break
+            }
+        }
     }
 
     public var isEmpty: Bool { leaves.isEmpty }
+
+    public var count: Int { leaves.count }
+
+    /// The names of the leaves set, sorted.
+    public var names: [String] { leaves.map(\.name) }
+
+    /// Unsets every leaf `shouldRemove` picks; returns whether any was.
+    @discardableResult
+    public mutating func removeLeaves(where shouldRemove: (String) -> Bool) -> Bool {
+        let before = leaves.count
+        leaves.removeAll { shouldRemove($0.name) }
+        return leaves.count != before
+    }
 
     // MARK: Compact encoding
 
@@ -23,9 +59,8 @@ public struct Record: Hashable, Sendable {
     /// `name US value RS` per leaf, sorted by name. Neither separator can occur in a name or
     /// a value (V1 refuses control characters), and the form costs one pass each way.
     public var encoded: String {
-        let sorted = leaves.sorted { $0.key < $1.key }
         var size = 0
-        for (name, value) in sorted { size += name.utf8.count + value.utf8.count + 2 }
+        for leaf in leaves { size += leaf.name.utf8.count + leaf.value.utf8.count + 2 }
         // Written once into a buffer of the final size: appending piece by piece regrows
         // the string, and a bulk publish encodes every record it writes.
         return String(unsafeUninitializedCapacity: size) { buffer in
@@ -33,11 +68,11 @@ public struct Record: Hashable, Sendable {
             func copy(_ text: String) {
                 offset = buffer[offset...].initialize(fromContentsOf: text.utf8)
             }
-            for (name, value) in sorted {
-                copy(name)
+            for leaf in leaves {
+                copy(leaf.name)
                 buffer[offset] = Self.nameEnd
                 offset += 1
-                copy(value)
+                copy(leaf.value)
                 buffer[offset] = Self.valueEnd
                 offset += 1
             }
@@ -46,15 +81,23 @@ public struct Record: Hashable, Sendable {
     }
 
     public init(encoded: String) {
-        var leaves: [String: String] = [:]
+        var leaves: [Leaf] = []
         var utf8 = encoded.utf8[...]
         while let nameEnd = utf8.firstIndex(of: Self.nameEnd) {
             let name = String(Substring(utf8[..<nameEnd]))
             let rest = utf8[utf8.index(after: nameEnd)...]
             let valueEnd = rest.firstIndex(of: Self.valueEnd) ?? rest.endIndex
-            leaves[name] = String(Substring(rest[..<valueEnd]))
+            leaves.append(Leaf(name: name, value: String(Substring(rest[..<valueEnd]))))
             utf8 = valueEnd == rest.endIndex ? rest[valueEnd...] : rest[rest.index(after: valueEnd)...]
         }
-        self.leaves = leaves
+        // Written sorted; a file edited by hand is put back in order, a repeated name
+        // keeping its last value, as a dictionary would have.
+        if zip(leaves, leaves.dropFirst()).allSatisfy({ $0.name < $1.name }) {
+            self.leaves = leaves
+        } else {
+            var byName: [String: String] = [:]
+            for leaf in leaves { byName[leaf.name] = leaf.value }
+            self = Record(byName)
+        }
     }
 }

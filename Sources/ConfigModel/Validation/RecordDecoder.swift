@@ -16,6 +16,9 @@ final class RecordDecoder {
         let awaitsKey: Bool
         /// The keywords of an entry's path, when the prefix awaits its key.
         let keywords: [String]
+        /// The prefix as `ConfigPath.description` writes it (keys quoted), so that a heading
+        /// is this, a blank and the last word.
+        let text: String
     }
 
     init(schema: SchemaNode) {
@@ -32,13 +35,13 @@ final class RecordDecoder {
         if prefix.awaitsKey {
             let steps = prefix.steps.dropLast() + [ConfigPath.Step(prefix.node.keyword, key: last)]
             return RecordView(key: key, path: ConfigPath(Array(steps)), keywords: prefix.keywords,
-                              shape: shape(of: prefix.node, isEntry: true), record: record)
+                              shape: shape(of: prefix.node, isEntry: true), record: record, prefixText: prefix.text)
         }
         guard let child = prefix.node.child(last), !child.isList, !child.isLeaf else { return nil }
         let path = ConfigPath(prefix.steps + [ConfigPath.Step(last)])
         guard schema.isRecord(path) else { return nil }
         return RecordView(key: key, path: path, keywords: path.steps.map(\.keyword),
-                          shape: shape(of: child, isEntry: false), record: record)
+                          shape: shape(of: child, isEntry: false), record: record, prefixText: prefix.text)
     }
 
     private func decodedPrefix(_ text: Substring) -> Prefix? {
@@ -65,7 +68,9 @@ final class RecordDecoder {
             node = child
             awaitsKey = child.isList
         }
-        return Prefix(steps: steps, node: node, awaitsKey: awaitsKey, keywords: steps.map(\.keyword))
+        // Ends with the list's keyword when it awaits a key, which each entry supplies.
+        let text = ConfigPath(steps).description
+        return Prefix(steps: steps, node: node, awaitsKey: awaitsKey, keywords: steps.map(\.keyword), text: text)
     }
 
     private func shape(of node: SchemaNode, isEntry: Bool) -> RecordShape {
@@ -77,13 +82,22 @@ final class RecordDecoder {
 }
 
 /// The leaves a kind of record holds, by relative name, computed once per schema node.
-struct RecordShape {
+/// A class: every view of a bulk change holds it, and one reference copies cheaper than
+/// its tables.
+final class RecordShape {
     /// In schema order.
     let leaves: [(name: String, spec: LeafSpec)]
     let specs: [String: LeafSpec]
+    /// The mandatory leaves, in schema order: none for most kinds (a user has none), so V2
+    /// passes over a bulk change of users without looking at a leaf.
+    let mandatory: [(name: String, spec: LeafSpec)]
+    /// Whether any leaf applies only under conditions (V6); none of a user's does.
+    let hasConditionalLeaves: Bool
 
     init(leaves: [(name: String, spec: LeafSpec)]) {
         self.leaves = leaves
         self.specs = Dictionary(leaves.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
+        mandatory = leaves.filter { $0.spec.isMandatory }
+        hasConditionalLeaves = leaves.contains { !$0.spec.applicability.isEmpty }
     }
 }

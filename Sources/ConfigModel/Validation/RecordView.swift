@@ -8,6 +8,15 @@ struct RecordView {
     let keywords: [String]
     let shape: RecordShape
     let record: Record
+    /// The description of the path without its last word, shared by the entries of a list.
+    let prefixText: String
+
+    /// `path.description`, made from the shared prefix; for headings of bulk diffs.
+    var pathText: String {
+        guard let last = path.steps.last else { return "" }
+        let word = last.key.map(Quoting.word) ?? last.keyword
+        return prefixText.isEmpty ? word : prefixText + " " + word
+    }
 
     /// Whether the record is a list entry rather than a container outside any list.
     var isEntry: Bool { path.steps.last?.key != nil }

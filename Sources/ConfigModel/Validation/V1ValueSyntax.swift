@@ -18,9 +18,9 @@ public struct V1ValueSyntax: ValidationRule {
                     found.append(Violation(id, .error, view.path, "invalid key: \(error)"))
                 }
             }
-            for (name, value) in record.leaves {
-                if let problem = Self.problem(with: value, of: view.spec(name)) {
-                    found.append(Violation(id, .error, view.leafPath(name), problem))
+            for leaf in record.leaves {
+                if let problem = Self.problem(with: leaf.value, of: view.spec(leaf.name)) {
+                    found.append(Violation(id, .error, view.leafPath(leaf.name), problem))
                 }
             }
         }

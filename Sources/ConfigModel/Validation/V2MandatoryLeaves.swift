@@ -8,7 +8,7 @@ public struct V2MandatoryLeaves: ValidationRule {
     public func check(_ context: ValidationContext) throws -> [Violation] {
         var found: [Violation] = []
         try context.forEachViewInScope { view in
-            for (name, spec) in view.schemaLeaves where spec.isMandatory && view.record[name] == nil && view.applies(spec) {
+            for (name, spec) in view.shape.mandatory where view.record[name] == nil && view.applies(spec) {
                 found.append(Violation(id, .error, view.leafPath(name), "is mandatory and not set"))
             }
         }

@@ -11,7 +11,8 @@ public struct V6Applicability: ValidationRule {
     public func check(_ context: ValidationContext) throws -> [Violation] {
         var found: [Violation] = []
         try context.forEachViewInScope { view in
-            for name in view.record.leaves.keys {
+            guard view.shape.hasConditionalLeaves else { return }
+            for name in view.record.names {
                 guard let spec = view.spec(name), !spec.applicability.isEmpty else { continue }
                 if let (condition, actual) = view.failedCondition(of: spec, level: .error) {
                     found.append(Violation(id, .error, view.leafPath(name),

@@ -37,7 +37,7 @@ public enum ThreeWayMerge {
         let base = base ?? Record()
         var merged = theirs
         var conflicts: [MergeConflict] = []
-        for name in Set(mine.leaves.keys).union(theirs.leaves.keys).union(base.leaves.keys).sorted() {
+        for name in Set(mine.names).union(theirs.names).union(base.names).sorted() {
             let b = base[name], m = mine[name], t = theirs[name]
             if m == b || m == t { continue }
             if t == b {

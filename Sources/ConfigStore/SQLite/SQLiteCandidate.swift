@@ -88,7 +88,8 @@ final class SQLiteCandidate: Candidate {
 
     func commitCommand() throws {
         defer {
-            undo = [:]
+            // Kept allocated: a script commits after each of its commands.
+            undo.removeAll(keepingCapacity: true)
             headCache = nil
         }
         guard let owner, !undo.isEmpty else { return }

@@ -86,7 +86,7 @@ enum Files {
             try candidate.createEntries(along: path)
             let existing = try candidate.record(key) ?? Record()
             var merged = existing
-            for (leaf, value) in record.leaves { merged[leaf] = value }
+            for leaf in record.leaves { merged[leaf.name] = leaf.value }
             if merged != existing { try candidate.putRecord(key, merged) }
         }
         for (path, value) in keptSecrets { try candidate.setLeaf(path, to: value) }

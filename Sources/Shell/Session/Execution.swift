@@ -10,11 +10,11 @@ extension Session {
             throw CommandError("\(spec.name) needs an interactive shell", at: first)
         }
         let pipes = try command.pipes.map { words throws(CommandError) in try PipeStage.parse(words) }
-        var lines: [String] = []
         let json = options.json
+        let collected = json ? CollectedLines() : nil
         let paging = pipes.allSatisfy { if case .noMore = $0 { false } else { true } }
         let pager = paging && !json ? self.pager : nil
-        let output = OutputPipeline(pipes: pipes, sink: json ? { lines.append($0) } : pager?.line ?? console.out)
+        let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
         defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output)
         do {
@@ -28,7 +28,7 @@ extension Session {
         if json {
             var members: [(String, JSONOut)] = [("ok", .bool(true)), ("command", .string(spec.name))]
             if let data = invocation.data { members.append(("result", data)) }
-            members.append(("output", .array(lines.map(JSONOut.string))))
+            members.append(("output", .array((collected?.lines ?? []).map(JSONOut.string))))
             console.out(JSONOut.object(members).serialized)
         }
     }
@@ -43,4 +43,11 @@ extension Session {
             if wantsToLeave { return }
         }
     }
+}
+
+/// A `--json` command's output lines, gathered for its document.
+private final class CollectedLines {
+    private(set) var lines: [String] = []
+
+    func append(_ line: String) { lines.append(line) }
 }

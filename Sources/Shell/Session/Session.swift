@@ -33,6 +33,8 @@ public final class Session {
     public internal(set) var candidate: any Candidate
     public internal(set) var location: ConfigPath = .root
     let console: Console
+    /// `console.out` as a function, made once: a script's every command writes through it.
+    let consoleOut: (String) -> Void
     let resolver = PathResolver()
     let lexer: Lexer
     /// The source recorded with a publish: `interactive`, `script FILE`, `-c`, `stdin`.
@@ -57,6 +59,7 @@ public final class Session {
         self.mode = mode
         self.options = options
         self.console = console
+        consoleOut = console.out
         publishSource = source
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
         let variables = options.variables, environment = options.environment
