@@ -121,14 +121,18 @@ public enum ValueType: Sendable, Equatable {
     }
 
     static func isHostname(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        // At most 253 characters, not counting the trailing dot of a fully qualified name.
-        guard !utf8.isEmpty, utf8.count - (utf8.last == UInt8(ascii: ".") ? 1 : 0) <= 253 else { return false }
-        // Dot-separated labels, checked in one pass without splitting (every e-mail address
-        // of a bulk load comes here twice): 1-63 letters, digits and '-', not at either end.
+        withUTF8(text, isHostname(bytes:))
+    }
+
+    /// Dot-separated labels, checked in one pass over the bytes without splitting (every
+    /// e-mail address of a bulk load comes here twice): 1-63 letters, digits and '-', not at
+    /// either end; at most 253 characters, not counting the trailing dot of a fully
+    /// qualified name.
+    private static func isHostname(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let lastByte = bytes.last, bytes.count - (lastByte == UInt8(ascii: ".") ? 1 : 0) <= 253 else { return false }
         let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
         var length = 0, first: UInt8 = 0, last: UInt8 = 0, sawDot = false
-        for byte in utf8 {
+        for byte in bytes {
             if byte == dot {
                 guard length > 0, length <= 63, first != hyphen, last != hyphen else { return false }
                 length = 0
@@ -143,6 +147,12 @@ public enum ValueType: Sendable, Equatable {
         // An empty last label is the one trailing dot allowed after at least one label.
         if length == 0 { return sawDot }
         return length <= 63 && first != hyphen && last != hyphen
+    }
+
+    /// The UTF-8 bytes of `text` as a buffer: a native string's own storage, without copying.
+    private static func withUTF8<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     static func isEmail(_ text: String) -> Bool {
@@ -160,29 +170,28 @@ public enum ValueType: Sendable, Equatable {
     /// `isEmail` over the bytes of an all-ASCII text, where characters are bytes, without
     /// Foundation's substring search; nil for any other text, which takes the general way.
     private static func isASCIIEmail(_ text: String) -> Bool? {
-        let utf8 = text.utf8
-        guard utf8.count <= 254 else { return false }
-        var at: String.UTF8View.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x80 { return nil }
-            if byte == UInt8(ascii: "@") { at = index }
-            utf8.formIndex(after: &index)
+        withUTF8(text) { bytes -> Bool? in
+            guard bytes.count <= 254 else { return false }
+            var at: Int?
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "@") { at = index }
+            }
+            guard let at else { return false }
+            let local = UnsafeBufferPointer(rebasing: bytes[..<at])
+            let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+            let dot = UInt8(ascii: ".")
+            guard !local.isEmpty, local.count <= 64,
+                  domain.contains(dot) || domain.elementsEqual("localhost".utf8) else { return false }
+            var previous: UInt8 = 0
+            for byte in local {
+                guard isAlphanumeric(byte) || isLocalPartSymbol(byte) else { return false }
+                if byte == dot, previous == dot { return false }
+                previous = byte
+            }
+            guard local.first != dot, local.last != dot else { return false }
+            return isHostname(bytes: domain)
         }
-        guard let at else { return false }
-        let local = utf8[..<at], domainBytes = utf8[utf8.index(after: at)...]
-        let dot = UInt8(ascii: ".")
-        guard !local.isEmpty, local.count <= 64,
-              domainBytes.contains(dot) || domainBytes.elementsEqual("localhost".utf8) else { return false }
-        var previous: UInt8 = 0
-        for byte in local {
-            guard isAlphanumeric(byte) || isLocalPartSymbol(byte) else { return false }
-            if byte == dot, previous == dot { return false }
-            previous = byte
-        }
-        guard local.first != dot, local.last != dot else { return false }
-        return isHostname(String(Substring(domainBytes)))
     }
 
     /// The symbols RFC 5322 allows in an unquoted local part, and the dot.
