@@ -7,6 +7,7 @@ final class RecordDecoder {
     /// Decoded key prefixes (all words but the last), nil when the schema has no such place.
     private var prefixes: [Substring: Prefix?] = [:]
     private var shapes: [ObjectIdentifier: RecordShape] = [:]
+    private var recent: (text: Substring, prefix: Prefix?)?
 
     /// Where a key prefix leads: its steps, its node, and whether that node is a list whose
     /// key is the next word.
@@ -33,21 +34,28 @@ final class RecordDecoder {
         let last = String(split.map { key.encoded[utf8.index(after: $0)...] } ?? key.encoded[...])
         guard let prefix = decodedPrefix(prefixText) else { return nil }
         if prefix.awaitsKey {
-            let steps = prefix.steps.dropLast() + [ConfigPath.Step(prefix.node.keyword, key: last)]
-            return RecordView(key: key, path: ConfigPath(Array(steps)), keywords: prefix.keywords,
-                              shape: shape(of: prefix.node, isEntry: true), record: record, prefixText: prefix.text)
+            return RecordView(key: key, keywords: prefix.keywords, shape: shape(of: prefix.node, isEntry: true), record: record,
+                              prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: true)
         }
         guard let child = prefix.node.child(last), !child.isList, !child.isLeaf else { return nil }
         let path = ConfigPath(prefix.steps + [ConfigPath.Step(last)])
         guard schema.isRecord(path) else { return nil }
-        return RecordView(key: key, path: path, keywords: path.steps.map(\.keyword),
-                          shape: shape(of: child, isEntry: false), record: record, prefixText: prefix.text)
+        return RecordView(key: key, keywords: path.steps.map(\.keyword), shape: shape(of: child, isEntry: false), record: record,
+                          prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: false)
     }
 
     private func decodedPrefix(_ text: Substring) -> Prefix? {
-        if let known = prefixes[text] { return known }
-        let decoded = decode(text)
-        prefixes[text] = .some(decoded)
+        // Keys come in order, so a run of entries of one list asks for the same prefix:
+        // compared, not hashed again.
+        if let recent, recent.text == text { return recent.prefix }
+        let decoded: Prefix?
+        if let known = prefixes[text] {
+            decoded = known
+        } else {
+            decoded = decode(text)
+            prefixes[text] = .some(decoded)
+        }
+        recent = (text, decoded)
         return decoded
     }
 

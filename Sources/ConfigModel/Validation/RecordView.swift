@@ -2,24 +2,36 @@
 /// leaves by name and get specs, defaults and full paths without knowing the layout.
 struct RecordView {
     let key: RecordKey
-    let path: ConfigPath
     /// The keywords of the path without keys, e.g. `manage-system authentication-methods method`;
     /// shared by all entries of a list.
     let keywords: [String]
     let shape: RecordShape
     let record: Record
-    /// The description of the path without its last word, shared by the entries of a list.
+    /// The steps before the key's last word, shared by the entries of a list (for an entry,
+    /// they end in its list's keyword, still without a key).
+    let prefixSteps: [ConfigPath.Step]
+    /// The description of those steps.
     let prefixText: String
+    /// The key's last word: an entry's key, or a container's keyword.
+    let last: String
+    /// Whether the record is a list entry rather than a container outside any list.
+    let isEntry: Bool
+
+    /// The record's path, made when asked: rules need it to name what they find, and a bulk
+    /// change of valid users never asks.
+    var path: ConfigPath {
+        guard isEntry, let list = prefixSteps.last else { return ConfigPath(prefixSteps + [ConfigPath.Step(last)]) }
+        return ConfigPath(prefixSteps.dropLast() + [ConfigPath.Step(list.keyword, key: last)])
+    }
+
+    /// The entry's key; nil for a container.
+    var entryKey: String? { isEntry ? last : nil }
 
     /// `path.description`, made from the shared prefix; for headings of bulk diffs.
     var pathText: String {
-        guard let last = path.steps.last else { return "" }
-        let word = last.key.map(Quoting.word) ?? last.keyword
+        let word = isEntry ? Quoting.word(last) : last
         return prefixText.isEmpty ? word : prefixText + " " + word
     }
-
-    /// Whether the record is a list entry rather than a container outside any list.
-    var isEntry: Bool { path.steps.last?.key != nil }
 
     /// The spec of a leaf named relative to the record, or nil when the schema has no such leaf.
     func spec(_ leaf: String) -> LeafSpec? {

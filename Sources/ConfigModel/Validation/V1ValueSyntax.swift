@@ -13,7 +13,7 @@ public struct V1ValueSyntax: ValidationRule {
                 found.append(Violation(id, .error, Self.undecodedPath(key), "is not in the schema"))
                 return
             }
-            if let entryKey = view.path.steps.last?.key {
+            if let entryKey = view.entryKey {
                 do throws(ValueError) { _ = try ListKey.validate(entryKey) } catch {
                     found.append(Violation(id, .error, view.path, "invalid key: \(error)"))
                 }
