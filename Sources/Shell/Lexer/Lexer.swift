@@ -15,23 +15,27 @@ public struct Lexer: Sendable {
     /// - Parameter firstLine: the physical line number of the source's first line, for
     ///   lexing one `LogicalLine` of a script at a time.
     public func lex(_ source: String, firstLine: Int = 1) throws(LexError) -> [CommandWords] {
-        var tokenizer = Tokenizer<StrictReading>(source, firstLine: firstLine, variables: variables)
-        try tokenizer.scanToEnd()
-        try tokenizer.finishLogicalLine()
-        return tokenizer.commands
+        try Tokenizer<StrictReading>.reading(source, firstLine: firstLine, variables: variables) { tokenizer in
+            Result { () throws(LexError) in
+                try tokenizer.scanToEnd()
+                try tokenizer.finishLogicalLine()
+                return tokenizer.commands
+            }
+        }.get()
     }
 
     /// What the text before the cursor amounts to, for completion and `?` help. Never
     /// fails: errors are passed over and undefined variables are left as written.
     public func lexPartial(_ textBeforeCursor: String) -> PartialLine {
-        var tokenizer = Tokenizer<LenientReading>(textBeforeCursor, firstLine: 1, variables: variables)
-        tokenizer.scanToEnd()
-        return PartialLine(
-            words: tokenizer.command.words,
-            pipes: tokenizer.command.pipes,
-            current: tokenizer.word?.word ?? Word(text: "", at: tokenizer.cursor.position, isQuoted: false),
-            openQuote: tokenizer.openQuote,
-            isInComment: tokenizer.isInComment
-        )
+        Tokenizer<LenientReading>.reading(textBeforeCursor, firstLine: 1, variables: variables) { tokenizer in
+            tokenizer.scanToEnd()
+            return PartialLine(
+                words: tokenizer.command.words,
+                pipes: tokenizer.command.pipes,
+                current: tokenizer.partialWord ?? Word(text: "", at: tokenizer.cursor.position, isQuoted: false),
+                openQuote: tokenizer.openQuote,
+                isInComment: tokenizer.isInComment
+            )
+        }
     }
 }

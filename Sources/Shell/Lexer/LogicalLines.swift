@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The logical lines of a script: physical lines joined where one ends in a continuing
 /// backslash, so the script runner can lex and run one command line at a time (a syntax
 /// error late in a file stops the script there, after the lines before it ran) and still
@@ -27,9 +33,9 @@ public struct LogicalLines: Sequence, Sendable {
         /// Byte offset in `source.utf8` of the next physical line not yet handed out.
         private var offset = 0
         private var line: Int
-        /// The tokenizer over a run of physical lines some of which have a backslash:
-        /// each line ending in one, and the line after. Lines come from it until it ends.
-        private var chunk: Tokenizer<LenientReading>?
+        /// Where the run of physical lines being handed out the tokenizer's way ends: lines
+        /// some of which have a backslash — each line ending in one, and the line after.
+        private var chunkEnd: Int?
 
         fileprivate init(source: String, firstLine: Int) {
             var source = source
@@ -39,44 +45,39 @@ public struct LogicalLines: Sequence, Sendable {
         }
 
         public mutating func next() -> LogicalLine? {
-            if chunk != nil {
-                if let logical = nextInChunk() { return logical }
-            }
-            let start = offset, line = self.line
-            let cut = source.utf8.withContiguousStorageIfAvailable { bytes in Self.cut(bytes, at: start) }!
-            guard let cut else { return nil }
-            if let textEnd = cut.textEnd {
-                let text = source.utf8.withContiguousStorageIfAvailable { bytes in
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<textEnd]), as: UTF8.self)
-                }!
-                offset = cut.next
-                self.line += 1
-                return LogicalLine(text: text, line: line, isContinued: false)
-            }
-            let chunkText = source.utf8.withContiguousStorageIfAvailable { bytes in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut.next]), as: UTF8.self)
-            }!
-            offset = cut.next
-            chunk = Tokenizer(chunkText, firstLine: line, variables: { _ in nil })
-            return nextInChunk()
+            source.utf8.withContiguousStorageIfAvailable { bytes in next(in: bytes) }!
         }
 
-        /// The next logical line of the chunk, the tokenizer's way; nil once it is used up.
-        private mutating func nextInChunk() -> LogicalLine? {
-            guard var tokenizer = chunk else { return nil }
-            guard !tokenizer.cursor.isAtEnd else {
-                line = tokenizer.cursor.position.line
-                chunk = nil
-                return nil
+        private mutating func next(in bytes: UnsafeBufferPointer<UInt8>) -> LogicalLine? {
+            if let chunkEnd {
+                if offset < chunkEnd { return nextInChunk(UnsafeBufferPointer(rebasing: bytes[..<chunkEnd])) }
+                self.chunkEnd = nil
             }
-            let start = tokenizer.cursor.index
-            let line = tokenizer.cursor.position.line
+            guard let cut = Self.cut(bytes, at: offset) else { return nil }
+            guard let textEnd = cut.textEnd else {
+                chunkEnd = cut.next
+                return nextInChunk(UnsafeBufferPointer(rebasing: bytes[..<cut.next]))
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<textEnd]), as: UTF8.self)
+            defer {
+                offset = cut.next
+                line += 1
+            }
+            return LogicalLine(text: text, line: line, isContinued: false)
+        }
+
+        /// The logical line at `offset`, read by a tokenizer over `chunk`, the source up to
+        /// the end of the chunk. A fresh tokenizer per line reads as one kept across them
+        /// would: nothing carries over a line break.
+        private mutating func nextInChunk(_ chunk: UnsafeBufferPointer<UInt8>) -> LogicalLine {
+            var tokenizer = Tokenizer<LenientReading>(chunk, at: offset, line: line, variables: { _ in nil })
             tokenizer.scanLogicalLine()
-            let text = tokenizer.cursor.text(from: start, to: tokenizer.cursor.index)
-            let isContinued = tokenizer.endsInContinuation
+            let logical = LogicalLine(text: tokenizer.cursor.text(from: offset, to: tokenizer.cursor.index), line: line,
+                                      isContinued: tokenizer.endsInContinuation)
             tokenizer.finishLogicalLine()
-            chunk = tokenizer
-            return LogicalLine(text: text, line: line, isContinued: isContinued)
+            offset = tokenizer.cursor.index
+            line = tokenizer.cursor.position.line
+            return logical
         }
 
         /// Where the physical line at `start` ends. Without a backslash in it: the end of its
@@ -86,27 +87,29 @@ public struct LogicalLines: Sequence, Sendable {
         private static func cut(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (textEnd: Int?, next: Int)? {
             guard start < bytes.count else { return nil }
             let newline = UInt8(ascii: "\n"), backslash = UInt8(ascii: "\\"), carriageReturn = UInt8(ascii: "\r")
-            var end = start
-            var hasBackslash = false
-            while end < bytes.count, bytes[end] != newline {
-                if bytes[end] == backslash { hasBackslash = true }
-                end += 1
-            }
-            if !hasBackslash {
+            let end = first(newline, in: bytes, start..<bytes.count)
+            if first(backslash, in: bytes, start..<end) == end {
                 guard end < bytes.count else { return (end, end) }
                 let textEnd = end > start && bytes[end - 1] == carriageReturn ? end - 1 : end
                 return (textEnd, end + 1)
             }
             var lineStart = start
             while true {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                let lineEnd = first(newline, in: bytes, lineStart..<bytes.count)
                 guard lineEnd < bytes.count else { return (nil, lineEnd) }
                 var last = lineEnd - 1
                 if last >= lineStart, bytes[last] == carriageReturn { last -= 1 }
                 guard last >= lineStart, bytes[last] == backslash else { return (nil, lineEnd + 1) }
                 lineStart = lineEnd + 1
             }
+        }
+
+        /// The offset of the first `byte` in `range`, or its end if there is none. `memchr`
+        /// compares a vector of bytes per step where a Swift loop compares one.
+        private static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+            guard !range.isEmpty, let base = bytes.baseAddress,
+                  let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return range.upperBound }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }
 }

@@ -1,13 +1,13 @@
-/// The state machine behind `Lexer` and `LogicalLines`: one pass over the scalars, each
+/// The state machine behind `Lexer` and `LogicalLines`: one pass over the UTF-8 bytes, each
 /// looked at a bounded number of times, with no recursion, so that any input — megabytes
 /// on one line, thousands of adjacent quotes — takes linear time and constant stack.
 struct Tokenizer<Policy: ErrorPolicy> {
-    private(set) var cursor: ScalarCursor
+    private(set) var cursor: UTF8Cursor
     private let variables: (String) -> String?
     /// The command being read on the current logical line.
     private(set) var command = CommandBuilder()
     /// The word being read, `nil` between words.
-    private(set) var word: PendingWord?
+    private var word: PendingWord?
     /// Finished commands, when `Policy.keepsCommands`.
     private(set) var commands: [CommandWords] = []
     /// The quote still open at the end of the source (lenient reading only).
@@ -17,10 +17,26 @@ struct Tokenizer<Policy: ErrorPolicy> {
     /// Whether the source ends in a backslash that asks for another line.
     private(set) var endsInContinuation = false
 
-    init(_ source: String, firstLine: Int, variables: @escaping (String) -> String?) {
-        cursor = ScalarCursor(source, firstLine: firstLine)
+    /// A tokenizer over `bytes` from `index`, which must start physical line `line`. The
+    /// bytes are borrowed: the tokenizer must not outlive the call that lent them.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int, variables: @escaping (String) -> String?) {
+        cursor = UTF8Cursor(bytes, at: index, line: line)
         self.variables = variables
     }
+
+    /// Calls `body` with a tokenizer over the whole of `source`, whose bytes are lent for
+    /// the call only.
+    static func reading<Result>(_ source: String, firstLine: Int, variables: @escaping (String) -> String?,
+                                _ body: (inout Tokenizer) -> Result) -> Result {
+        var source = source
+        return source.withUTF8 { bytes in
+            var tokenizer = Tokenizer(bytes, at: 0, line: firstLine, variables: variables)
+            return body(&tokenizer)
+        }
+    }
+
+    /// The word being read as far as it goes, `nil` between words.
+    var partialWord: Word? { word?.word(in: cursor.bytes) }
 
     /// Reads every logical line, finishing all but the last, which stays open so that
     /// partial lexing can look at the word under the cursor.
@@ -35,27 +51,27 @@ struct Tokenizer<Policy: ErrorPolicy> {
     /// Reads up to the line break that ends the current logical line, or to the end of
     /// the source, without consuming the break.
     mutating func scanLogicalLine() throws(Policy.Failure) {
-        while let scalar = cursor.current, !cursor.isAtLineBreak {
-            switch scalar {
-            case " ", "\t":
+        while let byte = cursor.current, !cursor.isAtLineBreak {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 endWord()
                 cursor.advance()
-            case "#" where word == nil:
+            case UInt8(ascii: "#") where word == nil:
                 skipComment()
-            case "'":
+            case UInt8(ascii: "'"):
                 try readSingleQuoted()
-            case "\"":
+            case UInt8(ascii: "\""):
                 try readDoubleQuoted()
-            case "\\":
+            case UInt8(ascii: "\\"):
                 try readEscape()
-            case "$":
+            case UInt8(ascii: "$"):
                 try readDollar()
-            case ";":
+            case UInt8(ascii: ";"):
                 try readSemicolon()
-            case "|":
+            case UInt8(ascii: "|"):
                 try readPipe()
             default:
-                try readOrdinary(scalar)
+                try readOrdinary()
             }
         }
     }
@@ -81,36 +97,43 @@ struct Tokenizer<Policy: ErrorPolicy> {
         }
     }
 
-    private mutating func append(_ scalar: Unicode.Scalar) {
-        word?.text.append(scalar)
+    /// Appends the scalar at the cursor and moves past it.
+    private mutating func appendScalar() {
+        let start = cursor.index
+        cursor.advance()
+        word?.append(start..<cursor.index, of: cursor.bytes)
+    }
+
+    /// Appends the longest run of plain text at the cursor and moves past it.
+    private mutating func appendRun<Text: PlainText>(_ text: Text.Type) {
+        let run = cursor.advance(over: text)
+        word?.append(run, of: cursor.bytes)
     }
 
     private mutating func append(_ text: String) {
-        word?.text.append(text)
+        word?.append(text, of: cursor.bytes)
     }
 
     private mutating func endWord() {
         if let word {
-            command.append(word.word)
+            command.append(word.word(in: cursor.bytes))
             self.word = nil
         }
     }
 
-    private mutating func readOrdinary(_ scalar: Unicode.Scalar) throws(Policy.Failure) {
+    private mutating func readOrdinary() throws(Policy.Failure) {
         beginWord(at: cursor.position, quoted: false)
-        if scalar.isForbiddenControl {
-            try Policy.report(Self.controlCharacter(scalar, at: cursor.position))
+        if cursor.isAtForbiddenControl {
+            try reportControlCharacter()
             // Lenient: kept as text.
-            append(scalar)
-            cursor.advance()
+            appendScalar()
         } else {
-            appendRun(while: { $0.isPlainUnquoted })
+            appendRun(UnquotedText.self)
         }
     }
 
-    private mutating func appendRun(while isPlain: (Unicode.Scalar) -> Bool) {
-        let run = cursor.advance(while: isPlain)
-        word?.text.append(contentsOf: run)
+    private func reportControlCharacter() throws(Policy.Failure) {
+        try Policy.report(Self.controlCharacter(cursor.scalar!, at: cursor.position))
     }
 
     private static func controlCharacter(_ scalar: Unicode.Scalar, at position: SourcePosition) -> LexError {
@@ -121,9 +144,7 @@ struct Tokenizer<Policy: ErrorPolicy> {
     /// backslash included, as in sh.
     private mutating func skipComment() {
         isInComment = true
-        while !cursor.isAtEnd, !cursor.isAtLineBreak {
-            cursor.advance()
-        }
+        cursor.advanceToLineBreak()
     }
 
     /// A backslash outside quotes: the next scalar is taken literally, and a line break
@@ -135,18 +156,17 @@ struct Tokenizer<Policy: ErrorPolicy> {
             cursor.advancePastLineBreak()
             return
         }
-        guard let scalar = cursor.current else {
+        guard !cursor.isAtEnd else {
             // Nothing left to continue onto: the backslash is dropped, and an interactive
             // reader may ask for another line.
             endsInContinuation = true
             return
         }
-        if scalar.isForbiddenControl {
-            try Policy.report(Self.controlCharacter(scalar, at: cursor.position))
+        if cursor.isAtForbiddenControl {
+            try reportControlCharacter()
         }
         beginWord(at: start, quoted: true)
-        append(scalar)
-        cursor.advance()
+        appendScalar()
     }
 
     // MARK: - Quotes
@@ -157,16 +177,15 @@ struct Tokenizer<Policy: ErrorPolicy> {
         let open = cursor.position
         beginWord(at: open, quoted: true)
         cursor.advance()
-        while let scalar = cursor.current, !cursor.isAtLineBreak {
-            switch scalar {
-            case "'":
+        while let byte = cursor.current, !cursor.isAtLineBreak {
+            switch byte {
+            case UInt8(ascii: "'"):
                 cursor.advance()
                 return
-            case "\r":
-                append(scalar)
-                cursor.advance()
+            case UInt8(ascii: "\r"):
+                appendScalar()
             default:
-                appendRun(while: { $0.isPlainSingleQuoted })
+                appendRun(SingleQuotedText.self)
             }
         }
         try unterminated(.single, at: open)
@@ -176,20 +195,19 @@ struct Tokenizer<Policy: ErrorPolicy> {
         let open = cursor.position
         beginWord(at: open, quoted: true)
         cursor.advance()
-        while let scalar = cursor.current, !cursor.isAtLineBreak {
-            switch scalar {
-            case "\"":
+        while let byte = cursor.current, !cursor.isAtLineBreak {
+            switch byte {
+            case UInt8(ascii: "\""):
                 cursor.advance()
                 return
-            case "\\":
+            case UInt8(ascii: "\\"):
                 readDoubleQuotedEscape()
-            case "$":
+            case UInt8(ascii: "$"):
                 try readDollar()
-            case "\r":
-                append(scalar)
-                cursor.advance()
+            case UInt8(ascii: "\r"):
+                appendScalar()
             default:
-                appendRun(while: { $0.isPlainDoubleQuoted })
+                appendRun(DoubleQuotedText.self)
             }
         }
         try unterminated(.double, at: open)
@@ -199,23 +217,24 @@ struct Tokenizer<Policy: ErrorPolicy> {
     /// line break continues the line; before anything else the backslash stays, as in sh,
     /// so that Windows paths and regular expressions survive.
     private mutating func readDoubleQuotedEscape() {
+        let backslash = cursor.index
         cursor.advance()
         if cursor.isAtLineBreak {
             cursor.advancePastLineBreak()
             return
         }
         switch cursor.current {
-        case let scalar? where scalar == "\"" || scalar == "\\" || scalar == "$":
-            append(scalar)
-            cursor.advance()
-        case "n":
-            append("\n" as Unicode.Scalar)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"):
+            appendScalar()
+        case UInt8(ascii: "n"):
+            append("\n")
             cursor.advance()
         case nil:
             endsInContinuation = true
-            append("\\" as Unicode.Scalar)
+            word?.append(backslash..<cursor.index, of: cursor.bytes)
         default:
-            append("\\" as Unicode.Scalar)
+            // The backslash itself, adjacent to the text before and after it in the source.
+            word?.append(backslash..<cursor.index, of: cursor.bytes)
         }
     }
 
@@ -232,25 +251,20 @@ struct Tokenizer<Policy: ErrorPolicy> {
     /// `${NAME}` expands to the variable's value, taken literally (never re-read as
     /// syntax, so a value cannot inject quotes or commands); `$` before anything else is
     /// an ordinary character. The name is looked ahead over letters, digits and `_` only,
-    /// so recovering from a bad `${` rereads each scalar at most once more.
+    /// so recovering from a bad `${` rereads each byte at most once more.
     private mutating func readDollar() throws(Policy.Failure) {
-        let dollar = cursor.position
-        guard cursor.next == "{" else {
+        let dollar = cursor.position, dollarIndex = cursor.index
+        guard cursor.next == UInt8(ascii: "{") else {
             beginWord(at: dollar, quoted: false)
-            append("$" as Unicode.Scalar)
-            cursor.advance()
+            appendScalar()
             return
         }
         var probe = cursor
         probe.advance()
         probe.advance()
-        let nameStart = probe.index
-        while let scalar = probe.current, scalar.isVariableNameCharacter {
-            probe.advance()
-        }
-        let name = probe.text(from: nameStart, to: probe.index)
+        let name = probe.text(probe.advanceOverVariableName())
         let problem: LexError?
-        if probe.current != "}" {
+        if probe.current != UInt8(ascii: "}") {
             problem = Self.unclosedVariable(probe: probe, dollar: dollar)
         } else if name.isEmpty {
             problem = LexError(at: dollar, "empty variable name in '${}'")
@@ -261,8 +275,7 @@ struct Tokenizer<Policy: ErrorPolicy> {
         if let problem {
             try Policy.report(problem)
             // Lenient: the `$` is literal and reading goes on at `{`.
-            append("$" as Unicode.Scalar)
-            cursor.advance()
+            appendScalar()
             return
         }
         probe.advance()
@@ -271,20 +284,18 @@ struct Tokenizer<Policy: ErrorPolicy> {
         } else {
             try Policy.report(LexError(at: dollar, "undefined variable '\(name)'"))
             // Lenient: left as written, for completion to show.
-            append("${\(name)}")
+            word?.append(dollarIndex..<probe.index, of: cursor.bytes)
         }
         cursor = probe
     }
 
     /// A `${` whose name is not closed by `}`: blamed on the `$` when the name simply
     /// stops, on the offending character when one sits inside it.
-    private static func unclosedVariable(probe: ScalarCursor, dollar: SourcePosition) -> LexError {
-        switch probe.current {
-        case let scalar? where !probe.isAtLineBreak && !scalar.isBlank && !"\"';|".unicodeScalars.contains(scalar):
-            LexError(at: probe.position, "invalid character \(scalar.quotedForMessage) in variable name")
-        default:
-            LexError(at: dollar, "'${' without '}'")
+    private static func unclosedVariable(probe: UTF8Cursor, dollar: SourcePosition) -> LexError {
+        guard let byte = probe.current, !probe.isAtLineBreak, !byte.isBlank, !"\"';|".utf8.contains(byte) else {
+            return LexError(at: dollar, "'${' without '}'")
         }
+        return LexError(at: probe.position, "invalid character \(probe.scalar!.quotedForMessage) in variable name")
     }
 
     // MARK: - Separators

@@ -5,16 +5,17 @@ import Testing
 /// every source exactly as the tokenizer does when it reads the whole source.
 @Suite struct LogicalLinesAgreementTests {
     private static func tokenizerSplit(_ source: String, firstLine: Int) -> [LogicalLine] {
-        var tokenizer = Tokenizer<LenientReading>(source, firstLine: firstLine, variables: { _ in nil })
-        var lines: [LogicalLine] = []
-        while !tokenizer.cursor.isAtEnd {
-            let start = tokenizer.cursor.index, line = tokenizer.cursor.position.line
-            tokenizer.scanLogicalLine()
-            lines.append(LogicalLine(text: tokenizer.cursor.text(from: start, to: tokenizer.cursor.index), line: line,
-                                     isContinued: tokenizer.endsInContinuation))
-            tokenizer.finishLogicalLine()
+        Tokenizer<LenientReading>.reading(source, firstLine: firstLine, variables: { _ in nil }) { tokenizer in
+            var lines: [LogicalLine] = []
+            while !tokenizer.cursor.isAtEnd {
+                let start = tokenizer.cursor.index, line = tokenizer.cursor.position.line
+                tokenizer.scanLogicalLine()
+                lines.append(LogicalLine(text: tokenizer.cursor.text(from: start, to: tokenizer.cursor.index), line: line,
+                                         isContinued: tokenizer.endsInContinuation))
+                tokenizer.finishLogicalLine()
+            }
+            return lines
         }
-        return lines
     }
 
     @Test func randomSourcesSplitAsTheTokenizerSplitsThem() {
