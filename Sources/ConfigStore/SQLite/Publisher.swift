@@ -11,38 +11,39 @@ struct Publisher {
 
     /// `edits`: each touched record as the candidate first saw it and as it is now;
     /// `base`: the revision the candidate was based on.
-    func publish(_ edits: [RecordKey: (base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
+    /// `edits` come in the order they were made (see `EditLog`), each key once.
+    func publish(_ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
         var merged: [RecordKey: Record?] = [:]
-        var published: [RecordKey: Record?] = [:]
+        var changed: [RecordChange] = []
         var conflicts: [MergeConflict] = []
         let latest = try RecordTable.latestRevision(db)
+        merged.reserveCapacity(edits.count)
+        changed.reserveCapacity(edits.count)
         if latest == base {
             // Nothing was published since the base, so every record is still as first seen.
-            merged.reserveCapacity(edits.count)
-            published.reserveCapacity(edits.count)
-            for (key, edit) in edits {
-                merged[key] = .some(edit.new)
-                published[key] = .some(edit.base)
+            for (key, base, new) in edits {
+                merged[key] = .some(new)
+                changed.append(RecordChange(key: key, old: base, new: new))
             }
         } else {
-            for (key, edit) in edits {
+            var published: [RecordKey: Record?] = [:]
+            for (key, base, new) in edits {
                 let current = try RecordTable.fetch(db, key)
-                let result = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: current)
+                let result = ThreeWayMerge.merge(key, base: base, mine: new, theirs: current)
                 conflicts += result.conflicts
                 if result.record != current {
                     merged[key] = .some(result.record)
                     published[key] = .some(current)
+                    changed.append(RecordChange(key: key, old: current, new: result.record))
                 }
             }
-        }
-        if latest != base {
             // A candidate's own edits keep entries whole; only concurrent ones can orphan.
             conflicts += try orphans(merged, published: published)
         }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
         if merged.isEmpty { return .nothingToPublish }
 
-        let changes = ChangeSet(merged.map { RecordChange(key: $0.key, old: published[$0.key]!, new: $0.value) })
+        let changes = ChangeSet(changed)
         let violations = try Validator.validate(ValidationContext(config: store.view(db, overlay: merged), changes: changes))
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
 
@@ -51,9 +52,6 @@ struct Publisher {
         return .published(revision: revision, changeCount: changes.size, warnings: violations)
     }
 
-    /// Structural conflicts a per-record merge cannot see: an entry deleted here while a
-    /// newer revision added something inside it, or something added here inside an entry
-    /// a newer revision deleted.
     private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?]) throws -> [MergeConflict] {
         var conflicts: [MergeConflict] = []
         let view = store.view(db, overlay: merged)

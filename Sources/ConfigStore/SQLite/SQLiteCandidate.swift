@@ -5,16 +5,13 @@ import GRDB
 /// as edited (`new`). A user's candidate is mirrored in the `candidate_record` table after
 /// every command; a scratch candidate (scripts) lives in memory only.
 final class SQLiteCandidate: Candidate {
-    struct Edit: Equatable {
-        let base: Record?
-        let new: Record?
-    }
+    typealias Edit = EditLog.Edit
 
     let store: SQLiteStore
     /// The user whose persisted candidate this is; nil for a scratch candidate.
     let owner: String?
     private(set) var baseRevision: Int
-    private var edits: [RecordKey: Edit]
+    private var edits: EditLog
     /// The edits of the current command, as they were before it: what `revertCommand` restores.
     private var undo: [RecordKey: Edit?] = [:]
     /// The published record last read, kept for the rest of the command: an edit reads a
@@ -29,27 +26,27 @@ final class SQLiteCandidate: Candidate {
         (baseRevision, edits) = try store.snapshotRead { db in
             let latest = try RecordTable.latestRevision(db)
             guard let owner, let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [owner]) else {
-                return (latest, [:])
+                return (latest, EditLog())
             }
             var edits: [RecordKey: Edit] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, base, new FROM candidate_record WHERE user = ?", arguments: [owner]) {
                 let old: String? = row[1], new: String? = row[2]
                 edits[RecordKey(encoded: row[0])] = Edit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
             }
-            return (base, edits)
+            return (base, EditLog(edits))
         }
     }
 
     // MARK: Reading
 
     private var view: OverlaidReader {
-        store.view(overlay: edits.mapValues(\.new))
+        store.view(overlay: edits.newRecords)
     }
 
     func record(_ key: RecordKey) throws -> Record? {
         if let edit = edits[key] { return edit.new }
         if let cached = headCache, cached.key == key { return cached.record }
-        let record = try store.read { db in try RecordTable.fetch(db, key) }
+        let record = try readPublished(key)
         headCache = (key, record)
         return record
     }
@@ -70,6 +67,14 @@ final class SQLiteCandidate: Candidate {
         try view.countEntries(of: list, startingWith: prefix, cap: cap)
     }
 
+    /// A record as published, for a record the candidate has not edited yet. A script's
+    /// candidate (no owner) reads through one shared read transaction; a user's candidate,
+    /// which can sit at a prompt for hours, never holds one between commands.
+    private func readPublished(_ key: RecordKey) throws -> Record? {
+        if owner == nil { return try store.readRecordInSharedRead(key) }
+        return try store.read { db in try RecordTable.fetch(db, key) }
+    }
+
     // MARK: Editing
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {
@@ -81,7 +86,7 @@ final class SQLiteCandidate: Candidate {
         } else if let cached = headCache, cached.key == key {
             base = cached.record
         } else {
-            base = try store.read { db in try RecordTable.fetch(db, key) }
+            base = try readPublished(key)
         }
         edits[key] = record == base ? nil : Edit(base: base, new: record)
     }
@@ -111,11 +116,11 @@ final class SQLiteCandidate: Candidate {
 
     func status() throws -> CandidateStatus {
         CandidateStatus(baseRevision: baseRevision, latestRevision: try store.latestRevision(),
-                        pendingChanges: edits.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.value.base, new: $1.value.new).size })
+                        pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
-        let inScope = edits.filter { $0.key == scope || $0.key.isDescendant(of: scope) }
+        let inScope = edits.ordered.filter { $0.key == scope || $0.key.isDescendant(of: scope) }
         return try store.read { db in
             // While nothing was published since the base, each record is published as the
             // candidate first saw it: no need to read it again (a bulk check has 100,000).
@@ -135,10 +140,10 @@ final class SQLiteCandidate: Candidate {
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
-        let edits = self.edits
+        let edits = self.edits.ordered
         let outcome: PublishOutcome = try store.write { db in
             let publisher = Publisher(store: store, db: db)
-            let outcome = try publisher.publish(edits.mapValues { ($0.base, $0.new) }, base: baseRevision, metadata: metadata)
+            let outcome = try publisher.publish(edits.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision, metadata: metadata)
             if case .published = outcome, let owner {
                 try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
                 try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [owner])
@@ -147,7 +152,7 @@ final class SQLiteCandidate: Candidate {
         }
         switch outcome {
         case .published(let revision, _, _):
-            self.edits = [:]
+            self.edits = EditLog()
             baseRevision = revision
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
@@ -161,7 +166,7 @@ final class SQLiteCandidate: Candidate {
         var dropped: [MergeConflict] = []
         let (latest, rebased) = try store.snapshotRead { db in
             var rebased: [RecordKey: Edit] = [:]
-            for (key, edit) in edits {
+            for (key, edit) in edits.ordered {
                 let published = try RecordTable.fetch(db, key)
                 let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
                 dropped += merged.conflicts
@@ -197,14 +202,14 @@ final class SQLiteCandidate: Candidate {
         if let owner {
             try store.write { db in
                 try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
-                self.edits = newEdits
+                self.edits = EditLog(newEdits)
                 self.baseRevision = base
                 try self.saveBase(db, owner: owner)
                 for key in newEdits.keys { try self.save(db, owner: owner, key: key) }
                 return ((), commit: true)
             }
         }
-        edits = newEdits
+        edits = EditLog(newEdits)
         baseRevision = base
         undo = [:]
         headCache = nil

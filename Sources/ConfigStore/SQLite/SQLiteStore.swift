@@ -47,6 +47,9 @@ public final class SQLiteStore: ConfigStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        // The one transaction left open between accesses is the shared read of a script's
+        // point reads (`readRecordInSharedRead`), which every other access ends first.
+        configuration.allowsUnsafeTransactions = true
         return configuration
     }
 
@@ -74,12 +77,40 @@ public final class SQLiteStore: ConfigStore {
     /// One read outside any transaction: the cheap path for point lookups and single
     /// statements, which SQLite makes atomic on their own.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.inDatabase(body) } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+        do {
+            return try queue.inDatabase { db in
+                try Self.endSharedRead(db)
+                return try body(db)
+            }
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }
 
     /// Several reads that must see one consistent state of the store.
     func snapshotRead<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+        do {
+            try queue.inDatabase(Self.endSharedRead)
+            return try queue.read(body)
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    /// A record as a script's candidate first reads it. A script reads every record it
+    /// edits, 100,000 for a bulk load, and a read transaction for each took and released
+    /// SQLite's file locks (four `fcntl` calls) every time. These reads share one read
+    /// transaction instead, begun by the first and ended as soon as anything else uses the
+    /// connection: it spans a run of edits, and never a publish.
+    func readRecordInSharedRead(_ key: RecordKey) throws -> Record? {
+        do {
+            return try queue.inDatabase { db in
+                if !db.isInsideTransaction { try db.beginTransaction(.deferred) }
+                return try RecordTable.fetch(db, key)
+            }
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    /// Every other use of the connection first ends the shared read; no other transaction
+    /// outlives the call that opened it, so an open one is always that read.
+    private static func endSharedRead(_ db: Database) throws {
+        if db.isInsideTransaction { try db.commit() }
     }
 
     /// Runs `body` in an IMMEDIATE transaction: the write lock is taken up front, so that
@@ -88,6 +119,7 @@ public final class SQLiteStore: ConfigStore {
         do {
             var result: T?
             try queue.writeWithoutTransaction { db in
+                try Self.endSharedRead(db)
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value

@@ -1,0 +1,61 @@
+import ConfigModel
+
+/// A candidate's edits by record key, remembering the order in which keys were first edited.
+///
+/// A script edits records roughly in key order (users one after another), and everything
+/// that consumes a candidate wants key order: publish writes and validates in it, `compare`
+/// prints in it. Handing over the edits in the order they were made lets that sort run over
+/// long presorted runs instead of a dictionary's random order — for 100,000 users the sort
+/// had been the largest single cost of a bulk publish.
+struct EditLog {
+    struct Edit: Equatable {
+        let base: Record?
+        let new: Record?
+    }
+
+    /// Each edit with its position in `order`.
+    private var entries: [RecordKey: (edit: Edit, ordinal: Int)] = [:]
+    /// Keys as first edited; a key edited away and edited again appears again, and only the
+    /// position its entry names counts.
+    private var order: [RecordKey] = []
+
+    init() {}
+
+    /// Edits read back from the store, in key order.
+    init(_ edits: [RecordKey: Edit]) {
+        for (key, edit) in edits.sorted(by: { $0.key < $1.key }) { self[key] = edit }
+    }
+
+    subscript(_ key: RecordKey) -> Edit? {
+        get { entries[key]?.edit }
+        set {
+            guard let newValue else {
+                entries[key] = nil
+                return
+            }
+            if let ordinal = entries[key]?.ordinal {
+                entries[key] = (newValue, ordinal)
+            } else {
+                entries[key] = (newValue, order.count)
+                order.append(key)
+            }
+        }
+    }
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    var keys: Dictionary<RecordKey, (edit: Edit, ordinal: Int)>.Keys { entries.keys }
+
+    /// Every edit, in the order its key was first edited.
+    var ordered: [(key: RecordKey, edit: Edit)] {
+        var result: [(key: RecordKey, edit: Edit)] = []
+        result.reserveCapacity(entries.count)
+        for (ordinal, key) in order.enumerated() {
+            if let entry = entries[key], entry.ordinal == ordinal { result.append((key, entry.edit)) }
+        }
+        return result
+    }
+
+    /// The edited records as they now are, for reading the candidate through an overlay.
+    var newRecords: [RecordKey: Record?] { entries.mapValues(\.edit.new) }
+}
