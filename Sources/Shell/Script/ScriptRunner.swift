@@ -61,14 +61,13 @@ struct ScriptRunner {
     var progress: Progress?
 
     func run(_ text: String) throws(ScriptFailure) {
-        let lines = LogicalLines(text)
-        for logical in lines {
+        for lexed in LexedLines(text: text, lexer: session.lexer) {
+            let logical = lexed.logical
             progress?.advance(to: logical.line)
             let commands: [CommandWords]
-            do {
-                commands = try session.lexer.lex(logical.text, firstLine: logical.line)
-            } catch {
-                throw failure(CommandError.from(error, at: nil), in: logical, fallbackLine: logical.line)
+            switch lexed.commands {
+            case .success(let lexedCommands): commands = lexedCommands
+            case .failure(let error): throw failure(CommandError.from(error, at: nil), in: logical, fallbackLine: logical.line)
             }
             for command in commands {
                 if Interrupt.isPending {

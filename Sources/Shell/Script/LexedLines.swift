@@ -1,0 +1,126 @@
+import Foundation
+
+/// A script's logical lines with their commands, lexed on a second thread a little ahead
+/// of the thread running them.
+///
+/// Lexing a line depends on nothing the lines before it do (variables are fixed for the
+/// run), and it is about a sixth of running a script of `set` lines; on two cores it then
+/// costs the runner nothing. Short scripts are lexed as they are run: a thread is not worth
+/// it for a few lines.
+struct LexedLines: Sequence {
+    struct Line: Sendable {
+        let logical: LogicalLine
+        let commands: Result<[CommandWords], LexError>
+    }
+
+    /// Below this size a script is lexed on the running thread.
+    static let aheadThreshold = 1 << 20
+
+    let text: String
+    let lexer: Lexer
+
+    func makeIterator() -> AnyIterator<Line> {
+        if text.utf8.count < Self.aheadThreshold {
+            var lines = LogicalLines(text).makeIterator()
+            return AnyIterator { lines.next().map { Self.lex($0, with: lexer) } }
+        }
+        let ahead = LexAhead(text, lexer: lexer)
+        var chunk: [Line] = []
+        var index = 0
+        return AnyIterator {
+            // Holding `ahead` here ends its thread when the runner lets the iterator go.
+            if index == chunk.count {
+                guard let next = ahead.nextChunk() else { return nil }
+                chunk = next
+                index = 0
+            }
+            index += 1
+            return chunk[index - 1]
+        }
+    }
+
+    fileprivate static func lex(_ logical: LogicalLine, with lexer: Lexer) -> Line {
+        Line(logical: logical, commands: Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) })
+    }
+}
+
+/// Starts the producer thread and stops it when the runner lets go of this, having stopped
+/// early (an error, `exit`, an interrupt) or reached the end.
+private final class LexAhead {
+    private let handover = Handover()
+
+    init(_ text: String, lexer: Lexer) {
+        let handover = self.handover
+        Thread { handover.produce(text, lexer) }.start()
+    }
+
+    deinit { handover.abandon() }
+
+    /// The next lines in order; nil after the last.
+    func nextChunk() -> [LexedLines.Line]? { handover.take() }
+}
+
+/// The bounded hand-over between the producer thread and the runner: chunks of lines, at
+/// most `maxChunks` waiting, so a huge script is never lexed far ahead.
+final class Handover: @unchecked Sendable {
+    private static let chunkSize = 512
+    private static let maxChunks = 8
+
+    // All below guarded by `condition`.
+    private let condition = NSCondition()
+    private var ready: [[LexedLines.Line]] = []
+    private var isFinished = false
+    private var isAbandoned = false
+
+    func take() -> [LexedLines.Line]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty, !isFinished { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        condition.broadcast()
+        return ready.removeFirst()
+    }
+
+    func abandon() {
+        condition.lock()
+        isAbandoned = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Producer threads not yet ended, for the tests: a runner that stops early must not
+    /// leave one blocked.
+    static var running: Int { runningLock.withLock { runningCount } }
+    private static let runningLock = NSLock()
+    nonisolated(unsafe) private static var runningCount = 0
+
+    func produce(_ text: String, _ lexer: Lexer) {
+        Self.runningLock.withLock { Self.runningCount += 1 }
+        defer { Self.runningLock.withLock { Self.runningCount -= 1 } }
+        var chunk: [LexedLines.Line] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        for logical in LogicalLines(text) {
+            chunk.append(LexedLines.lex(logical, with: lexer))
+            if chunk.count == Self.chunkSize {
+                guard hand(chunk) else { return }
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { _ = hand(chunk) }
+        condition.lock()
+        isFinished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for room, then queues a chunk; false once the runner has gone.
+    private func hand(_ chunk: [LexedLines.Line]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count >= Self.maxChunks, !isAbandoned { condition.wait() }
+        guard !isAbandoned else { return false }
+        ready.append(chunk)
+        condition.broadcast()
+        return true
+    }
+}
