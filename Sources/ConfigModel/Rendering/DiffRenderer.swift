@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `compare`: record changes as lines, one record at a time, so a change set of any size
 /// streams. Each line starts with a marker column — `+` added, `-` removed, blank for
 /// context — so that `| match '^\+'` finds additions. A record's heading is its full path;
@@ -26,6 +28,27 @@ public struct DiffRenderer: Sendable {
         let decoder = RecordDecoder(schema: schema)
         for change in changes { try render(change, decoder: decoder, to: emit) }
     }
+
+    /// The lines of `render`, made on two threads when the change is large (a bulk `check`
+    /// prints 100,000 records): the second half is rendered aside while the first is
+    /// written, then written after it, so the order is the same.
+    public func renderOnTwoThreads(_ changes: [RecordChange], to emit: (String) throws -> Void) throws {
+        guard changes.count >= Self.splitThreshold else { return try render(changes, to: emit) }
+        let half = changes.count / 2
+        let secondHalf = AsideLines()
+        let renderer = self, rest = changes[half...]
+        DispatchQueue.global().async {
+            // Rendering only fails when `emit` does; collecting lines cannot.
+            try? renderer.render(rest) { secondHalf.lines.append($0) }
+            secondHalf.done.signal()
+        }
+        try render(changes[..<half], to: emit)
+        secondHalf.done.wait()
+        for line in secondHalf.lines { try emit(line) }
+    }
+
+    /// Below this many records one thread renders the whole.
+    static let splitThreshold = 2_000
 
     /// Writes the lines of one record's change; nothing when the record did not change.
     public func render(_ change: RecordChange, to emit: (String) throws -> Void) throws {
@@ -90,3 +113,8 @@ public struct DiffRenderer: Sendable {
     }
 }
 
+/// Lines rendered on the second thread, handed over once `done` is signalled.
+private final class AsideLines: @unchecked Sendable {
+    var lines: [String] = []
+    let done = DispatchSemaphore(value: 0)
+}

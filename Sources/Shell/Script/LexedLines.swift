@@ -19,18 +19,30 @@ struct LexedLines: Sequence {
     let text: String
     let lexer: Lexer
 
-    func makeIterator() -> AnyIterator<Line> {
-        if text.utf8.count < Self.aheadThreshold {
-            var lines = LogicalLines(text).makeIterator()
-            return AnyIterator { lines.next().map { Self.lex($0, with: lexer) } }
+    func makeIterator() -> Iterator {
+        text.utf8.count < Self.aheadThreshold
+            ? Iterator(inline: LogicalLines(text).makeIterator(), lexer: lexer)
+            : Iterator(ahead: LexAhead(text, lexer: lexer), lexer: lexer)
+    }
+
+    struct Iterator: IteratorProtocol {
+        private var inline: LogicalLines.Iterator?
+        /// Held while iterating: letting it go ends the lexing thread.
+        private let ahead: LexAhead?
+        private let lexer: Lexer
+        private var chunk: [Line] = []
+        private var index = 0
+
+        fileprivate init(inline: LogicalLines.Iterator? = nil, ahead: LexAhead? = nil, lexer: Lexer) {
+            self.inline = inline
+            self.ahead = ahead
+            self.lexer = lexer
         }
-        let ahead = LexAhead(text, lexer: lexer)
-        var chunk: [Line] = []
-        var index = 0
-        return AnyIterator {
-            // Holding `ahead` here ends its thread when the runner lets the iterator go.
+
+        mutating func next() -> Line? {
+            if inline != nil { return inline!.next().map { LexedLines.lex($0, with: lexer) } }
             if index == chunk.count {
-                guard let next = ahead.nextChunk() else { return nil }
+                guard let next = ahead?.nextChunk() else { return nil }
                 chunk = next
                 index = 0
             }
@@ -46,7 +58,7 @@ struct LexedLines: Sequence {
 
 /// Starts the producer thread and stops it when the runner lets go of this, having stopped
 /// early (an error, `exit`, an interrupt) or reached the end.
-private final class LexAhead {
+final class LexAhead {
     private let handover = Handover()
 
     init(_ text: String, lexer: Lexer) {

@@ -81,4 +81,18 @@ final class DiffRendererTests: XCTestCase {
         let key = RecordKey(RenderingFixtures.path("manage-system", "authentication-services", "service", "s"))
         XCTAssertEqual(try render(ChangeSet([RecordChange(key: key, old: record, new: record)])), [])
     }
+
+    func testALargeChangeRenderedOnTwoThreadsGivesTheSameLinesInTheSameOrder() throws {
+        let users = (0..<(DiffRenderer.splitThreshold * 2 + 1)).map { index in
+            RecordChange(key: RecordKey(RenderingFixtures.path("manage-accounts-and-storage", "user-accounts", "user", "u\(index)")),
+                         old: index % 3 == 0 ? Record(["email": "old\(index)@example.com"]) : nil,
+                         new: Record(["display-name": "User \(index)", "email": "u\(index)@example.com"]))
+        }
+        let changes = ChangeSet(users).changes
+        let renderer = DiffRenderer()
+        let oneThread = try RenderingFixtures.lines { try renderer.render(changes, to: $0) }
+        let twoThreads = try RenderingFixtures.lines { try renderer.renderOnTwoThreads(changes, to: $0) }
+        XCTAssertGreaterThan(oneThread.count, changes.count * 3)
+        XCTAssertEqual(twoThreads, oneThread)
+    }
 }
