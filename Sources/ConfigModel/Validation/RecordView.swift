@@ -1,6 +1,8 @@
 /// A record together with where it sits in the schema, so that rules can ask about its
 /// leaves by name and get specs, defaults and full paths without knowing the layout.
-struct RecordView {
+/// A class: a view is passed to every rule and kept in the scope's lists, and a reference
+/// copies for a fraction of its eight fields.
+final class RecordView {
     let key: RecordKey
     /// The keywords of the path without keys, e.g. `manage-system authentication-methods method`;
     /// shared by all entries of a list.
@@ -16,6 +18,18 @@ struct RecordView {
     let last: String
     /// Whether the record is a list entry rather than a container outside any list.
     let isEntry: Bool
+
+    init(key: RecordKey, keywords: [String], shape: RecordShape, record: Record, prefixSteps: [ConfigPath.Step],
+         prefixText: String, last: String, isEntry: Bool) {
+        self.key = key
+        self.keywords = keywords
+        self.shape = shape
+        self.record = record
+        self.prefixSteps = prefixSteps
+        self.prefixText = prefixText
+        self.last = last
+        self.isEntry = isEntry
+    }
 
     /// The record's path, made when asked: rules need it to name what they find, and a bulk
     /// change of valid users never asks.
