@@ -27,8 +27,10 @@ extension ConfigWriter {
             // A record exists only inside existing entries, so nothing above needs creating.
             record = existing
         } else {
-            try createEntries(along: location.record)
-            record = try self.record(key) ?? Record()
+            // The entries above are created empty; the record itself is written just below,
+            // with its leaf, rather than written empty first.
+            try createEntries(along: location.record, writtenByCaller: true)
+            record = Record()
         }
         guard record[location.leaf] != value else { return }
         record[location.leaf] = value
@@ -38,7 +40,14 @@ extension ConfigWriter {
     /// Creates the list entry at `path` and every entry above it that is missing. Containers
     /// are not entries: their records exist only while a leaf of theirs is set.
     public mutating func createEntries(along path: ConfigPath) throws {
+        try createEntries(along: path, writtenByCaller: false)
+    }
+
+    /// `writtenByCaller`: the record at `path` itself is left to the caller, who is about to
+    /// write it.
+    private mutating func createEntries(along path: ConfigPath, writtenByCaller: Bool) throws {
         for index in path.steps.indices where path.steps[index].key != nil {
+            if writtenByCaller, index == path.steps.count - 1 { continue }
             let key = RecordKey(ConfigPath(Array(path.steps[...index])))
             if try record(key) == nil { try putRecord(key, Record()) }
         }
