@@ -42,7 +42,8 @@ struct LexedLines: Sequence {
         mutating func next() -> Line? {
             if inline != nil { return inline!.next().map { LexedLines.lex($0, with: lexer) } }
             if index == chunk.count {
-                guard let next = ahead?.nextChunk() else { return nil }
+                guard let ahead, let next = ahead.nextChunk() else { return nil }
+                ahead.recycle(chunk)
                 chunk = next
                 index = 0
             }
@@ -70,6 +71,10 @@ final class LexAhead {
 
     /// The next lines in order; nil after the last.
     func nextChunk() -> [LexedLines.Line]? { handover.take() }
+
+    /// Hands back lines the runner is done with, for the lexing thread to free: freeing a
+    /// line's words costs about as much as lexing them did, and that thread has time.
+    func recycle(_ chunk: [LexedLines.Line]) { handover.recycle(chunk) }
 }
 
 /// The bounded hand-over between the producer thread and the runner: chunks of lines, at
@@ -81,6 +86,7 @@ final class Handover: @unchecked Sendable {
     // All below guarded by `condition`.
     private let condition = NSCondition()
     private var ready: [[LexedLines.Line]] = []
+    private var spent: [[LexedLines.Line]] = []
     private var isFinished = false
     private var isAbandoned = false
 
@@ -91,6 +97,13 @@ final class Handover: @unchecked Sendable {
         guard !ready.isEmpty else { return nil }
         condition.broadcast()
         return ready.removeFirst()
+    }
+
+    func recycle(_ chunk: [LexedLines.Line]) {
+        guard !chunk.isEmpty else { return }
+        condition.lock()
+        if !isFinished { spent.append(chunk) }
+        condition.unlock()
     }
 
     func abandon() {
@@ -125,13 +138,17 @@ final class Handover: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for room, then queues a chunk; false once the runner has gone.
+    /// Waits for room, then queues a chunk; false once the runner has gone. Takes the
+    /// spent chunks along, to be freed here once the lock is released.
     private func hand(_ chunk: [LexedLines.Line]) -> Bool {
+        var freed: [[LexedLines.Line]] = []
+        defer { freed.removeAll() }
         condition.lock()
         defer { condition.unlock() }
         while ready.count >= Self.maxChunks, !isAbandoned { condition.wait() }
         guard !isAbandoned else { return false }
         ready.append(chunk)
+        swap(&freed, &spent)
         condition.broadcast()
         return true
     }
