@@ -18,10 +18,28 @@ struct ConcurrentTorture {
         var timeout: TimeInterval = 120
     }
 
+    /// What the run saw, printed as its last line.
+    struct Totals {
+        var processes = 0
+        /// Publishes acknowledged with "Published revision N".
+        var publishes = 0
+        /// Acknowledged publishes of a candidate whose base was no longer the latest revision
+        /// (the revision number skips past the base's successor): the three-way merge path.
+        var merges = 0
+        /// Contenders for the same leaf that exited 4.
+        var conflicts = 0
+        /// Outputs of a process that mentioned a locked database.
+        var lockErrors = 0
+        /// Processes killed for not exiting within the timeout.
+        var hangs = 0
+        /// Processes that said on stderr that they were waiting for another process.
+        var waitingMessages = 0
+    }
+
     let options: Options
     let lab: Lab
     var failures: [String] = []
-    var processCount = 0
+    var totals = Totals()
 
     init(options: Options, dashell: String) throws {
         self.options = options
@@ -48,7 +66,9 @@ struct ConcurrentTorture {
             failures.append("\(error)")
         }
         for failure in failures { say("FAILURE: \(failure)") }
-        say("torture concurrent: processes \(processCount), failures \(failures.count)")
+        say("torture concurrent: processes \(totals.processes), publishes \(totals.publishes), merges \(totals.merges), "
+            + "conflicts (exit 4) \(totals.conflicts), lock errors \(totals.lockErrors), hangs \(totals.hangs), "
+            + "waiting messages \(totals.waitingMessages), failures \(failures.count)")
         return failures.isEmpty
     }
 
@@ -62,15 +82,16 @@ struct ConcurrentTorture {
     }
 
     private mutating func start(worker: Int, round: Int) throws -> Child {
-        processCount += 1
+        totals.processes += 1
         let lines = commands(worker: worker, round: round)
         if round % 2 == 0 {
             // A script that also reads a little between its edits and its publish, so that
-            // others publish in between and the merge path is taken.
+            // others publish in between and the merge path is taken. Both forms print their
+            // base revision (`status`), which tells a merge from a publish on the latest.
             let script = try lab.write("w\(worker)-r\(round).dash", (lines + ["show manage-system", "status", "publish comment \"w\(worker) r\(round)\""]).joined(separator: "\n") + "\n")
             return try lab.start([script], user: "w\(worker)", name: "w\(worker)-r\(round)")
         }
-        return try lab.start(["-c", (lines + ["publish"]).joined(separator: "; ")], user: "w\(worker)", name: "w\(worker)-r\(round)")
+        return try lab.start(["-c", (lines + ["status", "publish"]).joined(separator: "; ")], user: "w\(worker)", name: "w\(worker)-r\(round)")
     }
 
     private mutating func disjointLeaves() throws {
@@ -88,6 +109,7 @@ struct ConcurrentTorture {
             }
             for job in running.values where Date().timeIntervalSince(job.child.started) > options.timeout {
                 job.child.kill()
+                totals.hangs += 1
                 failures.append("\(job.child.name) hung: still running after \(Int(options.timeout)) s")
             }
             usleep(5_000)
@@ -132,7 +154,7 @@ struct ConcurrentTorture {
             let contenders = try (trial % 2 == 0 ? [0, 1] : [1, 0]).map { index in
                 index == 0 ? try lab.start([script], name: "same\(trial)-file") : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], name: "same\(trial)-c")
             }
-            processCount += 2
+            totals.processes += 2
             let waitStarted = Date()
             let announced = (try? waitFor("the waiting message", timeout: 30) {
                 contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
@@ -141,12 +163,15 @@ struct ConcurrentTorture {
                 failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
             }
             _ = FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
-            try holder.wait(timeout: options.timeout).expect(0, "lock holder")
+            try finish(holder).expect(0, "lock holder")
             try? FileManager.default.removeItem(atPath: lab.directory + "/release")
 
-            let exits = try contenders.map { try $0.wait(timeout: options.timeout) }
+            var exits: [Child.Exit] = []
+            for contender in contenders { exits.append(try finish(contender)) }
+            for index in exits.indices { check(exits[index], contenders[index].name, expecting: exits[index].code ?? -1) }
             let winners = exits.indices.filter { exits[$0].code == 0 }
             let losers = exits.indices.filter { exits[$0].code == 4 }
+            totals.conflicts += losers.count
             guard winners.count == 1, losers.count == 1 else {
                 failures.append("trial \(trial): expected one publish and one conflict (exit 4), got \(exits.map(\.description)): \(exits.map(\.errors))")
                 continue
@@ -155,7 +180,6 @@ struct ConcurrentTorture {
             if !loser.errors.contains("conflict") || !loser.errors.contains(leaf) {
                 failures.append("trial \(trial): the conflict does not name \(leaf): \(loser.errors)")
             }
-            for index in exits.indices { check(exits[index], contenders[index].name, expecting: exits[index].code ?? -1) }
             let winnerValue = contenders[winners[0]].name.hasSuffix("file") ? values[0] : values[1]
             let count = try lab.checkIntegrity()
             if count != before + 1 { failures.append("trial \(trial): \(count) revisions, expected \(before + 1)") }
@@ -168,15 +192,35 @@ struct ConcurrentTorture {
     }
 
     /// No error a user would see may mention a locked database, and a successful run prints nothing
-    /// on stderr but the waiting message.
+    /// on stderr but the waiting message. Counts what the process printed into the totals.
     private mutating func check(_ exit: Child.Exit, _ name: String, expecting code: Int32) {
         if exit.code != code { failures.append("\(name): \(exit), expected exit \(code): \(exit.errors)") }
         for text in [exit.output, exit.errors] where text.lowercased().contains("locked") {
+            totals.lockErrors += 1
             failures.append("\(name): 'locked' reached the user: \(text)")
+        }
+        if exit.errors.contains("waiting for another process") { totals.waitingMessages += 1 }
+        if let published = Self.number(after: "Published revision ", in: exit.output) {
+            totals.publishes += 1
+            if let base = Self.number(after: "base revision ", in: exit.output), published > base + 1 { totals.merges += 1 }
         }
         if code == 0 {
             let unexpected = exit.errors.split(separator: "\n").filter { !$0.contains("waiting for another process") }
             if !unexpected.isEmpty { failures.append("\(name): unexpected diagnostics: \(unexpected)") }
+        }
+    }
+
+    /// The number that follows `prefix` in `text`, if any.
+    static func number(after prefix: String, in text: String) -> Int? {
+        guard let range = text.range(of: prefix) else { return nil }
+        return Int(String(text[range.upperBound...].drop { $0 == " " }.prefix(while: \.isNumber)))
+    }
+
+    /// Waits for `child` to exit, counting a hang (the child is then killed and an error thrown).
+    private mutating func finish(_ child: Child) throws -> Child.Exit {
+        do { return try child.wait(timeout: options.timeout) } catch {
+            totals.hangs += 1
+            throw error
         }
     }
 
