@@ -42,7 +42,7 @@ final class StoreFileTests: XCTestCase {
     func testDirectoryThatCannotBeCreatedIsReported() throws {
         let fixture = try StoreFixture()
         let blocker = fixture.directory + "/file"
-        FileManager.default.createFile(atPath: blocker, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
         XCTAssertThrowsError(try SQLiteStore(path: blocker + "/sub/store.sqlite")) { error in
             XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
         }

@@ -42,10 +42,6 @@ struct EditLog {
         }
     }
 
-    var isEmpty: Bool { entries.isEmpty }
-
-    var keys: Dictionary<RecordKey, (edit: Edit, ordinal: Int)>.Keys { entries.keys }
-
     /// Every edit, in the order its key was first edited.
     var ordered: [(key: RecordKey, edit: Edit)] {
         var result: [(key: RecordKey, edit: Edit)] = []

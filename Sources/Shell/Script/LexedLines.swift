@@ -60,7 +60,7 @@ struct LexedLines: Sequence {
 /// Starts the producer thread and stops it when the runner lets go of this, having stopped
 /// early (an error, `exit`, an interrupt) or reached the end.
 final class LexAhead {
-    private let handover = Handover()
+    private let handover = LexHandover()
 
     init(_ text: String, lexer: Lexer) {
         let handover = self.handover
@@ -79,7 +79,7 @@ final class LexAhead {
 
 /// The bounded hand-over between the producer thread and the runner: chunks of lines, at
 /// most `maxChunks` waiting, so a huge script is never lexed far ahead.
-final class Handover: @unchecked Sendable {
+final class LexHandover: @unchecked Sendable {
     private static let chunkSize = 512
     private static let maxChunks = 8
 

@@ -52,10 +52,10 @@ import Testing
         }
         // Each producer was left waiting for room; dropping its iterator must end it.
         var waited = 0
-        while Handover.running > 0, waited < 100 {
+        while LexHandover.running > 0, waited < 100 {
             try await Task.sleep(nanoseconds: 50_000_000)
             waited += 1
         }
-        #expect(Handover.running == 0)
+        #expect(LexHandover.running == 0)
     }
 }
