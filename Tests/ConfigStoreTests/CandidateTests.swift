@@ -77,6 +77,32 @@ final class CandidateTests: XCTestCase {
         XCTAssertEqual(conflicts.first?.path, "manage-accounts-and-storage user-accounts user dave")
     }
 
+    /// A script's reads share a snapshot; a command that reads a record from it and then
+    /// deletes it must base the deletion on what it read, so that a change published in
+    /// between is a conflict, not silently lost.
+    func testAScriptRenamingAnEntryChangedSinceItsSnapshotConflicts() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
+        let setup = try store.scratchCandidate()
+        try setup.set([(StoreFixture.user("dave", "email"), "dave@example.com")])
+        _ = try setup.publishExpectingRevision()
+
+        let script = try store.scratchCandidate()
+        try script.set([(StoreFixture.user("erin", "email"), "erin@example.com")])  // opens its shared read
+        let other = try fixture.open().candidate(for: "alice")  // another connection, as another process
+        try other.set([(StoreFixture.user("dave", "email"), "d@example.com")])
+        _ = try other.publishExpectingRevision()
+
+        var renaming = script
+        try renaming.rename(StoreFixture.user("dave", ""), to: "david")
+        try script.commitCommand()
+        guard case .conflict(let conflicts) = try script.publish(PublishMetadata(user: "script", source: "script", comment: nil)) else {
+            return XCTFail("expected a conflict: the rename would drop alice's change")
+        }
+        XCTAssertEqual(conflicts.first?.path, "manage-accounts-and-storage user-accounts user dave")
+        XCTAssertEqual(try store.published().value(at: StoreFixture.user("dave", "email")), "d@example.com")
+    }
+
     func testUpdateRebasesKeepingWhatDoesNotConflict() throws {
         let store = try StoreFixture().open()
         let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")

@@ -30,25 +30,33 @@ public struct DiffRenderer: Sendable {
     }
 
     /// The lines of `render`, made on two threads when the change is large (a bulk `check`
-    /// prints 100,000 records): the second half is rendered aside while the first is
-    /// written, then written after it, so the order is the same.
+    /// prints 100,000 records). The change is taken in windows of `2 × window` records: the
+    /// second half of each is rendered aside while the first is written, then written after
+    /// it — the order is the same, and at most `window` records' lines wait in memory.
     public func renderOnTwoThreads(_ changes: [RecordChange], to emit: (String) throws -> Void) throws {
         guard changes.count >= Self.splitThreshold else { return try render(changes, to: emit) }
-        let half = changes.count / 2
-        let secondHalf = AsideLines()
-        let renderer = self, rest = changes[half...]
-        DispatchQueue.global().async {
-            // Rendering only fails when `emit` does; collecting lines cannot.
-            try? renderer.render(rest) { secondHalf.lines.append($0) }
-            secondHalf.done.signal()
+        var start = 0
+        while start < changes.count {
+            let end = min(start + 2 * Self.window, changes.count), middle = min(start + Self.window, end)
+            let aside = AsideLines(), renderer = self, later = changes[middle..<end]
+            DispatchQueue.global().async {
+                // Rendering only fails when `emit` does; collecting lines cannot.
+                try? renderer.render(later) { aside.lines.append($0) }
+                aside.done.signal()
+            }
+            let written = Result { try render(changes[start..<middle], to: emit) }
+            // The other thread is done before this returns, even when `emit` failed.
+            aside.done.wait()
+            try written.get()
+            for line in aside.lines { try emit(line) }
+            start = end
         }
-        try render(changes[..<half], to: emit)
-        secondHalf.done.wait()
-        for line in secondHalf.lines { try emit(line) }
     }
 
     /// Below this many records one thread renders the whole.
     static let splitThreshold = 2_000
+    /// Records per half window.
+    static let window = 10_000
 
     /// Writes the lines of one record's change; nothing when the record did not change.
     public func render(_ change: RecordChange, to emit: (String) throws -> Void) throws {

@@ -5,7 +5,9 @@
 final class RecordDecoder {
     let schema: SchemaNode
     /// Decoded key prefixes (all words but the last), nil when the schema has no such place.
-    private var prefixes: [Substring: Prefix?] = [:]
+    /// Keyed by their bytes, as record keys compare: `Substring` would take a precomposed
+    /// and a decomposed `é` in a list key for the same prefix.
+    private var prefixes: [RecordKey: Prefix?] = [:]
     private var shapes: [ObjectIdentifier: RecordShape] = [:]
     private var recent: (text: Substring, prefix: Prefix?)?
 
@@ -47,13 +49,14 @@ final class RecordDecoder {
     private func decodedPrefix(_ text: Substring) -> Prefix? {
         // Keys come in order, so a run of entries of one list asks for the same prefix:
         // compared, not hashed again.
-        if let recent, recent.text == text { return recent.prefix }
+        if let recent, recent.text.utf8.elementsEqual(text.utf8) { return recent.prefix }
+        let bytes = RecordKey(encoded: String(text))
         let decoded: Prefix?
-        if let known = prefixes[text] {
+        if let known = prefixes[bytes] {
             decoded = known
         } else {
             decoded = decode(text)
-            prefixes[text] = .some(decoded)
+            prefixes[bytes] = .some(decoded)
         }
         recent = (text, decoded)
         return decoded

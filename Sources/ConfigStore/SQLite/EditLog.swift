@@ -36,10 +36,19 @@ struct EditLog {
             if let ordinal = entries[key]?.ordinal {
                 entries[key] = (newValue, ordinal)
             } else {
+                if order.count >= 2 * entries.count + 1024 { compact() }
                 entries[key] = (newValue, order.count)
                 order.append(key)
             }
         }
+    }
+
+    /// Drops the places of keys edited away (or edited again later): a user who loads a
+    /// large file that fails and tries again must not leave `order` growing for good.
+    private mutating func compact() {
+        let live = ordered
+        order = live.map(\.key)
+        for (ordinal, entry) in live.enumerated() { entries[entry.key] = (entry.edit, ordinal) }
     }
 
     /// Every edit, in the order its key was first edited.

@@ -14,9 +14,13 @@ final class SQLiteCandidate: Candidate {
     private var edits: EditLog
     /// The edits of the current command, as they were before it: what `revertCommand` restores.
     private var undo: [RecordKey: Edit?] = [:]
-    /// The published record last read, kept for the rest of the command: an edit reads a
-    /// record, then writes it, and both need its published content.
-    private var headCache: (key: RecordKey, record: Record?)?
+    /// The published records this command has read, as it read them. Whatever a command
+    /// reads of a record and whatever it then records as that record's base come from the
+    /// same read, even when the store changes in between (a script's reads share a snapshot
+    /// that is renewed as the script goes on): otherwise an edit built on one version and
+    /// based on a newer one would overwrite the newer one's change at publish without a
+    /// conflict.
+    private var seen: [RecordKey: Record?] = [:]
 
     var schema: SchemaNode { store.schema }
 
@@ -45,9 +49,9 @@ final class SQLiteCandidate: Candidate {
 
     func record(_ key: RecordKey) throws -> Record? {
         if let edit = edits[key] { return edit.new }
-        if let cached = headCache, cached.key == key { return cached.record }
+        if let read = seen[key] { return read }
         let record = try readPublished(key)
-        headCache = (key, record)
+        seen[key] = .some(record)
         return record
     }
 
@@ -83,25 +87,27 @@ final class SQLiteCandidate: Candidate {
         let base: Record?
         if let existing {
             base = existing.base
-        } else if let cached = headCache, cached.key == key {
-            base = cached.record
+        } else if let read = seen[key] {
+            base = read
         } else {
             base = try readPublished(key)
+            seen[key] = .some(base)
         }
         edits[key] = record == base ? nil : Edit(base: base, new: record)
     }
 
     func commitCommand() throws {
         defer {
-            // Kept allocated: a script commits after each of its commands.
-            undo.removeAll(keepingCapacity: true)
-            headCache = nil
+            // Small tables stay allocated, since a script commits after each of its commands;
+            // a large one (after a `load`) is let go, or every later command would clear it.
+            if undo.count > 64 { undo = [:] } else { undo.removeAll(keepingCapacity: true) }
+            if seen.count > 64 { seen = [:] } else { seen.removeAll(keepingCapacity: true) }
         }
         guard let owner, !undo.isEmpty else { return }
         let touched = Array(undo.keys)
         try store.write { db in
-            try self.saveBase(db, owner: owner)
-            for key in touched { try self.save(db, owner: owner, key: key) }
+            try Self.saveBase(db, owner: owner, base: self.baseRevision)
+            for key in touched { try Self.save(db, owner: owner, key: key, edit: self.edits[key]) }
             return ((), commit: true)
         }
     }
@@ -109,7 +115,7 @@ final class SQLiteCandidate: Candidate {
     func revertCommand() {
         for (key, edit) in undo { edits[key] = edit }
         undo = [:]
-        headCache = nil
+        seen = [:]
     }
 
     // MARK: Status and comparison
@@ -198,31 +204,32 @@ final class SQLiteCandidate: Candidate {
     }
 
     /// Replaces every edit at once and persists the result.
+    /// The candidate in memory changes only once the stored one has: a failed `update`,
+    /// `rollback` or `discard` (the store busy past the timeout, a full disk) leaves both as
+    /// they were.
     private func replaceEdits(_ newEdits: [RecordKey: Edit], base: Int) throws {
         if let owner {
             try store.write { db in
                 try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
-                self.edits = EditLog(newEdits)
-                self.baseRevision = base
-                try self.saveBase(db, owner: owner)
-                for key in newEdits.keys { try self.save(db, owner: owner, key: key) }
+                try Self.saveBase(db, owner: owner, base: base)
+                for (key, edit) in newEdits { try Self.save(db, owner: owner, key: key, edit: edit) }
                 return ((), commit: true)
             }
         }
         edits = EditLog(newEdits)
         baseRevision = base
         undo = [:]
-        headCache = nil
+        seen = [:]
     }
 
     // MARK: Persistence
 
-    private func saveBase(_ db: Database, owner: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO candidate (user, base) VALUES (?, ?)", arguments: [owner, baseRevision])
+    private static func saveBase(_ db: Database, owner: String, base: Int) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO candidate (user, base) VALUES (?, ?)", arguments: [owner, base])
     }
 
-    private func save(_ db: Database, owner: String, key: RecordKey) throws {
-        if let edit = edits[key] {
+    private static func save(_ db: Database, owner: String, key: RecordKey, edit: Edit?) throws {
+        if let edit {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO candidate_record (user, key, base, new) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [owner, key.encoded, edit.base?.encoded, edit.new?.encoded])
         } else {

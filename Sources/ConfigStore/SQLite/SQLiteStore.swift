@@ -97,15 +97,26 @@ public final class SQLiteStore: ConfigStore {
     /// edits, 100,000 for a bulk load, and a read transaction for each took and released
     /// SQLite's file locks (four `fcntl` calls) every time. These reads share one read
     /// transaction instead, begun by the first and ended as soon as anything else uses the
-    /// connection: it spans a run of edits, and never a publish.
+    /// connection: it spans a run of edits, and never a publish. It is renewed every
+    /// second, so that a long script does not keep other processes' checkpoints from
+    /// emptying the WAL. (The candidate keeps what each command read: see `seen`.)
     func readRecordInSharedRead(_ key: RecordKey) throws -> Record? {
         do {
             return try queue.inDatabase { db in
-                if !db.isInsideTransaction { try db.beginTransaction(.deferred) }
+                let now = DispatchTime.now().uptimeNanoseconds
+                if db.isInsideTransaction, now &- sharedReadBegan > Self.sharedReadLifetime { try db.commit() }
+                if !db.isInsideTransaction {
+                    try db.beginTransaction(.deferred)
+                    sharedReadBegan = now
+                }
                 return try RecordTable.fetch(db, key)
             }
         } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }
+
+    /// When the current shared read began (uptime nanoseconds); touched only on `queue`.
+    private var sharedReadBegan: UInt64 = 0
+    private static let sharedReadLifetime: UInt64 = 1_000_000_000
 
     /// Every other use of the connection first ends the shared read; no other transaction
     /// outlives the call that opened it, so an open one is always that read.

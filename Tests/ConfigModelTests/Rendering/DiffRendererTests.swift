@@ -83,7 +83,7 @@ final class DiffRendererTests: XCTestCase {
     }
 
     func testALargeChangeRenderedOnTwoThreadsGivesTheSameLinesInTheSameOrder() throws {
-        let users = (0..<(DiffRenderer.splitThreshold * 2 + 1)).map { index in
+        let users = (0..<(DiffRenderer.window * 2 + DiffRenderer.splitThreshold + 1)).map { index in
             RecordChange(key: RecordKey(RenderingFixtures.path("manage-accounts-and-storage", "user-accounts", "user", "u\(index)")),
                          old: index % 3 == 0 ? Record(["email": "old\(index)@example.com"]) : nil,
                          new: Record(["display-name": "User \(index)", "email": "u\(index)@example.com"]))
@@ -94,5 +94,18 @@ final class DiffRendererTests: XCTestCase {
         let twoThreads = try RenderingFixtures.lines { try renderer.renderOnTwoThreads(changes, to: $0) }
         XCTAssertGreaterThan(oneThread.count, changes.count * 3)
         XCTAssertEqual(twoThreads, oneThread)
+    }
+
+    func testHeadingsKeepEachKeysOwnBytes() throws {
+        // A precomposed and a decomposed "café" are different methods to the store.
+        let properties = ["caf\u{E9}", "cafe\u{301}"].map { method in
+            RecordChange(key: RecordKey(RenderingFixtures.path("manage-system", "authentication-methods", "method", method,
+                                                               "extended-property", "User Attribute")),
+                         old: nil, new: Record(["value": method]))
+        }
+        let headings = try render(ChangeSet(properties)).filter { $0.hasPrefix("+ manage-system") }
+        XCTAssertEqual(headings.count, 2)
+        XCTAssertEqual(Set(headings.map { Array($0.unicodeScalars) }).count, 2, "\(headings)")
+        XCTAssertTrue(headings.contains { $0.unicodeScalars.contains("\u{301}") })
     }
 }
