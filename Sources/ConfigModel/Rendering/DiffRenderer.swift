@@ -30,14 +30,15 @@ public struct DiffRenderer: Sendable {
     }
 
     /// The lines of `render`, made on two threads when the change is large (a bulk `check`
-    /// prints 100,000 records). The change is taken in windows of `2 × window` records: the
-    /// second half of each is rendered aside while the first is written, then written after
-    /// it — the order is the same, and at most `window` records' lines wait in memory.
+    /// prints 100,000 records). The change is taken in windows of up to `2 × window`
+    /// records: the second half of each is rendered aside while the first is written, then
+    /// written after it — the order is the same, and at most `window` records' lines wait in
+    /// memory.
     public func renderOnTwoThreads(_ changes: [RecordChange], to emit: (String) throws -> Void) throws {
         guard changes.count >= Self.splitThreshold else { return try render(changes, to: emit) }
         var start = 0
         while start < changes.count {
-            let end = min(start + 2 * Self.window, changes.count), middle = min(start + Self.window, end)
+            let end = min(start + 2 * Self.window, changes.count), middle = start + (end - start) / 2
             let aside = AsideLines(), renderer = self, later = changes[middle..<end]
             DispatchQueue.global().async {
                 // Rendering only fails when `emit` does; collecting lines cannot.
