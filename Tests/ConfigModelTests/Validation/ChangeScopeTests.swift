@@ -69,6 +69,26 @@ final class ChangeScopeTests: XCTestCase {
         XCTAssertEqual(scoped.map(\.rule), ["V7"])
     }
 
+    /// A large change runs V1 on a second thread: the findings must be the same as rule by
+    /// rule, in the same order.
+    func testALargeChangeFindsTheSameAsRuleByRule() throws {
+        var candidate = Seed.tree
+        for index in 0..<(Validator.besideThreshold + 200) {
+            let user = Self.users + ["u\(index)"]
+            switch index % 50 {
+            case 0: candidate.set(user + ["email", "not an address"])  // V1
+            case 1: candidate.set(user + ["portwise-authentication", "notification", "email"])  // V10
+            case 2: candidate.set(user + ["portwise-authentication", "notification", "sms"])  // V10, V11
+            default: candidate.set(user + ["email", "u\(index)@example.com"])
+            }
+        }
+        let context = ValidationContext(config: UserScanGuard(tree: candidate), changes: ChangeSet.diff(from: Seed.tree, to: candidate))
+        let ruleByRule = try Validator.rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
+        let found = try Validator.validate(context)
+        XCTAssertEqual(Set(found.map(\.rule)), ["V1", "V10", "V11"])
+        XCTAssertEqual(found, ruleByRule)
+    }
+
     func testEmptyChangeChecksNothing() throws {
         let published = publishedWithInvalidUsers
         XCTAssertEqual(try Validator.validate(ValidationContext(config: UserScanGuard(tree: published), changes: ChangeSet())), [])
