@@ -118,13 +118,20 @@ sizes = meta["scale_sizes"]
 small = sizes[0]
 
 # Start-up
-empty = stats("startup-empty")
 time_row("start-up `-c 'show manage-system'`, empty store", "startup-empty", "< 30 ms",
          lambda s: s["median"] < 30)
+# The big store is compared with the same configuration without users, so that only the
+# store's size differs (an empty store has less to show).
+reference = stats("startup-base")
+if reference is not None:
+    time_row("start-up `-c 'show manage-system'`, the base configuration without users", "startup-base", "< 30 ms",
+             lambda s: s["median"] < 30)
+else:
+    reference = stats("startup-empty")
 time_row(f"start-up `-c 'show manage-system'`, {users(big)} users", "startup-big",
-         "< 30 ms and as on empty (≤ +10% or +2 ms)",
-         lambda s: s["median"] < 30 and empty is not None
-         and (s["median"] <= empty["median"] * 1.1 or s["median"] <= empty["median"] + 2))
+         "< 30 ms and as without users (≤ +10% or +2 ms)",
+         lambda s: s["median"] < 30 and reference is not None
+         and (s["median"] <= reference["median"] * 1.1 or s["median"] <= reference["median"] + 2))
 
 # check vs vtysh
 for n in meta["script_lines"]:
