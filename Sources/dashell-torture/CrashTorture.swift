@@ -37,7 +37,7 @@ struct CrashTorture {
 
     let options: Options
     let lab: Lab
-    var random: SplitMix
+    var random: SplitMix64
     var model = Model()
     var revisions = 0
     /// Bob's candidate: the generation of the display names it holds.
@@ -52,7 +52,7 @@ struct CrashTorture {
     init(options: Options, dashell: String) throws {
         self.options = options
         lab = try Lab(dashell: dashell)
-        random = SplitMix(seed: options.seed)
+        random = SplitMix64(seed: options.seed)
     }
 
     var bobUsers: Int { max(10, options.users / 4) }
@@ -338,17 +338,4 @@ func saveCandidate(store path: String, user: String, file: String) throws {
                               console: CapturingConsole(), source: "interactive")
     try session.execute(line: "load merge \"\(file)\"")
     say("candidate saved")
-}
-
-/// A small, seedable generator, so that a failing run can be repeated with `--seed`.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -59,11 +59,6 @@ public struct DiffRenderer: Sendable {
     /// Records per half window.
     static let window = 10_000
 
-    /// Writes the lines of one record's change; nothing when the record did not change.
-    public func render(_ change: RecordChange, to emit: (String) throws -> Void) throws {
-        try render(change, decoder: RecordDecoder(schema: schema), to: emit)
-    }
-
     /// The decoder shares the schema walk and the leaf table between records of one kind:
     /// `check` of a bulk script renders 100,000 users.
     private func render(_ change: RecordChange, decoder: RecordDecoder, to emit: (String) throws -> Void) throws {

@@ -121,7 +121,7 @@ public enum ValueType: Sendable, Equatable {
     }
 
     static func isHostname(_ text: String) -> Bool {
-        withUTF8(text, isHostname(bytes:))
+        UTF8Bytes.with(text, isHostname(bytes:))
     }
 
     /// Dot-separated labels, checked in one pass over the bytes without splitting (every
@@ -149,12 +149,6 @@ public enum ValueType: Sendable, Equatable {
         return length <= 63 && first != hyphen && last != hyphen
     }
 
-    /// The UTF-8 bytes of `text` as a buffer: a native string's own storage, without copying.
-    private static func withUTF8<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
-    }
-
     static func isEmail(_ text: String) -> Bool {
         if let verdict = isASCIIEmail(text) { return verdict }
         guard text.utf8.count <= 254, let at = text.lastIndex(of: "@") else { return false }
@@ -170,7 +164,7 @@ public enum ValueType: Sendable, Equatable {
     /// `isEmail` over the bytes of an all-ASCII text, where characters are bytes, without
     /// Foundation's substring search; nil for any other text, which takes the general way.
     private static func isASCIIEmail(_ text: String) -> Bool? {
-        withUTF8(text) { bytes -> Bool? in
+        UTF8Bytes.with(text) { bytes -> Bool? in
             guard bytes.count <= 254 else { return false }
             var at: Int?
             for (index, byte) in bytes.enumerated() {

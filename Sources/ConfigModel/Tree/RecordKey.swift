@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// The storage key of a record: the words of its path joined by U+001F, which no keyword or
 /// key contains. Byte order of keys puts a record's descendants right after it, so a subtree
 /// is one range of keys; within a list, entries sort by their keys' code points.
@@ -86,7 +80,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Keys are compared as bytes, as the store compares them: `String`'s `==` would make
     /// canonically equivalent keys (`é` precomposed or decomposed) one key, and disagree with `<`.
     public static func == (lhs: RecordKey, rhs: RecordKey) -> Bool {
-        lhs.bytesHash == rhs.bytesHash && compareBytes(lhs.encoded, rhs.encoded) == 0
+        lhs.bytesHash == rhs.bytesHash && UTF8Bytes.compare(lhs.encoded, rhs.encoded) == 0
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -95,24 +89,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// Byte order, the order SQLite's BINARY collation gives.
     public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
-        compareBytes(lhs.encoded, rhs.encoded) < 0
-    }
-
-    /// memcmp over the UTF-8 bytes; keys are compared millions of times in bulk publishes.
-    private static func compareBytes(_ lhs: String, _ rhs: String) -> Int {
-        withBytes(lhs) { left in
-            withBytes(rhs) { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
-                return order != 0 ? order : left.count - right.count
-            }
-        }
-    }
-
-    /// The UTF-8 bytes of a string, without copying a native one.
-    private static func withBytes<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
+        UTF8Bytes.compare(lhs.encoded, rhs.encoded) < 0
     }
 
     /// Seeds the byte hash per process, so that which keys collide cannot be planned.
@@ -120,7 +97,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// A multiply-xorshift hash over 8 bytes at a time; `Hasher` mixes the result again.
     private static func hashBytes(_ text: String) -> UInt64 {
-        withBytes(text) { bytes in
+        UTF8Bytes.with(text) { bytes in
             var hash = hashSeed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
             var index = 0
             if let base = bytes.baseAddress {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Turns record keys into `RecordView`s for one validation. Entries of a list share
 /// everything but their key, so the schema walk for the part before the key is done once per
 /// list and the leaf table once per record kind: a change of 100,000 users costs a dictionary
@@ -52,20 +46,10 @@ final class RecordDecoder {
                           prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: false)
     }
 
-    private static func sameBytes(_ lhs: Substring, _ rhs: Substring) -> Bool {
-        guard lhs.utf8.count == rhs.utf8.count else { return false }
-        let compared = lhs.utf8.withContiguousStorageIfAvailable { left in
-            rhs.utf8.withContiguousStorageIfAvailable { right in
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
-            }
-        }
-        return (compared ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
-    }
-
     private func decodedPrefix(_ text: Substring) -> Prefix? {
         // Keys come in order, so a run of entries of one list asks for the same prefix:
         // compared, not hashed again.
-        if let recent, Self.sameBytes(recent.text, text) { return recent.prefix }
+        if let recent, UTF8Bytes.compare(recent.text, text) == 0 { return recent.prefix }
         let bytes = RecordKey(encoded: String(text))
         let decoded: Prefix?
         if let known = prefixes[bytes] {

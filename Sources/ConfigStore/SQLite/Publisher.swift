@@ -47,9 +47,9 @@ struct Publisher {
         let violations = try Validator.validate(ValidationContext(config: store.view(db, overlay: merged), changes: changes))
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
 
-        let revision = latest + 1
-        try write(changes, revision: revision, metadata: metadata)
-        return .published(revision: revision, changeCount: changes.size, warnings: violations)
+        let revision = latest + 1, size = changes.size
+        try write(changes, size: size, revision: revision, metadata: metadata)
+        return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
     private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?]) throws -> [MergeConflict] {
@@ -75,9 +75,10 @@ struct Publisher {
         return RecordKey(ConfigPath(Array(enclosing[...keyed])))
     }
 
-    private func write(_ changes: ChangeSet, revision: Int, metadata: PublishMetadata) throws {
+    /// `size` is `changes.size`, counted once by the caller, which also reports it.
+    private func write(_ changes: ChangeSet, size: Int, revision: Int, metadata: PublishMetadata) throws {
         try db.execute(sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, changes.size])
+                       arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])
         let upsert = try TextStatement(db, sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
         let remove = try TextStatement(db, sql: "DELETE FROM record WHERE key = ?")
         let log = try TextStatement(db, sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")

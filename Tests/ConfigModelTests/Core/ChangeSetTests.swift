@@ -1,25 +1,10 @@
 @testable import ConfigModel
 import XCTest
 
-/// SplitMix64: a small, seeded, deterministic generator, so a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random configurations over small pools of keys and values, so that two of them share
 /// many entries and leaves.
 struct RandomTrees {
-    var random: SeededGenerator
+    var random: SplitMix64
 
     static let userIds = ["alice", "bob", "Carol Smith", "\u{E9}mile", "e\u{301}mile", "日本"]
     static let serviceNames = ["radius", "radius 2", "ldap"]
@@ -69,7 +54,7 @@ struct RandomTrees {
 
 final class ChangeSetTests: XCTestCase {
     func testDiffAppliedToTheOldTreeGivesTheNewOneAndItsInverseGoesBack() throws {
-        var trees = RandomTrees(random: SeededGenerator(seed: 20_240_601))
+        var trees = RandomTrees(random: SplitMix64(seed: 20_240_601))
         for iteration in 0..<400 {
             let a = try trees.tree(), b = try trees.tree()
             let diff = ChangeSet.diff(from: a, to: b)
@@ -87,7 +72,7 @@ final class ChangeSetTests: XCTestCase {
 
     func testTheGeneratorProducesOverlappingTrees() throws {
         // Guards the property test against degenerating into trivial cases.
-        var trees = RandomTrees(random: SeededGenerator(seed: 20_240_601))
+        var trees = RandomTrees(random: SplitMix64(seed: 20_240_601))
         var modifiedEntries = 0, emptyEntries = 0
         for _ in 0..<100 {
             let a = try trees.tree(), b = try trees.tree()

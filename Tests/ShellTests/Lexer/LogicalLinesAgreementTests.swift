@@ -1,3 +1,4 @@
+import ConfigModel
 @testable import Shell
 import Testing
 
