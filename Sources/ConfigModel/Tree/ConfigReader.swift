@@ -17,8 +17,8 @@ public protocol ConfigReader {
 extension ConfigReader {
     /// The value set at a leaf path, if any.
     public func value(at path: ConfigPath) throws -> String? {
-        let location = schema.recordLocation(ofLeaf: path)
-        return try record(RecordKey(location.record))?[location.leaf]
+        let location = LeafLocation(of: path)
+        return try record(location.key)?[location.leaf]
     }
 
     /// The value set at a leaf path, or its default.

@@ -20,8 +20,12 @@ public struct EditError: Error, Equatable, CustomStringConvertible {
 extension ConfigWriter {
     /// Sets a leaf to a canonical value, creating the entries on the way.
     public mutating func setLeaf(_ path: ConfigPath, to value: String) throws {
-        let location = schema.recordLocation(ofLeaf: path)
-        let key = RecordKey(location.record)
+        try setLeaf(at: LeafLocation(of: path), to: value)
+    }
+
+    /// The same, at a location already worked out.
+    public mutating func setLeaf(at location: LeafLocation, to value: String) throws {
+        let key = location.key
         var record: Record
         if let existing = try self.record(key) {
             // A record exists only inside existing entries, so nothing above needs creating.

@@ -14,13 +14,24 @@ public struct PathResolver: Sendable {
         public let path: ConfigPath
         public let node: SchemaNode
         public let wordsUsed: Int
+
+        @usableFromInline
+        init(path: ConfigPath, node: SchemaNode, wordsUsed: Int) {
+            self.path = path
+            self.node = node
+            self.wordsUsed = wordsUsed
+        }
     }
 
-    /// Resolves as many words as form a path, starting at `location`.
-    public func resolve(_ words: [String], from location: ConfigPath) throws(PathError) -> Resolution {
+    /// Resolves as many words as form a path, starting at `location`. Any collection of
+    /// words will do, so that a command's words need not be copied into an array first.
+    @inlinable
+    public func resolve<Words: Collection<String>>(_ words: Words, from location: ConfigPath) throws(PathError) -> Resolution {
         var path = location
         var used = 0
         var remaining = words[...]
+        /// The first word without its leading `/`, read in its place.
+        var unrooted: String?
         if let first = remaining.first, first.hasPrefix("/") {
             path = .root
             let rest = String(first.dropFirst())
@@ -28,13 +39,14 @@ public struct PathResolver: Sendable {
                 remaining = remaining.dropFirst()
                 used += 1
             } else {
-                remaining[remaining.startIndex] = rest
+                unrooted = rest
             }
         }
         guard var node = schema.node(at: path) else { throw PathError(wordIndex: 0, path: path, "no such location") }
         // Room for a step per word at once: growing by doubling costs more than resolving.
         path.steps.reserveCapacity(path.steps.count + remaining.count)
-        while let word = remaining.first {
+        while let word = unrooted ?? remaining.first {
+            unrooted = nil
             if node.isLeaf { break }
             if word == ".." {
                 guard !path.isRoot else { throw PathError(wordIndex: used, path: path, "already at the top") }

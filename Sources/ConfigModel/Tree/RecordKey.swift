@@ -16,8 +16,13 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     public init(_ path: ConfigPath) {
+        self.init(path.steps[...])
+    }
+
+    /// The key of the path made of `steps`.
+    public init(_ steps: ArraySlice<ConfigPath.Step>) {
         var size = 0
-        for step in path.steps { size += step.keyword.utf8.count + 1 + (step.key.map { $0.utf8.count + 1 } ?? 0) }
+        for step in steps { size += step.keyword.utf8.count + 1 + (step.key.map { $0.utf8.count + 1 } ?? 0) }
         // Written straight into a buffer of the final size (the last separator counted is
         // never written): String's Character and String appends cost hundreds of
         // instructions each, and every `set` builds a key or two.
@@ -26,7 +31,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
             func copy(_ text: String) {
                 offset = buffer[offset...].initialize(fromContentsOf: text.utf8)
             }
-            for step in path.steps {
+            for step in steps {
                 if offset > 0 {
                     buffer[offset] = 0x1F
                     offset += 1

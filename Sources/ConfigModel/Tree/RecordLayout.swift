@@ -1,19 +1,6 @@
-/// Where the schema puts each value: the record that holds a leaf, and which nodes are
-/// records. A record is a list entry, or — outside any list — a container with leaves.
+/// Where the schema puts records: which nodes are records (see `LeafLocation`), and which
+/// leaves refer to other entries.
 extension SchemaNode {
-    /// The record holding the leaf at `path`, and the leaf's name within it.
-    public func recordLocation(ofLeaf path: ConfigPath) -> (record: ConfigPath, leaf: String) {
-        if let keyed = path.steps.lastIndex(where: { $0.key != nil }) {
-            let record = ConfigPath(Array(path.steps[...keyed]))
-            // Most leaves sit right in their record: their name is one keyword, no joining.
-            let leaf = keyed + 2 == path.steps.count
-                ? path.steps[keyed + 1].keyword
-                : path.steps[(keyed + 1)...].map(\.keyword).joined(separator: " ")
-            return (record, leaf)
-        }
-        return (path.parent, path.steps.last?.keyword ?? "")
-    }
-
     /// Whether the node at `path` is stored as its own record.
     public func isRecord(_ path: ConfigPath) -> Bool {
         if path.steps.last?.key != nil { return true }

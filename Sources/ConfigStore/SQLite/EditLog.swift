@@ -33,8 +33,8 @@ struct EditLog {
                 entries[key] = nil
                 return
             }
-            if let ordinal = entries[key]?.ordinal {
-                entries[key] = (newValue, ordinal)
+            if let index = entries.index(forKey: key) {
+                entries.values[index].edit = newValue
             } else {
                 if order.count >= 2 * entries.count + 1024 { compact() }
                 entries[key] = (newValue, order.count)

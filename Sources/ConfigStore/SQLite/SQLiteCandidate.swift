@@ -12,8 +12,10 @@ final class SQLiteCandidate: Candidate {
     let owner: String?
     private(set) var baseRevision: Int
     private var edits: EditLog
-    /// The edits of the current command, as they were before it: what `revertCommand` restores.
-    private var undo: [RecordKey: Edit?] = [:]
+    /// Each edit the current command replaced, in order (a key may come more than once):
+    /// what `revertCommand` restores, last first. A list, not a table: a `set` then costs
+    /// no hashing for it.
+    private var undo: [(key: RecordKey, edit: Edit?)] = []
     /// The published records this command has read, as it read them. Whatever a command
     /// reads of a record and whatever it then records as that record's base come from the
     /// same read, even when the store changes in between (a script's reads share a snapshot
@@ -83,7 +85,7 @@ final class SQLiteCandidate: Candidate {
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {
         let existing = edits[key]
-        if undo.index(forKey: key) == nil { undo[key] = .some(existing) }
+        undo.append((key, existing))
         let base: Record?
         if let existing {
             base = existing.base
@@ -100,11 +102,11 @@ final class SQLiteCandidate: Candidate {
         defer {
             // Small tables stay allocated, since a script commits after each of its commands;
             // a large one (after a `load`) is let go, or every later command would clear it.
-            if undo.count > 64 { undo = [:] } else { undo.removeAll(keepingCapacity: true) }
-            if seen.count > 64 { seen = [:] } else { seen.removeAll(keepingCapacity: true) }
+            if undo.count > 64 { undo = [] } else { undo.removeAll(keepingCapacity: true) }
+            if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
         }
         guard let owner, !undo.isEmpty else { return }
-        let touched = Array(undo.keys)
+        let touched = Set(undo.map(\.key))
         try store.write { db in
             try Self.saveBase(db, owner: owner, base: self.baseRevision)
             for key in touched { try Self.save(db, owner: owner, key: key, edit: self.edits[key]) }
@@ -113,8 +115,8 @@ final class SQLiteCandidate: Candidate {
     }
 
     func revertCommand() {
-        for (key, edit) in undo { edits[key] = edit }
-        undo = [:]
+        for (key, edit) in undo.reversed() { edits[key] = edit }
+        undo = []
         seen = [:]
     }
 
@@ -218,7 +220,7 @@ final class SQLiteCandidate: Candidate {
         }
         edits = EditLog(newEdits)
         baseRevision = base
-        undo = [:]
+        undo = []
         seen = [:]
     }
 

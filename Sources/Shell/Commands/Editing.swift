@@ -11,9 +11,14 @@ enum Editing {
 
     static func set(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("set needs a path", at: invocation.name) }
-        let resolution = try invocation.resolvePath(invocation.arguments[...])
-        let values = invocation.arguments[resolution.wordsUsed...]
         var candidate = invocation.session.candidate
+        let prepared = invocation.preparedPath
+        if let leaf = prepared?.leaf {
+            try candidate.setLeaf(at: leaf.location, to: leaf.value)
+            return
+        }
+        let resolution = try prepared?.resolution ?? invocation.resolvePath(invocation.arguments[...])
+        let values = invocation.arguments[resolution.wordsUsed...]
         let node = resolution.node, path = resolution.path
         switch node.kind {
         case .leaf(let spec):
@@ -46,7 +51,8 @@ enum Editing {
 
     static func delete(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("delete needs a path", at: invocation.name) }
-        let resolution = try invocation.resolveWholePath(invocation.arguments[...])
+        let prepared = invocation.preparedPath.map(\.resolution).flatMap { $0.wordsUsed == invocation.arguments.count ? $0 : nil }
+        let resolution = try prepared ?? invocation.resolveWholePath(invocation.arguments[...])
         guard !resolution.path.isRoot else {
             throw CommandError("delete needs a path below the top; to empty the candidate use load replace", at: invocation.arguments.last)
         }

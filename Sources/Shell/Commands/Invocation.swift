@@ -9,12 +9,22 @@ final class Invocation {
     let output: OutputPipeline
     /// The machine-readable result for `--json`, when the command has one beyond its lines.
     var data: JSONOut?
+    /// The path worked out before the command ran, for a script's command.
+    private let prepared: PreparedPath?
 
-    init(session: Session, name: Word, arguments: [Word], output: OutputPipeline) {
+    init(session: Session, name: Word, arguments: [Word], output: OutputPipeline, prepared: PreparedPath? = nil) {
         self.session = session
         self.name = name
         self.arguments = arguments
         self.output = output
+        self.prepared = prepared
+    }
+
+    /// The path the arguments start with, resolved before the command ran, when that still
+    /// holds here: at the top, or for a path from `/`.
+    var preparedPath: PreparedPath? {
+        guard let prepared, prepared.isAbsolute || session.location.isRoot else { return nil }
+        return prepared
     }
 
     func print(_ line: String) { output.line(line) }
@@ -22,7 +32,7 @@ final class Invocation {
     /// Resolves `words` as a path from the current location. Without words: the location.
     func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
         do {
-            return try session.resolver.resolve(words.map(\.text), from: session.location)
+            return try session.resolver.resolve(words.lazy.map(\.text), from: session.location)
         } catch {
             throw CommandError(error.message, at: words[words.startIndex + min(error.wordIndex, words.count - 1)], path: error.path)
         }

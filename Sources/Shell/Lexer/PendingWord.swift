@@ -47,7 +47,7 @@ struct PendingWord {
         let text = if let buffer {
             String(decoding: buffer, as: UTF8.self)
         } else {
-            String(decoding: UnsafeBufferPointer(rebasing: source[run]), as: UTF8.self)
+            KnownWords.string(UnsafeBufferPointer(rebasing: source[run])) ?? String(decoding: UnsafeBufferPointer(rebasing: source[run]), as: UTF8.self)
         }
         return Word(text: text, at: start, isQuoted: isQuoted)
     }

@@ -61,7 +61,7 @@ struct ScriptRunner {
     var progress: Progress?
 
     func run(_ text: String) throws(ScriptFailure) {
-        for lexed in LexedLines(text: text, lexer: session.lexer) {
+        for lexed in LexedLines(text: text, lexer: session.lexer, resolver: session.resolver) {
             let logical = lexed.logical
             progress?.advance(to: logical.line)
             let commands: [CommandWords]
@@ -69,13 +69,13 @@ struct ScriptRunner {
             case .success(let lexedCommands): commands = lexedCommands
             case .failure(let error): throw failure(CommandError.from(error, at: nil), in: logical, fallbackLine: logical.line)
             }
-            for command in commands {
+            for (index, command) in commands.enumerated() {
                 if Interrupt.isPending {
                     throw failure(CommandError("interrupted; nothing left unpublished is kept", code: .interrupted, at: command.words.first),
                                   in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 do {
-                    try session.execute(command)
+                    try session.execute(command, prepared: lexed.prepared[index])
                 } catch let nested as ScriptFailure {
                     var nested = nested
                     nested.includedFrom.append((name, command.line))

@@ -4,8 +4,13 @@ extension Session {
     /// Runs one command with its pipes. A failing command leaves the candidate and the
     /// location as they were. In `--json` mode a successful command prints one document.
     public func execute(_ command: CommandWords) throws {
+        try execute(command, prepared: nil)
+    }
+
+    /// The same, with what was worked out before it ran (see `PreparedCommand`).
+    func execute(_ command: CommandWords, prepared: PreparedCommand?) throws {
         guard let first = command.words.first else { return }
-        let spec = try CommandTable.find(first)
+        let spec = try prepared?.spec ?? CommandTable.find(first)
         if spec.interactiveOnly, mode != .interactive {
             throw CommandError("\(spec.name) needs an interactive shell", at: first)
         }
@@ -16,7 +21,8 @@ extension Session {
         let pager = paging && !json ? self.pager : nil
         let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
         defer { pager?.finish() }
-        let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output)
+        let invocation = Invocation(session: self, name: first, arguments: prepared?.arguments ?? Array(command.words.dropFirst()),
+                                    output: output, prepared: prepared?.path)
         do {
             try transactionally { try spec.run(invocation) }
         } catch let failure as ScriptFailure {

@@ -1,0 +1,43 @@
+import ConfigModel
+import Foundation
+
+/// The long words a script repeats on every line — the schema's keywords — held once each.
+///
+/// Swift keeps a string of up to 15 bytes inside the value itself; a longer one is a heap
+/// allocation, made by the lexer and freed once the command has run. Every line of a bulk
+/// script starts with `manage-accounts-and-storage`, so the lexer hands out the schema's own
+/// string for such a word instead of a copy of it.
+enum KnownWords {
+    /// The known string with exactly these bytes, if there is one.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 15, var known = table[fingerprint(bytes)] else { return nil }
+        return known.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } ? known : nil
+    }
+
+    /// Keywords by fingerprint; of two with the same fingerprint only the first is kept, and
+    /// the other is simply copied like any word.
+    private static let table: [UInt64: String] = {
+        var table: [UInt64: String] = [:]
+        func add(_ node: SchemaNode) {
+            for child in node.children {
+                if child.keyword.utf8.count > 15 {
+                    var keyword = child.keyword
+                    let print = keyword.withUTF8 { fingerprint($0) }
+                    if table[print] == nil { table[print] = keyword }
+                }
+                add(child)
+            }
+        }
+        add(DigitalAccessSchema.root)
+        return table
+    }()
+
+    /// Length and the first and last eight bytes: enough to tell the schema's keywords apart
+    /// almost always, and cheap. Only for more than 15 bytes.
+    private static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let head = raw.loadUnaligned(as: UInt64.self)
+        let tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+        return (head &* 0x9E37_79B9_7F4A_7C15) ^ tail ^ UInt64(bytes.count)
+    }
+}
