@@ -112,7 +112,7 @@ public enum ValueType: Sendable, Equatable {
     static func requireNoControlCharacters(_ text: String, allowingLineBreaks: Bool) throws(ValueError) {
         // Controls are single bytes in UTF-8, never part of a longer sequence: a byte scan
         // finds whether there is one; the scalars are looked at only to report it.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return }
+        guard UTF8Bytes.with(text, { $0.contains(where: { $0 < 0x20 || $0 == 0x7F }) }) else { return }
         for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F {
             if allowingLineBreaks && (scalar == "\n" || scalar == "\t") { continue }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)

@@ -29,7 +29,11 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
         encoded = String(unsafeUninitializedCapacity: size) { buffer in
             var offset = 0
             func copy(_ text: String) {
-                offset = buffer[offset...].initialize(fromContentsOf: text.utf8)
+                UTF8Bytes.with(text) { bytes in
+                    guard let source = bytes.baseAddress else { return }
+                    (buffer.baseAddress! + offset).initialize(from: source, count: bytes.count)
+                    offset += bytes.count
+                }
             }
             for step in steps {
                 if offset > 0 {

@@ -12,12 +12,7 @@ enum Editing {
     static func set(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("set needs a path", at: invocation.name) }
         var candidate = invocation.session.candidate
-        let prepared = invocation.preparedPath
-        if let leaf = prepared?.leaf {
-            try candidate.setLeaf(at: leaf.location, to: leaf.value)
-            return
-        }
-        let resolution = try prepared?.resolution ?? invocation.resolvePath(invocation.arguments[...])
+        let resolution = try invocation.preparedPath?.resolution ?? invocation.resolvePath(invocation.arguments[...])
         let values = invocation.arguments[resolution.wordsUsed...]
         let node = resolution.node, path = resolution.path
         switch node.kind {

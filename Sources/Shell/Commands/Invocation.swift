@@ -9,10 +9,10 @@ final class Invocation {
     let output: OutputPipeline
     /// The machine-readable result for `--json`, when the command has one beyond its lines.
     var data: JSONOut?
-    /// The path worked out before the command ran, for a script's command.
-    private let prepared: PreparedPath?
+    /// What was worked out before the command ran, for a script's command.
+    private let prepared: PreparedCommand?
 
-    init(session: Session, name: Word, arguments: [Word], output: OutputPipeline, prepared: PreparedPath? = nil) {
+    init(session: Session, name: Word, arguments: [Word], output: OutputPipeline, prepared: PreparedCommand? = nil) {
         self.session = session
         self.name = name
         self.arguments = arguments
@@ -22,10 +22,7 @@ final class Invocation {
 
     /// The path the arguments start with, resolved before the command ran, when that still
     /// holds here: at the top, or for a path from `/`.
-    var preparedPath: PreparedPath? {
-        guard let prepared, prepared.isAbsolute || session.location.isRoot else { return nil }
-        return prepared
-    }
+    var preparedPath: PreparedPath? { prepared?.path(at: session.location) }
 
     func print(_ line: String) { output.line(line) }
 

@@ -1,18 +1,19 @@
 import ConfigModel
 import Foundation
 
-/// A script's logical lines with their commands, lexed and prepared (see `PreparedCommand`)
-/// on a second thread a little ahead of the thread running them.
+/// A script's logical lines with their commands, lexed on a second thread a little ahead of
+/// the thread running them, and prepared there too (see `PreparedCommand`) while that
+/// thread has time to spare.
 ///
 /// Lexing a line depends on nothing the lines before it do (variables are fixed for the
-/// run), and preparing it only on the location, which the runner checks; together they are
-/// about half of running a script of `set` lines, and on two cores they then cost the runner
-/// nothing. Short scripts are lexed as they are run: a thread is not worth it for a few lines.
+/// run), and preparing it only on the location, which the runner checks. Short scripts are
+/// lexed as they are run: a thread is not worth it for a few lines.
 struct LexedLines: Sequence {
     struct Line: Sendable {
         let logical: LogicalLine
         let commands: Result<[CommandWords], LexError>
-        /// One for each command, in order; nil for a command that could not be prepared.
+        /// One for each command, in order, nil for a command that could not be prepared;
+        /// empty when the runner is left to prepare the commands itself.
         let prepared: [PreparedCommand?]
     }
 
@@ -25,8 +26,8 @@ struct LexedLines: Sequence {
 
     func makeIterator() -> Iterator {
         text.utf8.count < Self.aheadThreshold
-            ? Iterator(inline: LogicalLines(text).makeIterator(), lexer: lexer, resolver: resolver)
-            : Iterator(ahead: LexAhead(text, lexer: lexer, resolver: resolver), lexer: lexer, resolver: resolver)
+            ? Iterator(inline: LogicalLines(text).makeIterator(), lexer: lexer)
+            : Iterator(ahead: LexAhead(text, lexer: lexer, resolver: resolver), lexer: lexer)
     }
 
     struct Iterator: IteratorProtocol {
@@ -34,19 +35,17 @@ struct LexedLines: Sequence {
         /// Held while iterating: letting it go ends the lexing thread.
         private let ahead: LexAhead?
         private let lexer: Lexer
-        private let resolver: PathResolver
         private var chunk: [Line] = []
         private var index = 0
 
-        fileprivate init(inline: LogicalLines.Iterator? = nil, ahead: LexAhead? = nil, lexer: Lexer, resolver: PathResolver) {
+        fileprivate init(inline: LogicalLines.Iterator? = nil, ahead: LexAhead? = nil, lexer: Lexer) {
             self.inline = inline
             self.ahead = ahead
             self.lexer = lexer
-            self.resolver = resolver
         }
 
         mutating func next() -> Line? {
-            if inline != nil { return inline!.next().map { LexedLines.lex($0, with: lexer, resolver: resolver) } }
+            if inline != nil { return inline!.next().map { LexedLines.lex($0, with: lexer, preparingWith: nil) } }
             if index == chunk.count {
                 guard let ahead, let next = ahead.nextChunk() else { return nil }
                 ahead.recycle(chunk)
@@ -58,9 +57,10 @@ struct LexedLines: Sequence {
         }
     }
 
-    fileprivate static func lex(_ logical: LogicalLine, with lexer: Lexer, resolver: PathResolver) -> Line {
+    /// Lexes a line, and prepares its commands when given a resolver.
+    fileprivate static func lex(_ logical: LogicalLine, with lexer: Lexer, preparingWith resolver: PathResolver?) -> Line {
         let commands = Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) }
-        let prepared = (try? commands.get())?.map { PreparedCommand($0, resolver: resolver) } ?? []
+        let prepared = resolver.flatMap { resolver in (try? commands.get())?.map { PreparedCommand($0, resolver: resolver) } } ?? []
         return Line(logical: logical, commands: commands, prepared: prepared)
     }
 }
@@ -88,7 +88,7 @@ final class LexAhead {
 /// The bounded hand-over between the producer thread and the runner: chunks of lines, at
 /// most `maxChunks` waiting, so a huge script is never lexed far ahead.
 final class LexHandover: @unchecked Sendable {
-    private static let chunkSize = 32
+    private static let chunkSize = 128
     private static let maxChunks = 4
 
     // All below guarded by `condition`.
@@ -132,10 +132,15 @@ final class LexHandover: @unchecked Sendable {
         defer { Self.runningLock.withLock { Self.runningCount -= 1 } }
         var chunk: [LexedLines.Line] = []
         chunk.reserveCapacity(Self.chunkSize)
+        // Preparing a line costs about what lexing it does. It is done here only while the
+        // runner is the slower of the two, with chunks waiting for it; otherwise the runner
+        // prepares each command itself, and neither thread waits for the other for long.
+        var prepares = false
         for logical in LogicalLines(text) {
-            chunk.append(LexedLines.lex(logical, with: lexer, resolver: resolver))
+            chunk.append(LexedLines.lex(logical, with: lexer, preparingWith: prepares ? resolver : nil))
             if chunk.count == Self.chunkSize {
-                guard hand(chunk) else { return }
+                guard let waiting = hand(chunk) else { return }
+                prepares = waiting >= 2
                 chunk.removeAll(keepingCapacity: true)
             }
         }
@@ -146,18 +151,19 @@ final class LexHandover: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for room, then queues a chunk; false once the runner has gone. Takes the
-    /// spent chunks along, to be freed here once the lock is released.
-    private func hand(_ chunk: [LexedLines.Line]) -> Bool {
+    /// Waits for room, then queues a chunk; returns how many chunks are then waiting, or nil
+    /// once the runner has gone. Takes the spent chunks along, to be freed here once the
+    /// lock is released.
+    private func hand(_ chunk: [LexedLines.Line]) -> Int? {
         var freed: [[LexedLines.Line]] = []
         defer { freed.removeAll() }
         condition.lock()
         defer { condition.unlock() }
         while ready.count >= Self.maxChunks, !isAbandoned { condition.wait() }
-        guard !isAbandoned else { return false }
+        guard !isAbandoned else { return nil }
         ready.append(chunk)
         swap(&freed, &spent)
         condition.broadcast()
-        return true
+        return ready.count
     }
 }

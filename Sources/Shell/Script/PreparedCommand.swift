@@ -23,11 +23,22 @@ final class PreparedCommand: Sendable {
         guard let name = command.words.first, let spec = CommandTable.named(name.text) else { return nil }
         self.spec = spec
         arguments = Array(command.words.dropFirst())
-        path = Self.resolvesPath.contains(spec.name) ? PreparedPath(arguments, setting: spec.name == "set", resolver: resolver) : nil
+        path = Self.resolvesPath(spec.name) ? PreparedPath(arguments, setting: spec.name == "set", resolver: resolver) : nil
     }
 
     /// The commands whose arguments start with a path, and that a bulk script is made of.
-    private static let resolvesPath: Set<String> = ["set", "delete"]
+    private static func resolvesPath(_ name: String) -> Bool { name == "set" || name == "delete" }
+
+    /// The path, when it holds at `location`: at the top, or a path from `/` anywhere.
+    func path(at location: ConfigPath) -> PreparedPath? {
+        guard let path, path.isAbsolute || location.isRoot else { return nil }
+        return path
+    }
+
+    /// For a `set` of a leaf to a valid value run at `location`, the leaf and its value.
+    func leafToSet(at location: ConfigPath) -> PreparedPath.Leaf? {
+        spec.name == "set" ? path(at: location)?.leaf : nil
+    }
 }
 
 /// A command's path, resolved from the top before the command runs.

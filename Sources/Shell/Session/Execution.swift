@@ -10,6 +10,14 @@ extension Session {
     /// The same, with what was worked out before it ran (see `PreparedCommand`).
     func execute(_ command: CommandWords, prepared: PreparedCommand?) throws {
         guard let first = command.words.first else { return }
+        if let leaf = prepared?.leafToSet(at: location), command.pipes.isEmpty, !options.json {
+            // Most of a bulk script: a `set` of a leaf, its every step but the edit already
+            // taken, prints nothing, so it needs no invocation and no output pipeline.
+            do { try transactionally { try candidate.setLeaf(at: leaf.location, to: leaf.value) } } catch {
+                throw CommandError.from(error, at: first)
+            }
+            return
+        }
         let spec = try prepared?.spec ?? CommandTable.find(first)
         if spec.interactiveOnly, mode != .interactive {
             throw CommandError("\(spec.name) needs an interactive shell", at: first)
@@ -22,7 +30,7 @@ extension Session {
         let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
         defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: prepared?.arguments ?? Array(command.words.dropFirst()),
-                                    output: output, prepared: prepared?.path)
+                                    output: output, prepared: prepared)
         do {
             try transactionally { try spec.run(invocation) }
         } catch let failure as ScriptFailure {

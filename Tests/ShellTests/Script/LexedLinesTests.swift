@@ -28,7 +28,8 @@ import Testing
 
     private static func inline(_ text: String) -> [LexedLines.Line] {
         LogicalLines(text).map { logical in
-            LexedLines.Line(logical: logical, commands: Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) })
+            LexedLines.Line(logical: logical, commands: Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) },
+                            prepared: [])
         }
     }
 

@@ -1,0 +1,105 @@
+import ConfigModel
+import ConfigStore
+import Foundation
+@testable import Shell
+import Testing
+
+/// A script's commands are prepared before they run, on the lexing thread or by the runner:
+/// what is prepared must be exactly what the command would work out itself, used only where
+/// it still holds, and a script must end the same with or without it.
+struct PreparedCommandTests {
+    private static let resolver = PathResolver()
+    private static let user = "manage-accounts-and-storage user-accounts user"
+
+    private static func prepare(_ line: String) throws -> PreparedCommand? {
+        let commands = try Lexer { _ in nil }.lex(line, firstLine: 1)
+        return PreparedCommand(try #require(commands.first), resolver: resolver)
+    }
+
+    @Test func aSetOfALeafIsPreparedAsTheCommandWouldResolveIt() throws {
+        let prepared = try #require(try Self.prepare("set \(Self.user) u1 email u1@example.com"))
+        #expect(prepared.spec.name == "set")
+        #expect(prepared.arguments.map(\.text) == ["manage-accounts-and-storage", "user-accounts", "user", "u1", "email", "u1@example.com"])
+        let path = try #require(prepared.path)
+        let resolved = try Self.resolver.resolve(prepared.arguments.map(\.text), from: .root)
+        #expect(path.resolution.path == resolved.path)
+        #expect(path.resolution.wordsUsed == 5)
+        let leaf = try #require(path.leaf)
+        #expect(leaf.location.key == RecordKey(ConfigPath(schemaWords: Self.user.split(separator: " ").map(String.init) + ["u1"])))
+        #expect(leaf.location.leaf == "email")
+        #expect(leaf.location.record == ConfigPath(schemaWords: Self.user.split(separator: " ").map(String.init) + ["u1"]))
+        #expect(leaf.value == "u1@example.com")
+    }
+
+    @Test func aBooleanWithoutValueIsPreparedAsTrueAndValuesAreCanonical() throws {
+        let bare = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal")?.path?.leaf)
+        #expect(bare.value == "true")
+        #expect(bare.location.leaf == "portwise-authentication enable-personal")
+        let spelled = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal yes")?.path?.leaf)
+        #expect(spelled.value == "true")
+    }
+
+    @Test func whatWouldFailIsLeftForTheCommandToReport() throws {
+        // A prefix of a command's name is left to the runner, which matches (or refuses) it.
+        #expect(try Self.prepare("se \(Self.user) u1 email a@example.com") == nil)
+        // A path that does not resolve, a value that is not valid, a value too many.
+        #expect(try Self.prepare("set \(Self.user)x u1 email a@example.com")?.path == nil)
+        #expect(try Self.prepare("set manage-system distribution-services global-settings external-port 99999")?.path?.leaf == nil)
+        #expect(try Self.prepare("set \(Self.user) u1 email a@example.com b@example.com")?.path?.leaf == nil)
+        // Not a leaf: the path is kept, there is no leaf to set.
+        let entry = try #require(try Self.prepare("set \(Self.user) u1")?.path)
+        #expect(entry.leaf == nil)
+        // Only `set` and `delete` resolve a path ahead.
+        #expect(try Self.prepare("show \(Self.user) u1")?.path == nil)
+    }
+
+    @Test func aPathFromTheTopHoldsOnlyAtTheTopUnlessItStartsWithASlash() throws {
+        let relative = try #require(try Self.prepare("set \(Self.user) u1 email a@example.com"))
+        let absolute = try #require(try Self.prepare("set /\(Self.user) u1 email a@example.com"))
+        let elsewhere = ConfigPath(schemaWords: ["manage-system"])
+        #expect(relative.leafToSet(at: .root) != nil)
+        #expect(relative.leafToSet(at: elsewhere) == nil)
+        #expect(absolute.leafToSet(at: elsewhere)?.location.key == relative.leafToSet(at: .root)?.location.key)
+    }
+
+    /// A script long enough to be lexed (and maybe prepared) on the second thread, moving
+    /// about with `edit`, `up` and `top`, ends with the same candidate as its lines typed one
+    /// by one, which nothing prepares.
+    @Test func aScriptEndsTheSameAsItsLinesRunOneByOne() throws {
+        var lines: [String] = []
+        var size = 0
+        var index = 0
+        while size < LexedLines.aheadThreshold + 50_000 {
+            let line: String
+            switch index % 100 {
+            case 10: line = "edit \(Self.user) u\(index - 1)"
+            case 11: line = "set display-name \"Moved \(index)\""
+            case 12: line = "set /\(Self.user) u\(index) email top\(index)@example.com"
+            case 13: line = "up"
+            case 14: line = "set user u\(index) cell-phone +4670\(index)"
+            case 15: line = "top"
+            case 16: line = "delete \(Self.user) u\(index - 10) email"
+            default: line = "set \(Self.user) u\(index) email u\(index)@example.com"
+            }
+            lines.append(line)
+            size += line.utf8.count + 1
+            index += 1
+        }
+        let script = try Self.session()
+        try ScriptRunner(session: script, name: "long.dash").run(lines.joined(separator: "\n"))
+        let typed = try Self.session()
+        for line in lines { try typed.execute(line: line) }
+        #expect(script.location == typed.location)
+        #expect(try Self.rendered(script.candidate) == Self.rendered(typed.candidate))
+    }
+
+    private static func session() throws -> Session {
+        try Session(store: SQLiteStore(inMemory: DigitalAccessSchema.root), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
+    }
+
+    private static func rendered(_ config: some ConfigReader) throws -> [String] {
+        var lines: [String] = []
+        try SetRenderer(includeSecrets: true).render(config) { lines.append($0) }
+        return lines
+    }
+}
