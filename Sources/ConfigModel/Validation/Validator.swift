@@ -20,39 +20,99 @@ public enum Validator {
     /// Every violation, errors first, then by path, so that output is stable and what
     /// blocks publishing comes first.
     public static func validate(_ context: ValidationContext) throws -> [Violation] {
-        guard let scope = context.scope, scope.present.count + scope.unknown.count >= besideThreshold else {
-            return try rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
-        }
-        // V1, a third of a bulk change's validation, runs on a second thread beside the
-        // other rules. Over a change it reads only the change's own records, decoded once
-        // before any rule runs and not changed after, and never the store, which the other
-        // rules may read (one connection, one thread).
-        let syntax = BesideResult()
-        let shared = SharedContext(context)
-        DispatchQueue.global().async {
-            syntax.result = Result { try V1ValueSyntax().check(shared.context) }
-            syntax.done.signal()
-        }
-        let others = Result { try rules.filter { !($0 is V1ValueSyntax) }.flatMap { try $0.check(context) } }
-        syntax.done.wait()
-        return try (syntax.result!.get() + others.get()).sorted(by: Violation.reportOrder)
+        try Validation(context).finish()
+    }
+
+    /// Starts validating `config` after `changes`, for a caller with other work to do
+    /// meanwhile (publish writes the change): on a large change the change's records are
+    /// then being decoded, and V1 checked, on a second thread. That thread reads only the
+    /// change, decoded once and not changed after, never the store: the other rules read
+    /// it (one connection, one thread) when the caller calls `finish`, and the caller may
+    /// use it until then.
+    public static func begin(config: any ConfigReader, changes: ChangeSet) -> Validation {
+        changes.changes.count >= besideThreshold ? Validation(beside: config, changes) : Validation(ValidationContext(config: config, changes: changes))
     }
 
     /// Records in a change below which V1 runs with the others.
     static let besideThreshold = 1_000
 }
 
-/// V1's violations, handed over once `done` is signalled.
-private final class BesideResult: @unchecked Sendable {
-    var result: Result<[Violation], any Error>?
-    let done = DispatchSemaphore(value: 0)
+/// A validation under way; `finish` gives its violations.
+public final class Validation {
+    /// Set here, or handed over by the second thread.
+    private var context: ValidationContext?
+    private let beside: BesideWork?
+
+    /// V1 runs beside the other rules when the change is large.
+    fileprivate init(_ context: ValidationContext) {
+        self.context = context
+        guard let scope = context.scope, scope.present.count + scope.unknown.count >= Validator.besideThreshold else {
+            beside = nil
+            return
+        }
+        beside = BesideWork(context: context)
+    }
+
+    /// The change is decoded on the second thread too.
+    fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet) {
+        beside = BesideWork(config: config, changes: changes)
+    }
+
+    /// Runs the other rules and returns every violation, in report order.
+    public func finish() throws -> [Violation] {
+        guard let beside else {
+            return try Validator.rules.flatMap { try $0.check(context!) }.sorted(by: Violation.reportOrder)
+        }
+        let decoded = context ?? beside.awaitContext()
+        let others = Result { try Validator.rules.filter { !($0 is V1ValueSyntax) }.flatMap { try $0.check(decoded) } }
+        return try (beside.awaitV1().get() + others.get()).sorted(by: Violation.reportOrder)
+    }
 }
 
-/// The context lent to V1's thread, which only reads the change's decoded records.
-private final class SharedContext: @unchecked Sendable {
-    let context: ValidationContext
+/// The work of the second thread: the context, when it is built there, then V1, which is a
+/// third of a bulk change's validation. Each result is read once its semaphore is signalled.
+private final class BesideWork: @unchecked Sendable {
+    private var context: ValidationContext?
+    private var v1: Result<[Violation], any Error>?
+    private let contextReady = DispatchSemaphore(value: 0)
+    private let v1Done = DispatchSemaphore(value: 0)
 
-    init(_ context: ValidationContext) { self.context = context }
+    init(context: ValidationContext) {
+        self.context = context
+        DispatchQueue.global().async { [self] in checkV1(self.context!) }
+    }
+
+    init(config: any ConfigReader, changes: ChangeSet) {
+        let config = UncheckedConfig(config)
+        DispatchQueue.global().async { [self] in
+            let context = ValidationContext(config: config.reader, changes: changes)
+            self.context = context
+            contextReady.signal()
+            checkV1(context)
+        }
+    }
+
+    private func checkV1(_ context: ValidationContext) {
+        v1 = Result { try V1ValueSyntax().check(context) }
+        v1Done.signal()
+    }
+
+    func awaitContext() -> ValidationContext {
+        contextReady.wait()
+        return context!
+    }
+
+    func awaitV1() -> Result<[Violation], any Error> {
+        v1Done.wait()
+        return v1!
+    }
+}
+
+/// A reader lent to the second thread, which builds the context with it but never reads it.
+private struct UncheckedConfig: @unchecked Sendable {
+    let reader: any ConfigReader
+
+    init(_ reader: any ConfigReader) { self.reader = reader }
 }
 
 extension Violation {

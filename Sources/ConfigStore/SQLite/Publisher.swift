@@ -12,6 +12,8 @@ struct Publisher {
     /// `edits`: each touched record as the candidate first saw it and as it is now;
     /// `base`: the revision the candidate was based on.
     /// `edits` come in the order they were made (see `EditLog`), each key once.
+    /// Any outcome but `.published` may leave writes in the transaction: the caller rolls
+    /// it back.
     func publish(_ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
         var merged: [RecordKey: Record?] = [:]
         var changed: [RecordChange] = []
@@ -44,11 +46,16 @@ struct Publisher {
         if merged.isEmpty { return .nothingToPublish }
 
         let changes = ChangeSet(changed)
-        let violations = try Validator.validate(ValidationContext(config: store.view(db, overlay: merged), changes: changes))
-        if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
-
+        // The change is written before it is validated, so that decoding it and checking V1,
+        // which reads only the change, run on a second thread while SQLite writes. The other
+        // rules then read a store that holds the change: the configuration the overlay shows
+        // them anyway (V9 compares with what was published through the change itself). An
+        // error fails the publish, and the caller rolls the whole transaction back.
+        let validation = Validator.begin(config: store.view(db, overlay: merged), changes: changes)
         let revision = latest + 1, size = changes.size
         try write(changes, size: size, revision: revision, metadata: metadata)
+        let violations = try validation.finish()
+        if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 

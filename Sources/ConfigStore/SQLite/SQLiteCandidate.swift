@@ -148,10 +148,9 @@ final class SQLiteCandidate: Candidate {
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
-        let edits = self.edits.ordered
         let outcome: PublishOutcome = try store.write { db in
             let publisher = Publisher(store: store, db: db)
-            let outcome = try publisher.publish(edits.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision, metadata: metadata)
+            let outcome = try publisher.publish(edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision, metadata: metadata)
             if case .published = outcome, let owner {
                 try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
                 try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [owner])
@@ -160,7 +159,9 @@ final class SQLiteCandidate: Candidate {
         }
         switch outcome {
         case .published(let revision, _, _):
-            self.edits = EditLog()
+            var published = EditLog()
+            swap(&published, &edits)
+            BackgroundRelease.release(consume published)
             baseRevision = revision
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
