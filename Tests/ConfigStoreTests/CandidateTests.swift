@@ -178,4 +178,33 @@ final class PublishValidationTests: XCTestCase {
         XCTAssertFalse(try candidate.exists(StoreFixture.service("radius")), "the candidate keeps the user's edit")
         XCTAssertTrue(try store.published().exists(StoreFixture.service("radius")))
     }
+
+    /// A large change is written before the rules that read the store run, while V1 runs on
+    /// a second thread; a violation found either way must still leave nothing published.
+    func testALargeInvalidChangeIsRefusedAndNothingOfItIsWritten() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])
+        try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
+                           (method.appending("type"), "portwise-password"),
+                           (method.appending("display-name"), "Password"),
+                           (method.appending("authentication-server"), "radius")])
+        _ = try candidate.publishExpectingRevision()
+
+        var users = (0..<1_500).map { (StoreFixture.user("u\($0)", "email"), "u\($0)@example.com") }
+        users[700] = (StoreFixture.user("u700", "email"), "not an address")
+        try candidate.set(users)
+        var writer = candidate
+        try writer.delete(StoreFixture.service("radius"))
+        try candidate.commitCommand()
+        let outcome = try candidate.publish(PublishMetadata(user: "alice", source: "script", comment: nil))
+        guard case .invalid(let violations) = outcome else { return XCTFail("expected refusal, got \(outcome)") }
+        XCTAssertEqual(violations.map(\.rule), ["V1", "V3"])
+        XCTAssertEqual(violations.first?.path, StoreFixture.user("u700", "email"))
+        XCTAssertEqual(try store.latestRevision(), 1)
+        let published = try store.published()
+        XCTAssertTrue(try published.exists(StoreFixture.service("radius")))
+        XCTAssertFalse(try published.exists(StoreFixture.user("u0", "")))
+        XCTAssertEqual(try candidate.value(at: StoreFixture.user("u1499", "email")), "u1499@example.com", "the candidate keeps its edits")
+    }
 }
