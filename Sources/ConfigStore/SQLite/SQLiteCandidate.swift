@@ -102,7 +102,9 @@ final class SQLiteCandidate: Candidate {
         defer {
             // Small tables stay allocated, since a script commits after each of its commands;
             // a large one (after a `load`) is let go, or every later command would clear it.
-            if undo.count > 64 { undo = [] } else { undo.removeAll(keepingCapacity: true) }
+            // `removeLast` keeps the capacity for a few hundred instructions less than
+            // `removeAll(keepingCapacity:)`, which a script pays on every line.
+            if undo.count > 64 { undo = [] } else { while !undo.isEmpty { undo.removeLast() } }
             if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
         }
         guard let owner, !undo.isEmpty else { return }
