@@ -14,22 +14,19 @@ struct Publisher {
     /// `edits` come in the order they were made (see `EditLog`), each key once.
     /// Any outcome but `.published` may leave writes in the transaction: the caller rolls
     /// it back.
-    func publish(_ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
-        var merged: [RecordKey: Record?] = [:]
+    func publish(_ edits: consuming [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
         var changed: [RecordChange] = []
         var conflicts: [MergeConflict] = []
         let latest = try RecordTable.latestRevision(db)
-        merged.reserveCapacity(edits.count)
         changed.reserveCapacity(edits.count)
         if latest == base {
             // Nothing was published since the base, so every record is still as first seen.
-            for (key, base, new) in edits {
-                merged[key] = .some(new)
+            for (key, base, new) in copy edits {
                 changed.append(RecordChange(key: key, old: base, new: new))
             }
         } else {
-            var published: [RecordKey: Record?] = [:]
-            for (key, base, new) in edits {
+            var merged: [RecordKey: Record?] = [:], published: [RecordKey: Record?] = [:]
+            for (key, base, new) in copy edits {
                 let current = try RecordTable.fetch(db, key)
                 let result = ThreeWayMerge.merge(key, base: base, mine: new, theirs: current)
                 conflicts += result.conflicts
@@ -43,19 +40,21 @@ struct Publisher {
             conflicts += try orphans(merged, published: published)
         }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
-        if merged.isEmpty { return .nothingToPublish }
+        if changed.isEmpty { return .nothingToPublish }
 
         let changes = ChangeSet(changed)
         // The change is written before it is validated, so that decoding it and checking V1,
         // which reads only the change, run on a second thread while SQLite writes. The other
-        // rules then read a store that holds the change: the configuration the overlay shows
-        // them anyway (V9 compares with what was published through the change itself). An
-        // error fails the publish, and the caller rolls the whole transaction back.
-        let validation = Validator.begin(config: store.view(db, overlay: merged), changes: changes)
+        // rules then read the store itself, which holds the change by then: the
+        // configuration being published (V9 compares with what was published through the
+        // change itself). An error fails the publish, and the caller rolls the whole
+        // transaction back.
+        let validation = Validator.begin(config: store.view(db, overlay: [:]), changes: changes)
         let revision = latest + 1, size = changes.size
         try write(changes, size: size, revision: revision, metadata: metadata)
         let violations = try validation.finish()
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+        BackgroundRelease.release((consume edits, consume changed, consume changes, consume validation))
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
