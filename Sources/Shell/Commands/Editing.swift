@@ -12,7 +12,7 @@ enum Editing {
     static func set(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("set needs a path", at: invocation.name) }
         var candidate = invocation.session.candidate
-        let resolution = try invocation.preparedPath?.resolution ?? invocation.resolvePath(invocation.arguments[...])
+        let resolution = try invocation.preparedResolution ?? invocation.resolvePath(invocation.arguments[...])
         let values = invocation.arguments[resolution.wordsUsed...]
         let node = resolution.node, path = resolution.path
         switch node.kind {
@@ -46,7 +46,7 @@ enum Editing {
 
     static func delete(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("delete needs a path", at: invocation.name) }
-        let prepared = invocation.preparedPath.map(\.resolution).flatMap { $0.wordsUsed == invocation.arguments.count ? $0 : nil }
+        let prepared = invocation.preparedResolution.flatMap { $0.wordsUsed == invocation.arguments.count ? $0 : nil }
         let resolution = try prepared ?? invocation.resolveWholePath(invocation.arguments[...])
         guard !resolution.path.isRoot else {
             throw CommandError("delete needs a path below the top; to empty the candidate use load replace", at: invocation.arguments.last)

@@ -22,7 +22,7 @@ final class Invocation {
 
     /// The path the arguments start with, resolved before the command ran, when that still
     /// holds here: at the top, or for a path from `/`.
-    var preparedPath: PreparedPath? { prepared?.path(at: session.location) }
+    var preparedResolution: PathResolver.Resolution? { prepared?.resolution(at: session.location) }
 
     func print(_ line: String) { output.line(line) }
 

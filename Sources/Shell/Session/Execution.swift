@@ -29,8 +29,7 @@ extension Session {
         let pager = paging && !json ? self.pager : nil
         let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
         defer { pager?.finish() }
-        let invocation = Invocation(session: self, name: first, arguments: prepared?.arguments ?? Array(command.words.dropFirst()),
-                                    output: output, prepared: prepared)
+        let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output, prepared: prepared)
         do {
             try transactionally { try spec.run(invocation) }
         } catch let failure as ScriptFailure {

@@ -17,25 +17,26 @@ struct PreparedCommandTests {
     }
 
     @Test func aSetOfALeafIsPreparedAsTheCommandWouldResolveIt() throws {
-        let prepared = try #require(try Self.prepare("set \(Self.user) u1 email u1@example.com"))
+        let line = "set \(Self.user) u1 email u1@example.com"
+        let prepared = try #require(try Self.prepare(line))
         #expect(prepared.spec.name == "set")
-        #expect(prepared.arguments.map(\.text) == ["manage-accounts-and-storage", "user-accounts", "user", "u1", "email", "u1@example.com"])
-        let path = try #require(prepared.path)
-        let resolved = try Self.resolver.resolve(prepared.arguments.map(\.text), from: .root)
-        #expect(path.resolution.path == resolved.path)
-        #expect(path.resolution.wordsUsed == 5)
-        let leaf = try #require(path.leaf)
-        #expect(leaf.location.key == RecordKey(ConfigPath(schemaWords: Self.user.split(separator: " ").map(String.init) + ["u1"])))
+        let resolution = try #require(prepared.resolution(at: .root))
+        let resolved = try Self.resolver.resolve(line.split(separator: " ").dropFirst().map(String.init), from: .root)
+        #expect(resolution.path == resolved.path)
+        #expect(resolution.wordsUsed == 5)
+        let leaf = try #require(prepared.leafToSet(at: .root))
+        let entry = ConfigPath(schemaWords: Self.user.split(separator: " ").map(String.init) + ["u1"])
+        #expect(leaf.location.key == RecordKey(entry))
         #expect(leaf.location.leaf == "email")
-        #expect(leaf.location.record == ConfigPath(schemaWords: Self.user.split(separator: " ").map(String.init) + ["u1"]))
+        #expect(leaf.location.record == entry)
         #expect(leaf.value == "u1@example.com")
     }
 
     @Test func aBooleanWithoutValueIsPreparedAsTrueAndValuesAreCanonical() throws {
-        let bare = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal")?.path?.leaf)
+        let bare = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal")?.leafToSet(at: .root))
         #expect(bare.value == "true")
         #expect(bare.location.leaf == "portwise-authentication enable-personal")
-        let spelled = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal yes")?.path?.leaf)
+        let spelled = try #require(try Self.prepare("set \(Self.user) u1 portwise-authentication enable-personal yes")?.leafToSet(at: .root))
         #expect(spelled.value == "true")
     }
 
@@ -43,14 +44,18 @@ struct PreparedCommandTests {
         // A prefix of a command's name is left to the runner, which matches (or refuses) it.
         #expect(try Self.prepare("se \(Self.user) u1 email a@example.com") == nil)
         // A path that does not resolve, a value that is not valid, a value too many.
-        #expect(try Self.prepare("set \(Self.user)x u1 email a@example.com")?.path == nil)
-        #expect(try Self.prepare("set manage-system distribution-services global-settings external-port 99999")?.path?.leaf == nil)
-        #expect(try Self.prepare("set \(Self.user) u1 email a@example.com b@example.com")?.path?.leaf == nil)
+        #expect(try Self.prepare("set \(Self.user)x u1 email a@example.com")?.resolution(at: .root) == nil)
+        #expect(try Self.prepare("set manage-system distribution-services global-settings external-port 99999")?.leafToSet(at: .root) == nil)
+        #expect(try Self.prepare("set \(Self.user) u1 email a@example.com b@example.com")?.leafToSet(at: .root) == nil)
         // Not a leaf: the path is kept, there is no leaf to set.
-        let entry = try #require(try Self.prepare("set \(Self.user) u1")?.path)
-        #expect(entry.leaf == nil)
-        // Only `set` and `delete` resolve a path ahead.
-        #expect(try Self.prepare("show \(Self.user) u1")?.path == nil)
+        let entry = try #require(try Self.prepare("set \(Self.user) u1"))
+        #expect(entry.resolution(at: .root) != nil)
+        #expect(entry.leafToSet(at: .root) == nil)
+        // Only `set` and `delete` resolve a path ahead; `delete` never has a leaf to set.
+        #expect(try Self.prepare("show \(Self.user) u1")?.resolution(at: .root) == nil)
+        let delete = try #require(try Self.prepare("delete \(Self.user) u1 email"))
+        #expect(delete.resolution(at: .root)?.wordsUsed == 5)
+        #expect(delete.leafToSet(at: .root) == nil)
     }
 
     @Test func aPathFromTheTopHoldsOnlyAtTheTopUnlessItStartsWithASlash() throws {
@@ -59,7 +64,9 @@ struct PreparedCommandTests {
         let elsewhere = ConfigPath(schemaWords: ["manage-system"])
         #expect(relative.leafToSet(at: .root) != nil)
         #expect(relative.leafToSet(at: elsewhere) == nil)
+        #expect(relative.resolution(at: elsewhere) == nil)
         #expect(absolute.leafToSet(at: elsewhere)?.location.key == relative.leafToSet(at: .root)?.location.key)
+        #expect(absolute.resolution(at: elsewhere)?.path == relative.resolution(at: .root)?.path)
     }
 
     /// A script long enough to be lexed (and maybe prepared) on the second thread, moving
