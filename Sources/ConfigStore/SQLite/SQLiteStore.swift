@@ -104,8 +104,12 @@ public final class SQLiteStore: ConfigStore {
         do {
             return try queue.inDatabase { db in
                 let now = DispatchTime.now().uptimeNanoseconds
-                if db.isInsideTransaction, now &- sharedReadBegan > Self.sharedReadLifetime { try db.commit() }
-                if !db.isInsideTransaction {
+                var isOpen = db.isInsideTransaction
+                if isOpen, now &- sharedReadBegan > Self.sharedReadLifetime {
+                    try db.commit()
+                    isOpen = false
+                }
+                if !isOpen {
                     try db.beginTransaction(.deferred)
                     sharedReadBegan = now
                 }
