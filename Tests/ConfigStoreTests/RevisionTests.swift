@@ -100,4 +100,30 @@ final class RevisionTests: XCTestCase {
         XCTAssertNil(try candidate.value(at: StoreFixture.port))
         XCTAssertEqual(try store.candidate(for: "alice").value(at: StoreFixture.dnsName), "one.example.com")
     }
+
+    /// A command that changes a record several times, or drops its edit (setting it back
+    /// to the published value) and makes one again, is undone to the state before it.
+    func testAFailedCommandIsUndoneHoweverOftenItChangedARecord() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        try candidate.set([(StoreFixture.user("u1", "email"), "a@example.com")])
+        _ = try candidate.publishExpectingRevision()
+        try candidate.set([(StoreFixture.user("u1", "email"), "b@example.com")])
+
+        var writer = candidate
+        try writer.setLeaf(StoreFixture.user("u1", "email"), to: "c@example.com")
+        try writer.setLeaf(StoreFixture.user("u1", "email"), to: "a@example.com")  // as published: the edit is dropped
+        try writer.setLeaf(StoreFixture.user("u1", "email"), to: "d@example.com")
+        try writer.setLeaf(StoreFixture.user("u2", "email"), to: "x@example.com")
+        try writer.setLeaf(StoreFixture.user("u2", "email"), to: "y@example.com")
+        candidate.revertCommand()
+        XCTAssertEqual(try candidate.value(at: StoreFixture.user("u1", "email")), "b@example.com")
+        XCTAssertFalse(try candidate.exists(StoreFixture.user("u2", "")))
+
+        // The next command is undone on its own terms.
+        try writer.setLeaf(StoreFixture.user("u1", "email"), to: "e@example.com")
+        candidate.revertCommand()
+        XCTAssertEqual(try candidate.value(at: StoreFixture.user("u1", "email")), "b@example.com")
+        XCTAssertEqual(try candidate.status().pendingChanges, 1)
+    }
 }

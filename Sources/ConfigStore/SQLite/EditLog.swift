@@ -13,8 +13,9 @@ struct EditLog {
         let new: Record?
     }
 
-    /// Each edit with its position in `order`.
-    private var entries: [RecordKey: (edit: Edit, ordinal: Int)] = [:]
+    /// Each edit with its position in `order`, and the number of the command that last set
+    /// it (see `set(_:_:command:)`; -1 when none did).
+    private var entries: [RecordKey: (edit: Edit, ordinal: Int, command: Int)] = [:]
     /// Keys as first edited; a key edited away and edited again appears again, and only the
     /// position its entry names counts.
     private var order: [RecordKey] = []
@@ -28,18 +29,28 @@ struct EditLog {
 
     subscript(_ key: RecordKey) -> Edit? {
         get { entries[key]?.edit }
-        set {
-            guard let newValue else {
-                entries[key] = nil
-                return
-            }
-            if let index = entries.index(forKey: key) {
-                entries.values[index].edit = newValue
-            } else {
-                if order.count >= 2 * entries.count + 1024 { compact() }
-                entries[key] = (newValue, order.count)
-                order.append(key)
-            }
+        set { set(key, newValue, command: -1) }
+    }
+
+    /// The edit of `key`, and whether the command numbered `command` set it.
+    func edit(of key: RecordKey, command: Int) -> (edit: Edit?, setByCommand: Bool) {
+        guard let entry = entries[key] else { return (nil, false) }
+        return (entry.edit, entry.command == command)
+    }
+
+    /// Sets the edit of `key` (nil: drops it), as made by the command numbered `command`.
+    mutating func set(_ key: RecordKey, _ edit: Edit?, command: Int) {
+        guard let edit else {
+            entries[key] = nil
+            return
+        }
+        if let index = entries.index(forKey: key) {
+            entries.values[index].edit = edit
+            entries.values[index].command = command
+        } else {
+            if order.count >= 2 * entries.count + 1024 { compact() }
+            entries[key] = (edit, order.count, command)
+            order.append(key)
         }
     }
 
@@ -48,7 +59,7 @@ struct EditLog {
     private mutating func compact() {
         let live = ordered
         order = live.map(\.key)
-        for (ordinal, entry) in live.enumerated() { entries[entry.key] = (entry.edit, ordinal) }
+        for (ordinal, entry) in live.enumerated() { entries[entry.key]!.ordinal = ordinal }
     }
 
     /// Every edit, in the order its key was first edited.

@@ -12,10 +12,13 @@ final class SQLiteCandidate: Candidate {
     let owner: String?
     private(set) var baseRevision: Int
     private var edits: EditLog
-    /// Each edit the current command replaced, in order (a key may come more than once):
-    /// what `revertCommand` restores, last first. A list, not a table: a `set` then costs
-    /// no hashing for it.
+    /// The edit of each record the current command changed, as it was before the command:
+    /// what `revertCommand` restores, last first. A list, not a table, so that a `set` costs
+    /// no hashing for it: the edits themselves say which the command already changed (a key
+    /// comes twice only if the command dropped its edit and made one again).
     private var undo: [(key: RecordKey, edit: Edit?)] = []
+    /// Numbers the commands, to tell which edits the current one made.
+    private var command = 0
     /// The published records this command has read, as it read them. Whatever a command
     /// reads of a record and whatever it then records as that record's base come from the
     /// same read, even when the store changes in between (a script's reads share a snapshot
@@ -84,8 +87,8 @@ final class SQLiteCandidate: Candidate {
     // MARK: Editing
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {
-        let existing = edits[key]
-        undo.append((key, existing))
+        let (existing, setByCommand) = edits.edit(of: key, command: command)
+        if !setByCommand { undo.append((key, existing)) }
         let base: Record?
         if let existing {
             base = existing.base
@@ -95,7 +98,7 @@ final class SQLiteCandidate: Candidate {
             base = try readPublished(key)
             seen[key] = .some(base)
         }
-        edits[key] = record == base ? nil : Edit(base: base, new: record)
+        edits.set(key, record == base ? nil : Edit(base: base, new: record), command: command)
     }
 
     func commitCommand() throws {
@@ -106,6 +109,7 @@ final class SQLiteCandidate: Candidate {
             // `removeAll(keepingCapacity:)`, which a script pays on every line.
             if undo.count > 64 { undo = [] } else { while !undo.isEmpty { undo.removeLast() } }
             if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
+            command += 1
         }
         guard let owner, !undo.isEmpty else { return }
         let touched = Set(undo.map(\.key))
@@ -120,6 +124,7 @@ final class SQLiteCandidate: Candidate {
         for (key, edit) in undo.reversed() { edits[key] = edit }
         undo = []
         seen = [:]
+        command += 1
     }
 
     // MARK: Status and comparison
