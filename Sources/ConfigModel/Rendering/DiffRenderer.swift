@@ -93,13 +93,17 @@ public struct DiffRenderer: Sendable {
     }
 
     private func line(_ marker: Character, leaf: String, value: String) -> String {
-        // Built in one buffer: these are most of the lines of a bulk diff.
-        var plain = ""
-        plain.reserveCapacity(leaf.utf8.count + value.utf8.count + 5)
-        plain += marker == "+" ? "+   " : "-   "
-        plain += leaf
-        plain += " "
-        plain += value
+        // Copied byte for byte into one buffer: these are most of the lines of a bulk diff,
+        // and each `+=` on a String costs hundreds of instructions.
+        let leafCount = leaf.utf8.count, valueCount = value.utf8.count
+        let plain = String(unsafeUninitializedCapacity: 5 + leafCount + valueCount) { buffer in
+            buffer[0] = marker == "+" ? UInt8(ascii: "+") : UInt8(ascii: "-")
+            for index in 1...3 { buffer[index] = UInt8(ascii: " ") }
+            UTF8Bytes.with(leaf) { _ = UnsafeMutableBufferPointer(rebasing: buffer[4...]).initialize(fromContentsOf: $0) }
+            buffer[4 + leafCount] = UInt8(ascii: " ")
+            UTF8Bytes.with(value) { _ = UnsafeMutableBufferPointer(rebasing: buffer[(5 + leafCount)...]).initialize(fromContentsOf: $0) }
+            return 5 + leafCount + valueCount
+        }
         return colored(marker, plain)
     }
 

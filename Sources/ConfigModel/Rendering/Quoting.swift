@@ -10,12 +10,17 @@ public enum Quoting {
     }()
 
     public static func word(_ text: String) -> String {
-        if !text.isEmpty, text.utf8.allSatisfy({ bare[Int($0)] }), text.utf8.first != UInt8(ascii: "#"), text.utf8.first != UInt8(ascii: "/") {
-            return text
+        // Bytes, not the generic UTF-8 view: every value of a bulk diff or export comes here.
+        let isBare = UTF8Bytes.with(text) { bytes in
+            !bytes.isEmpty && bytes.allSatisfy({ bare[Int($0)] }) && bytes[0] != UInt8(ascii: "#") && bytes[0] != UInt8(ascii: "/")
         }
+        if isBare { return text }
         // Nothing to escape (the usual case: a display name with a space): the text as it is,
         // in quotes. The escaped characters are ASCII, so their bytes tell.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\n") }) {
+        let needsEscapes = UTF8Bytes.with(text) { bytes in
+            bytes.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\n") })
+        }
+        if !needsEscapes {
             return "\"" + text + "\""
         }
         var quoted = "\""
