@@ -207,4 +207,23 @@ final class PublishValidationTests: XCTestCase {
         XCTAssertFalse(try published.exists(StoreFixture.user("u0", "")))
         XCTAssertEqual(try candidate.value(at: StoreFixture.user("u1499", "email")), "u1499@example.com", "the candidate keeps its edits")
     }
+
+    /// A script's candidate remembers which keys it found unpublished; a record someone else
+    /// publishes there meanwhile is one both added, which publish reports as a conflict
+    /// instead of overwriting it.
+    func testARecordPublishedWhereAScriptFoundNoneConflicts() throws {
+        let store = try StoreFixture().open()
+        let script = try store.scratchCandidate()
+        try script.set([(StoreFixture.user("u1", "email"), "u1@example.com")])  // learns that no user is published
+        let other = try store.scratchCandidate()
+        try other.set([(StoreFixture.user("u2", "email"), "theirs@example.com")])
+        _ = try other.publishExpectingRevision()
+
+        try script.set([(StoreFixture.user("u2", "email"), "mine@example.com")])
+        let outcome = try script.publish(PublishMetadata(user: "alice", source: "script", comment: nil))
+        guard case .conflict(let conflicts) = outcome else { return XCTFail("expected a conflict, got \(outcome)") }
+        XCTAssertEqual(conflicts.map(\.path), [StoreFixture.user("u2", "email").description])
+        XCTAssertEqual(try store.published().value(at: StoreFixture.user("u2", "email")), "theirs@example.com")
+        XCTAssertEqual(try script.value(at: StoreFixture.user("u2", "email")), "mine@example.com", "the script's edit is kept")
+    }
 }

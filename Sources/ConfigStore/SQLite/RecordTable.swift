@@ -12,6 +12,15 @@ enum RecordTable {
         return try TextStatement.fetchText(db, statement, key.encoded).map(Record.init(encoded:))
     }
 
+    /// The record at `key` if there is one; otherwise the key of the next record, if any.
+    /// One seek either way.
+    static func fetchOrNextKey(_ db: Database, _ key: RecordKey) throws -> (record: Record?, next: RecordKey?) {
+        let statement = try db.cachedStatement(sql: "SELECT key, leaves FROM record WHERE key >= ? ORDER BY key LIMIT 1")
+        guard let (found, leaves) = try TextStatement.fetchTexts(db, statement, key.encoded) else { return (nil, nil) }
+        let foundKey = RecordKey(encoded: found)
+        return foundKey == key ? (Record(encoded: leaves), nil) : (nil, foundKey)
+    }
+
     /// Up to `chunkSize` records with keys in (`after`, `upper`), in key order.
     static func fetchChunk(_ db: Database, after: String, orEqual: Bool, upper: String) throws -> [(RecordKey, Record)] {
         let sql = orEqual

@@ -26,6 +26,9 @@ final class SQLiteCandidate: Candidate {
     /// based on a newer one would overwrite the newer one's change at publish without a
     /// conflict.
     private var seen: [RecordKey: Record?] = [:]
+    /// Keys a script's candidate knows to be unpublished, from its reads; a user's
+    /// candidate, which may wait at a prompt for hours, reads each record afresh.
+    private var absent = AbsentKeys()
 
     var schema: SchemaNode { store.schema }
 
@@ -80,7 +83,12 @@ final class SQLiteCandidate: Candidate {
     /// candidate (no owner) reads through one shared read transaction; a user's candidate,
     /// which can sit at a prompt for hours, never holds one between commands.
     private func readPublished(_ key: RecordKey) throws -> Record? {
-        if owner == nil { return try store.readRecordInSharedRead(key) }
+        if owner == nil {
+            if absent.contains(key) { return nil }
+            let read = try store.readRecordInSharedRead(key)
+            if read.record == nil { absent.insert(from: key, upTo: read.next) }
+            return read.record
+        }
         return try store.read { db in try RecordTable.fetch(db, key) }
     }
 
@@ -169,6 +177,7 @@ final class SQLiteCandidate: Candidate {
             var published = EditLog()
             swap(&published, &edits)
             BackgroundRelease.release(consume published)
+            absent.removeAll()
             baseRevision = revision
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
@@ -227,6 +236,7 @@ final class SQLiteCandidate: Candidate {
             }
         }
         edits = EditLog(newEdits)
+        absent.removeAll()
         baseRevision = base
         undo = []
         seen = [:]

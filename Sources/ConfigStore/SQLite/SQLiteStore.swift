@@ -100,7 +100,8 @@ public final class SQLiteStore: ConfigStore {
     /// connection: it spans a run of edits, and never a publish. It is renewed every
     /// second, so that a long script does not keep other processes' checkpoints from
     /// emptying the WAL. (The candidate keeps what each command read: see `seen`.)
-    func readRecordInSharedRead(_ key: RecordKey) throws -> Record? {
+    /// Also, when there is no record at `key`, the key of the next one (see `AbsentKeys`).
+    func readRecordInSharedRead(_ key: RecordKey) throws -> (record: Record?, next: RecordKey?) {
         do {
             return try queue.inDatabase { db in
                 let now = DispatchTime.now().uptimeNanoseconds
@@ -113,7 +114,7 @@ public final class SQLiteStore: ConfigStore {
                     try db.beginTransaction(.deferred)
                     sharedReadBegan = now
                 }
-                return try RecordTable.fetch(db, key)
+                return try RecordTable.fetchOrNextKey(db, key)
             }
         } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }

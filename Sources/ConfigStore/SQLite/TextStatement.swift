@@ -48,6 +48,26 @@ struct TextStatement {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// The two texts in the first two columns of the first row `statement` returns for one
+    /// text argument, or nil when there is no row (or either is NULL).
+    static func fetchTexts(_ db: Database, _ statement: Statement, _ argument: String) throws -> (String, String)? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        try check(db, statement, bind(argument, to: handle, at: 1))
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            try check(db, statement, code)
+            return nil
+        }
+        func column(_ index: Int32) -> String? {
+            guard let text = sqlite3_column_text(handle, index) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
+        }
+        guard let first = column(0), let second = column(1) else { return nil }
+        return (first, second)
+    }
+
     private static func bind(_ text: String?, to handle: OpaquePointer?, at index: Int32) -> Int32 {
         guard var text else { return sqlite3_bind_null(handle, index) }
         return text.withUTF8 { bytes in
