@@ -47,18 +47,30 @@ func path(_ words: String...) -> ConfigPath {
 }
 
 func userPath(_ index: Int, _ leaf: String) -> ConfigPath {
-    ConfigPath([ConfigPath.Step("manage-accounts-and-storage"), ConfigPath.Step("user-accounts"),
-                ConfigPath.Step("user", key: userID(index))] + leaf.split(separator: " ").map { ConfigPath.Step(String($0)) })
+    ConfigPath(userEntry(index) + leaf.split(separator: " ").map { ConfigPath.Step(String($0)) })
+}
+
+/// The steps to user `index`'s entry.
+func userEntry(_ index: Int) -> [ConfigPath.Step] {
+    [ConfigPath.Step("manage-accounts-and-storage"), ConfigPath.Step("user-accounts"), ConfigPath.Step("user", key: userID(index))]
 }
 
 func userID(_ index: Int) -> String { "user\(index)" }
 
+/// The steps below a user's entry to the 4 leaves `setUser` sets, made once: the bulk
+/// measures are of the engine's apply, and splitting these strings anew for each of the
+/// 400,000 leaves had been more than half of what "apply" counted.
+let userLeaves = ["display-name", "email", "cell-phone", "portwise-authentication enable-personal"].map { leaf in
+    leaf.split(separator: " ").map { ConfigPath.Step(String($0)) }
+}
+
 /// The 4 leaves of user `index`, as canonical values.
 func setUser(_ writer: inout some ConfigWriter, _ index: Int) throws {
-    try writer.setLeaf(userPath(index, "display-name"), to: "User \(index)")
-    try writer.setLeaf(userPath(index, "email"), to: "user\(index)@example.com")
-    try writer.setLeaf(userPath(index, "cell-phone"), to: "+4670\(index)")
-    try writer.setLeaf(userPath(index, "portwise-authentication enable-personal"), to: "true")
+    let entry = userEntry(index)
+    try writer.setLeaf(ConfigPath(entry + userLeaves[0]), to: "User \(index)")
+    try writer.setLeaf(ConfigPath(entry + userLeaves[1]), to: "user\(index)@example.com")
+    try writer.setLeaf(ConfigPath(entry + userLeaves[2]), to: "+4670\(index)")
+    try writer.setLeaf(ConfigPath(entry + userLeaves[3]), to: "true")
 }
 
 func publishOrFail(_ candidate: any Candidate) throws {
