@@ -157,7 +157,9 @@ final class CandidateTests: XCTestCase {
 }
 
 final class PublishValidationTests: XCTestCase {
-    func testDeletingAReferencedEntryIsRefusedWithItsReferrers() throws {
+    /// A store where the published method `password` uses the service `radius`, and a
+    /// script's candidate on it.
+    private func publishedMethodUsingRadius() throws -> (SQLiteStore, any Candidate) {
         let store = try StoreFixture().open()
         let candidate = try store.scratchCandidate()
         let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])
@@ -166,6 +168,11 @@ final class PublishValidationTests: XCTestCase {
                            (method.appending("display-name"), "Password"),
                            (method.appending("authentication-server"), "radius")])
         _ = try candidate.publishExpectingRevision()
+        return (store, candidate)
+    }
+
+    func testDeletingAReferencedEntryIsRefusedWithItsReferrers() throws {
+        let (store, candidate) = try publishedMethodUsingRadius()
 
         var writer = candidate
         try writer.delete(StoreFixture.service("radius"))
@@ -182,14 +189,7 @@ final class PublishValidationTests: XCTestCase {
     /// A large change is written before the rules that read the store run, while V1 runs on
     /// a second thread; a violation found either way must still leave nothing published.
     func testALargeInvalidChangeIsRefusedAndNothingOfItIsWritten() throws {
-        let store = try StoreFixture().open()
-        let candidate = try store.scratchCandidate()
-        let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])
-        try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
-                           (method.appending("type"), "portwise-password"),
-                           (method.appending("display-name"), "Password"),
-                           (method.appending("authentication-server"), "radius")])
-        _ = try candidate.publishExpectingRevision()
+        let (store, candidate) = try publishedMethodUsingRadius()
 
         var users = (0..<1_500).map { (StoreFixture.user("u\($0)", "email"), "u\($0)@example.com") }
         users[700] = (StoreFixture.user("u700", "email"), "not an address")

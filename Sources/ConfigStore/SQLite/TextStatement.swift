@@ -34,23 +34,21 @@ struct TextStatement {
     /// argument, or nil when there is no row (or the value is NULL). For point reads, which
     /// every edit of a record not yet in the candidate makes.
     static func fetchText(_ db: Database, _ statement: Statement, _ argument: String) throws -> String? {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        try check(db, statement, bind(argument, to: handle, at: 1))
-        defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            try check(db, statement, code)
-            return nil
-        }
-        guard let text = sqlite3_column_text(handle, 0) else { return nil }
-        let count = Int(sqlite3_column_bytes(handle, 0))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+        try firstRow(db, statement, argument) { text($0, column: 0) }
     }
 
     /// The two texts in the first two columns of the first row `statement` returns for one
     /// text argument, or nil when there is no row (or either is NULL).
     static func fetchTexts(_ db: Database, _ statement: Statement, _ argument: String) throws -> (String, String)? {
+        try firstRow(db, statement, argument) { handle in
+            guard let first = text(handle, column: 0), let second = text(handle, column: 1) else { return nil }
+            return (first, second)
+        }
+    }
+
+    /// Runs `statement` with one text argument and reads its first row; nil without one.
+    private static func firstRow<T>(_ db: Database, _ statement: Statement, _ argument: String,
+                                    _ read: (OpaquePointer?) -> T?) throws -> T? {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         try check(db, statement, bind(argument, to: handle, at: 1))
@@ -60,12 +58,12 @@ struct TextStatement {
             try check(db, statement, code)
             return nil
         }
-        func column(_ index: Int32) -> String? {
-            guard let text = sqlite3_column_text(handle, index) else { return nil }
-            return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
-        }
-        guard let first = column(0), let second = column(1) else { return nil }
-        return (first, second)
+        return read(handle)
+    }
+
+    private static func text(_ handle: OpaquePointer?, column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 
     private static func bind(_ text: String?, to handle: OpaquePointer?, at index: Int32) -> Int32 {
