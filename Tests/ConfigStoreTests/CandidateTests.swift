@@ -154,6 +154,30 @@ final class CandidateTests: XCTestCase {
         XCTAssertEqual(try candidate.value(at: method.appending("authentication-server")), "radius2")
         XCTAssertTrue(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).isEmpty)
     }
+
+    /// `compare` (and `check`) may reuse the change set they last worked out, but only while
+    /// neither the candidate nor the published configuration has changed.
+    func testTheChangeSetIsWorkedOutAgainAfterAnyEdit() throws {
+        let store = try StoreFixture().open()
+        let candidate = try store.scratchCandidate()
+        try candidate.set([(StoreFixture.user("u1", "email"), "a@example.com")])
+        XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.count, 1)
+        try candidate.set([(StoreFixture.user("u2", "email"), "b@example.com")])
+        XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.count, 2)
+        XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(StoreFixture.user("u2", ""))).changes.count, 1)
+        let other = try store.scratchCandidate()
+        try other.set([(StoreFixture.user("u1", "email"), "a@example.com")])
+        _ = try other.publishExpectingRevision()
+        XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.map(\.key),
+                       [RecordKey(StoreFixture.user("u2", ""))], "u1 is published as the candidate has it")
+        var writer = candidate
+        try writer.delete(StoreFixture.user("u2", ""))
+        candidate.revertCommand()
+        XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.count, 1)
+        try writer.delete(StoreFixture.user("u2", ""))
+        try candidate.commitCommand()
+        XCTAssertTrue(try candidate.changesAgainstPublished(under: RecordKey(.root)).isEmpty)
+    }
 }
 
 final class PublishValidationTests: XCTestCase {

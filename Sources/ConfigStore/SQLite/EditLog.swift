@@ -19,6 +19,9 @@ struct EditLog {
     /// Keys as first edited; a key edited away and edited again appears again, and only the
     /// position its entry names counts.
     private var order: [RecordKey] = []
+    /// Goes up with every change, so that what was worked out from the edits can tell
+    /// whether it still holds.
+    private(set) var version = 0
 
     init() {}
 
@@ -40,6 +43,7 @@ struct EditLog {
 
     /// Sets the edit of `key` (nil: drops it), as made by the command numbered `command`.
     mutating func set(_ key: RecordKey, _ edit: Edit?, command: Int) {
+        version &+= 1
         guard let edit else {
             entries[key] = nil
             return

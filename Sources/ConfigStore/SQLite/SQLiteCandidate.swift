@@ -26,6 +26,9 @@ final class SQLiteCandidate: Candidate {
     /// based on a newer one would overwrite the newer one's change at publish without a
     /// conflict.
     private var seen: [RecordKey: Record?] = [:]
+    /// The last change set worked out, with what it was worked out from: `check` validates
+    /// at its `publish` and then prints the same change set, 100,000 records for a bulk one.
+    private var lastChanges: (version: Int, latest: Int, scope: RecordKey, changes: ChangeSet)?
     /// Keys a script's candidate knows to be unpublished, from its reads; a user's
     /// candidate, which may wait at a prompt for hours, reads each record afresh.
     private var absent = AbsentKeys()
@@ -143,15 +146,19 @@ final class SQLiteCandidate: Candidate {
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
-        let inScope = edits.ordered.filter { $0.key == scope || $0.key.isDescendant(of: scope) }
-        return try store.read { db in
+        try store.read { db in
+            let latest = try RecordTable.latestRevision(db)
+            if let last = lastChanges, last.version == edits.version, last.latest == latest, last.scope == scope { return last.changes }
             // While nothing was published since the base, each record is published as the
             // candidate first saw it: no need to read it again (a bulk check has 100,000).
-            let baseIsCurrent = try RecordTable.latestRevision(db) == baseRevision
-            return ChangeSet(try inScope.compactMap { key, edit in
+            let baseIsCurrent = latest == baseRevision
+            let changes = ChangeSet(try edits.ordered.compactMap { key, edit in
+                guard key == scope || key.isDescendant(of: scope) else { return nil }
                 let published = baseIsCurrent ? edit.base : try RecordTable.fetch(db, key)
                 return published == edit.new ? nil : RecordChange(key: key, old: published, new: edit.new)
             })
+            lastChanges = (edits.version, latest, scope, changes)
+            return changes
         }
     }
 
@@ -178,6 +185,7 @@ final class SQLiteCandidate: Candidate {
             swap(&published, &edits)
             BackgroundRelease.release(consume published)
             absent.removeAll()
+            lastChanges = nil
             baseRevision = revision
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
@@ -237,6 +245,7 @@ final class SQLiteCandidate: Candidate {
         }
         edits = EditLog(newEdits)
         absent.removeAll()
+        lastChanges = nil
         baseRevision = base
         undo = []
         seen = [:]
