@@ -232,22 +232,23 @@ final class PublishValidationTests: XCTestCase {
         XCTAssertEqual(try candidate.value(at: StoreFixture.user("u1499", "email")), "u1499@example.com", "the candidate keeps its edits")
     }
 
-    /// A script's candidate remembers which keys it found unpublished; a record someone else
-    /// publishes there meanwhile is one both added, which publish reports as a conflict
-    /// instead of overwriting it.
-    func testARecordPublishedWhereAScriptFoundNoneConflicts() throws {
-        let store = try StoreFixture().open()
+    /// A script's candidate remembers which keys its point reads found unpublished, but only
+    /// for as long as their snapshot: once it reads the store otherwise (a listing, a
+    /// `delete` of a subtree), a record someone else published since is there for it too.
+    func testWhatAScriptFoundUnpublishedNeverContradictsALaterRead() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
         let script = try store.scratchCandidate()
-        try script.set([(StoreFixture.user("u1", "email"), "u1@example.com")])  // learns that no user is published
-        let other = try store.scratchCandidate()
-        try other.set([(StoreFixture.user("u2", "email"), "theirs@example.com")])
-        _ = try other.publishExpectingRevision()
+        try script.set([(StoreFixture.user("aaa", "email"), "a@example.com")])  // learns that no user is published
+        let elsewhere = try fixture.open().scratchCandidate()  // another connection, as another process
+        try elsewhere.set([(StoreFixture.user("zzz", "email"), "z@example.com")])
+        _ = try elsewhere.publishExpectingRevision()
 
-        try script.set([(StoreFixture.user("u2", "email"), "mine@example.com")])
-        let outcome = try script.publish(PublishMetadata(user: "alice", source: "script", comment: nil))
-        guard case .conflict(let conflicts) = outcome else { return XCTFail("expected a conflict, got \(outcome)") }
-        XCTAssertEqual(conflicts.map(\.path), [StoreFixture.user("u2", "email").description])
-        XCTAssertEqual(try store.published().value(at: StoreFixture.user("u2", "email")), "theirs@example.com")
-        XCTAssertEqual(try script.value(at: StoreFixture.user("u2", "email")), "mine@example.com", "the script's edit is kept")
+        XCTAssertEqual(try script.entries(of: StoreFixture.leaf("manage-accounts-and-storage", "user-accounts", "user")).map(\.key), ["aaa", "zzz"])
+        var writer = script
+        XCTAssertTrue(try writer.delete(StoreFixture.user("zzz", "")), "the entry the listing showed is there to delete")
+        try script.commitCommand()
+        XCTAssertEqual(try script.publishExpectingRevision(), 2)
+        XCTAssertFalse(try store.published().exists(StoreFixture.user("zzz", "")))
     }
 }

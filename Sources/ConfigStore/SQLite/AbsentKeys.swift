@@ -6,9 +6,9 @@ import ConfigModel
 /// users, with keys next to one another — and after the first miss in a stretch the others
 /// cost no read at all.
 ///
-/// What is known is as of the read that learnt it, like the record a read returns: a record
-/// published since by someone else is then one this candidate adds as new, and publish
-/// merges the two as it would after any read.
+/// What is known holds for the snapshot of the read that learnt it: the candidate keeps it
+/// only while that shared read lasts (see `SQLiteStore.sharedReadEpoch`), so it never
+/// contradicts what a later read of the store shows.
 struct AbsentKeys {
     /// Disjoint and in key order: every key from `lower` up to, not including, `upper` (to
     /// the last key when nil) is absent.

@@ -29,9 +29,12 @@ final class SQLiteCandidate: Candidate {
     /// The last change set worked out, with what it was worked out from: `check` validates
     /// at its `publish` and then prints the same change set, 100,000 records for a bulk one.
     private var lastChanges: (version: Int, latest: Int, scope: RecordKey, changes: ChangeSet)?
-    /// Keys a script's candidate knows to be unpublished, from its reads; a user's
-    /// candidate, which may wait at a prompt for hours, reads each record afresh.
+    /// Keys a script's candidate knows to be unpublished, from the point reads of one shared
+    /// read (`absentEpoch`): once anything else reads the store, what it shows is newer, and
+    /// the point reads must not contradict it. A user's candidate, which may wait at a
+    /// prompt for hours, reads each record afresh.
     private var absent = AbsentKeys()
+    private var absentEpoch = -1
 
     var schema: SchemaNode { store.schema }
 
@@ -87,8 +90,12 @@ final class SQLiteCandidate: Candidate {
     /// which can sit at a prompt for hours, never holds one between commands.
     private func readPublished(_ key: RecordKey) throws -> Record? {
         if owner == nil {
-            if absent.contains(key) { return nil }
+            if absentEpoch == store.sharedReadEpoch, absent.contains(key) { return nil }
             let read = try store.readRecordInSharedRead(key)
+            if read.epoch != absentEpoch {
+                absent.removeAll()
+                absentEpoch = read.epoch
+            }
             if read.record == nil { absent.insert(from: key, upTo: read.next) }
             return read.record
         }

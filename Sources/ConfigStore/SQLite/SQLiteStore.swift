@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import GRDB
+import Synchronization
 
 /// The store in one SQLite file: WAL journal, synchronous FULL, a busy timeout so that
 /// concurrent publishers queue instead of failing, and a format version checked on open.
@@ -79,7 +80,7 @@ public final class SQLiteStore: ConfigStore {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.inDatabase { db in
-                try Self.endSharedRead(db)
+                try endSharedRead(db)
                 return try body(db)
             }
         } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
@@ -88,7 +89,7 @@ public final class SQLiteStore: ConfigStore {
     /// Several reads that must see one consistent state of the store.
     func snapshotRead<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            try queue.inDatabase(Self.endSharedRead)
+            try queue.inDatabase { db in try endSharedRead(db) }
             return try queue.read(body)
         } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }
@@ -100,8 +101,9 @@ public final class SQLiteStore: ConfigStore {
     /// connection: it spans a run of edits, and never a publish. It is renewed every
     /// second, so that a long script does not keep other processes' checkpoints from
     /// emptying the WAL. (The candidate keeps what each command read: see `seen`.)
-    /// Also, when there is no record at `key`, the key of the next one (see `AbsentKeys`).
-    func readRecordInSharedRead(_ key: RecordKey) throws -> (record: Record?, next: RecordKey?) {
+    /// Also, when there is no record at `key`, the key of the next one (see `AbsentKeys`),
+    /// and the shared read's `epoch`.
+    func readRecordInSharedRead(_ key: RecordKey) throws -> (record: Record?, next: RecordKey?, epoch: Int) {
         do {
             return try queue.inDatabase { db in
                 let now = DispatchTime.now().uptimeNanoseconds
@@ -113,11 +115,19 @@ public final class SQLiteStore: ConfigStore {
                 if !isOpen {
                     try db.beginTransaction(.deferred)
                     sharedReadBegan = now
+                    sharedReadEpochs.wrappingAdd(1, ordering: .relaxed)
                 }
-                return try RecordTable.fetchOrNextKey(db, key)
+                let (record, next) = try RecordTable.fetchOrNextKey(db, key)
+                return (record, next, sharedReadEpoch)
             }
         } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
     }
+
+    /// Changes whenever a shared read begins or ends: what was learnt in one holds while
+    /// the epoch is the one it was learnt in. Read without the queue (it is an atomic), so
+    /// that a script's candidate can trust what it knows without a trip to the connection.
+    var sharedReadEpoch: Int { sharedReadEpochs.load(ordering: .relaxed) }
+    private let sharedReadEpochs = Atomic<Int>(0)
 
     /// When the current shared read began (uptime nanoseconds); touched only on `queue`.
     private var sharedReadBegan: UInt64 = 0
@@ -125,8 +135,10 @@ public final class SQLiteStore: ConfigStore {
 
     /// Every other use of the connection first ends the shared read; no other transaction
     /// outlives the call that opened it, so an open one is always that read.
-    private static func endSharedRead(_ db: Database) throws {
-        if db.isInsideTransaction { try db.commit() }
+    private func endSharedRead(_ db: Database) throws {
+        guard db.isInsideTransaction else { return }
+        try db.commit()
+        sharedReadEpochs.wrappingAdd(1, ordering: .relaxed)
     }
 
     /// Runs `body` in an IMMEDIATE transaction: the write lock is taken up front, so that
@@ -135,7 +147,7 @@ public final class SQLiteStore: ConfigStore {
         do {
             var result: T?
             try queue.writeWithoutTransaction { db in
-                try Self.endSharedRead(db)
+                try endSharedRead(db)
                 try db.inTransaction(.immediate) {
                     let (value, commit) = try body(db)
                     result = value

@@ -27,12 +27,15 @@ final class PreparedCommand: Sendable {
     private let leaf: Leaf?
 
     /// Nil unless the first word is a command's exact name: a prefix or a typo is left to
-    /// the runner, which reports it.
-    init?(_ command: CommandWords, resolver: PathResolver) {
+    /// the runner, which reports it. `location`: where the command will run, when that is
+    /// known (the runner knows, the lexing thread does not); a path that cannot hold there
+    /// is not resolved.
+    init?(_ command: CommandWords, resolver: PathResolver, at location: ConfigPath = .root) {
         guard let name = command.words.first, let spec = CommandTable.named(name.text) else { return nil }
         self.spec = spec
         let arguments = command.words.dropFirst()
         guard spec.name == "set" || spec.name == "delete", let first = arguments.first,
+              location.isRoot || first.text.hasPrefix("/"),
               let resolution = try? resolver.resolve(arguments.lazy.map(\.text), from: .root) else {
             (resolution, isAbsolute, leaf) = (nil, false, nil)
             return

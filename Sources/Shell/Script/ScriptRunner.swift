@@ -75,7 +75,8 @@ struct ScriptRunner {
                                   in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 do {
-                    let prepared = lexed.prepared.isEmpty ? PreparedCommand(command, resolver: session.resolver) : lexed.prepared[index]
+                    let prepared = lexed.prepared.isEmpty
+                        ? PreparedCommand(command, resolver: session.resolver, at: session.location) : lexed.prepared[index]
                     try session.execute(command, prepared: prepared)
                 } catch let nested as ScriptFailure {
                     var nested = nested

@@ -67,6 +67,11 @@ struct PreparedCommandTests {
         #expect(relative.resolution(at: elsewhere) == nil)
         #expect(absolute.leafToSet(at: elsewhere)?.location.key == relative.leafToSet(at: .root)?.location.key)
         #expect(absolute.resolution(at: elsewhere)?.path == relative.resolution(at: .root)?.path)
+        // The runner, which knows where a command will run, does not resolve what cannot hold there.
+        let command = try #require(try Lexer { _ in nil }.lex("set \(Self.user) u1 email a@example.com").first)
+        let preparedElsewhere = try #require(PreparedCommand(command, resolver: Self.resolver, at: elsewhere))
+        #expect(preparedElsewhere.spec.name == "set")
+        #expect(preparedElsewhere.resolution(at: .root) == nil)
     }
 
     /// A script long enough to be lexed (and maybe prepared) on the second thread, moving
