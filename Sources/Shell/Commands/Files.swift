@@ -52,6 +52,14 @@ enum Files {
             do {
                 for command in try session.lexer.lex(logical.text, firstLine: logical.line) {
                     guard let first = command.words.first else { continue }
+                    // A `set` of a leaf to a valid value goes straight to the candidate, as in a
+                    // script (see `PreparedCommand`); anything else, errors included, through
+                    // the command.
+                    if let leaf = PreparedCommand(command, resolver: session.resolver)?.leafToSet(at: .root) {
+                        var candidate = session.candidate
+                        try candidate.setLeaf(at: leaf.location, to: leaf.value)
+                        continue
+                    }
                     let spec = try CommandTable.find(first)
                     guard ["set", "delete"].contains(spec.name) else {
                         throw CommandError("only set and delete lines can be loaded, not \(spec.name)", at: first)
