@@ -39,33 +39,38 @@ public enum Validator {
 
 /// A validation under way; `finish` gives its violations.
 public final class Validation {
-    /// Set here, or handed over by the second thread.
-    private var context: ValidationContext?
-    private let beside: BesideWork?
+    /// Every rule here, or V1 on the second thread.
+    private enum Work {
+        case inline(ValidationContext)
+        case beside(BesideWork)
+    }
+
+    private let work: Work
 
     /// V1 runs beside the other rules when the change is large.
     fileprivate init(_ context: ValidationContext) {
-        self.context = context
         guard let scope = context.scope, scope.present.count + scope.unknown.count >= Validator.besideThreshold else {
-            beside = nil
+            work = .inline(context)
             return
         }
-        beside = BesideWork(context: context)
+        work = .beside(BesideWork(context: context))
     }
 
     /// The change is decoded on the second thread too.
     fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet) {
-        beside = BesideWork(config: config, changes: changes)
+        work = .beside(BesideWork(config: config, changes: changes))
     }
 
     /// Runs the other rules and returns every violation, in report order.
     public func finish() throws -> [Violation] {
-        guard let beside else {
-            return try Validator.rules.flatMap { try $0.check(context!) }.sorted(by: Violation.reportOrder)
+        switch work {
+        case .inline(let context):
+            return try Validator.rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
+        case .beside(let beside):
+            let context = beside.awaitContext()
+            let others = Result { try Validator.rules.filter { !($0 is V1ValueSyntax) }.flatMap { try $0.check(context) } }
+            return try (beside.awaitV1().get() + others.get()).sorted(by: Violation.reportOrder)
         }
-        let decoded = context ?? beside.awaitContext()
-        let others = Result { try Validator.rules.filter { !($0 is V1ValueSyntax) }.flatMap { try $0.check(decoded) } }
-        return try (beside.awaitV1().get() + others.get()).sorted(by: Violation.reportOrder)
     }
 }
 
@@ -79,6 +84,7 @@ private final class BesideWork: @unchecked Sendable {
 
     init(context: ValidationContext) {
         self.context = context
+        contextReady.signal()
         DispatchQueue.global().async { [self] in checkV1(self.context!) }
     }
 

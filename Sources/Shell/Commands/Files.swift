@@ -54,19 +54,21 @@ enum Files {
                     guard let first = command.words.first else { continue }
                     // A `set` of a leaf to a valid value goes straight to the candidate, as in a
                     // script (see `PreparedCommand`); anything else, errors included, through
-                    // the command.
-                    if let leaf = PreparedCommand(command, resolver: session.resolver)?.leafToSet(at: .root) {
+                    // the command, which takes the path already resolved.
+                    let prepared = PreparedCommand(command, resolver: session.resolver)
+                    if let leaf = prepared?.leafToSet(at: .root) {
                         var candidate = session.candidate
                         try candidate.setLeaf(at: leaf.location, to: leaf.value)
                         continue
                     }
-                    let spec = try CommandTable.find(first)
+                    let spec = try prepared?.spec ?? CommandTable.find(first)
                     guard ["set", "delete"].contains(spec.name) else {
                         throw CommandError("only set and delete lines can be loaded, not \(spec.name)", at: first)
                     }
                     session.location = .root
                     let discard = OutputPipeline(pipes: [], sink: { _ in })
-                    try spec.run(Invocation(session: session, name: first, arguments: Array(command.words.dropFirst()), output: discard))
+                    try spec.run(Invocation(session: session, name: first, arguments: Array(command.words.dropFirst()), output: discard,
+                                            prepared: prepared))
                 }
             } catch {
                 let inner = CommandError.from(error, at: nil)

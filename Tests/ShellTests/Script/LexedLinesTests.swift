@@ -8,22 +8,14 @@ import Testing
     /// Over the threshold, with a continued line, a variable, a lexing error and a last
     /// line without a line break.
     private static let longScript: String = {
-        var lines: [String] = []
-        var size = 0
-        var index = 0
-        while size < LexedLines.aheadThreshold + 100_000 {
-            let line: String
+        longScriptLines(over: 100_000) { index in
             switch index % 500 {
-            case 7: line = "set manage-system distribution-services global-settings external-dns-name ${HOST}"
-            case 11: line = "set manage-accounts-and-storage user-accounts user u\(index) \\\n  display-name \"User \(index)\""
-            case 13: line = "set x \"unterminated"
-            default: line = "set manage-accounts-and-storage user-accounts user u\(index) email u\(index)@example.com; show | count"
+            case 7: "set manage-system distribution-services global-settings external-dns-name ${HOST}"
+            case 11: "set manage-accounts-and-storage user-accounts user u\(index) \\\n  display-name \"User \(index)\""
+            case 13: "set x \"unterminated"
+            default: "set manage-accounts-and-storage user-accounts user u\(index) email u\(index)@example.com; show | count"
             }
-            lines.append(line)
-            size += line.utf8.count + 1
-            index += 1
-        }
-        return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }()
 
     private static func inline(_ text: String) -> [LexedLines.Line] {

@@ -78,24 +78,17 @@ struct PreparedCommandTests {
     /// about with `edit`, `up` and `top`, ends with the same candidate as its lines typed one
     /// by one, which nothing prepares.
     @Test func aScriptEndsTheSameAsItsLinesRunOneByOne() throws {
-        var lines: [String] = []
-        var size = 0
-        var index = 0
-        while size < LexedLines.aheadThreshold + 50_000 {
-            let line: String
+        let lines = longScriptLines(over: 50_000) { index in
             switch index % 100 {
-            case 10: line = "edit \(Self.user) u\(index - 1)"
-            case 11: line = "set display-name \"Moved \(index)\""
-            case 12: line = "set /\(Self.user) u\(index) email top\(index)@example.com"
-            case 13: line = "up"
-            case 14: line = "set user u\(index) cell-phone +4670\(index)"
-            case 15: line = "top"
-            case 16: line = "delete \(Self.user) u\(index - 10) email"
-            default: line = "set \(Self.user) u\(index) email u\(index)@example.com"
+            case 10: "edit \(Self.user) u\(index - 1)"
+            case 11: "set display-name \"Moved \(index)\""
+            case 12: "set /\(Self.user) u\(index) email top\(index)@example.com"
+            case 13: "up"
+            case 14: "set user u\(index) cell-phone +4670\(index)"
+            case 15: "top"
+            case 16: "delete \(Self.user) u\(index - 10) email"
+            default: "set \(Self.user) u\(index) email u\(index)@example.com"
             }
-            lines.append(line)
-            size += line.utf8.count + 1
-            index += 1
         }
         let script = try Self.session()
         try ScriptRunner(session: script, name: "long.dash").run(lines.joined(separator: "\n"))
