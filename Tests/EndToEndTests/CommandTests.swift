@@ -195,9 +195,9 @@ final class CommandTests: XCTestCase {
 
     func testSetWithoutValueCreatesAListEntry() throws {
         let dashell = try Dashell()
-        try dashell.ok("set \(P.users) user \"ann smith\"; set \(P.cas) certificate-authority Root; publish")
+        try dashell.ok("set \(P.users) user ann.smith; set \(P.cas) certificate-authority Root; publish")
         let json = try dashell.published()
-        XCTAssertEqual(value(json, "manage-accounts-and-storage", "user-accounts", "user") as? [String: [String: String]], ["ann smith": [:]])
+        XCTAssertEqual(value(json, "manage-accounts-and-storage", "user-accounts", "user") as? [String: [String: String]], ["ann.smith": [:]])
         XCTAssertEqual(value(json, "manage-system", "certificates", "certificate-authority") as? [String: [String: String]], ["Root": [:]])
     }
 
@@ -549,7 +549,7 @@ final class CommandTests: XCTestCase {
         let dashell = try Dashell()
         try dashell.ok("""
             set \(P.email) password "p a s s"
-            set \(P.users) user "ann smith" display-name "Ann \\"A\\" Smith"
+            set \(P.users) user "ann;smith" display-name "Ann \\"A\\" Smith"
             set \(P.cas) certificate-authority Root
             publish
             set \(P.port) 8443

@@ -106,13 +106,13 @@ final class JSONOutputTests: XCTestCase {
 
     func testShowOfAWholeConfigurationIsOneLine() throws {
         let dashell = try Dashell()
-        try dashell.ok("set \(P.users) user \"a b\" display-name \"Line one\\nline two\"; set \(P.port) 8443; publish")
+        try dashell.ok("set \(P.users) user \"a;b\" display-name \"Line one\\nline two\"; set \(P.port) 8443; publish")
         let result = try dashell.run(["--json", "-c", "show; show published \(P.users); show revision 0"])
         XCTAssertEqual(result.status, 0, result.errors)
         let docs = try documents(result)
         XCTAssertEqual(docs.count, 3)
         XCTAssertEqual(value(docs[0]["result"], "manage-system", "distribution-services", "global-settings", "external-port") as? Int, 8443)
-        XCTAssertEqual(value(docs[1]["result"], "manage-accounts-and-storage", "user-accounts", "user", "a b", "display-name") as? String, "Line one\nline two")
+        XCTAssertEqual(value(docs[1]["result"], "manage-accounts-and-storage", "user-accounts", "user", "a;b", "display-name") as? String, "Line one\nline two")
         XCTAssertEqual((docs[2]["result"] as? [String: Any])?.count, 0)
     }
 }

@@ -11,7 +11,7 @@ final class PipeTests: XCTestCase {
             set \(P.users) user alice display-name "Alice A"
             set \(P.users) user alice email alice@example.com
             set \(P.users) user bob email bob@example.com
-            set \(P.users) user "carl c"
+            set \(P.users) user "carl;c"
             set \(P.email) password s3cret
             publish
             """)
@@ -27,7 +27,7 @@ final class PipeTests: XCTestCase {
 
     func testExceptDropsMatchingLines() throws {
         let dashell = try populated()
-        XCTAssertEqual(try dashell.ok("show \(P.users) | except email").outputLines, ["user alice", "  display-name \"Alice A\"", "user bob", "user \"carl c\""])
+        XCTAssertEqual(try dashell.ok("show \(P.users) | except email").outputLines, ["user alice", "  display-name \"Alice A\"", "user bob", "user \"carl;c\""])
     }
 
     func testCountCountsLines() throws {
@@ -46,7 +46,7 @@ final class PipeTests: XCTestCase {
             "set \(P.users) user alice display-name \"Alice A\"",
             "set \(P.users) user alice email alice@example.com",
             "set \(P.users) user bob email bob@example.com",
-            "set \(P.users) user \"carl c\"",
+            "set \(P.users) user \"carl;c\"",
         ])
         XCTAssertEqual(try dashell.ok("show \(P.users) user bob | display set").outputLines, ["set \(P.users) user bob email bob@example.com"])
     }
@@ -56,7 +56,7 @@ final class PipeTests: XCTestCase {
         let output = try dashell.ok("show \(P.users) | display json").output
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let users = value(json, "manage-accounts-and-storage", "user-accounts", "user") as? [String: [String: String]]
-        XCTAssertEqual(users, ["alice": ["display-name": "Alice A", "email": "alice@example.com"], "bob": ["email": "bob@example.com"], "carl c": [:]])
+        XCTAssertEqual(users, ["alice": ["display-name": "Alice A", "email": "alice@example.com"], "bob": ["email": "bob@example.com"], "carl;c": [:]])
         XCTAssertNil(json["manage-system"])
         let whole = try dashell.ok("show | display json").output
         XCTAssertTrue(whole.contains("\"password\": \"********\""), whole)

@@ -87,7 +87,7 @@ private struct DocumentReader {
                 let entries = try Self.object(member, at: memberPointer)
                 for key in entries.keys.sorted() {
                     let entryPointer = memberPointer + "/" + Self.escaped(key)
-                    do { _ = try ListKey.validate(key) } catch {
+                    do { _ = try (child.keyType ?? .name).validate(key) } catch {
                         throw JSONImportError(pointer: entryPointer, "invalid \(child.keyName ?? "key"): \(error)")
                     }
                     let entryPath = path.appending(name, key: key)

@@ -19,19 +19,19 @@ public enum DigitalAccessSchema {
                 .leaf("external-dns-name", "External DNS name", .hostname, "DNS name that end users' devices reach Digital Access by"),
                 .leaf("external-port", "External Port", .port, "Port for external communication", default: "443"),
             ]),
-            .list("service", "Distribution Service", key: "name", "Registered distribution services", [
+            .list("service", "Distribution Service", key: "name", .name, "Registered distribution services", [
                 .leaf("enable-token-distribution", "Enable token distribution", .boolean, "Whether this service distributes tokens", default: "false"),
             ]),
         ]),
         .container("authentication-services", "Authentication Services", "Servers that authentication methods run on", [
-            .list("service", "Authentication Service", key: "name", "An authentication server", [
+            .list("service", "Authentication Service", key: "name", .name, "An authentication server", [
                 .leaf("host", "Host", .hostname, "Host name of the server"),
                 .leaf("port", "Port", .port, "Port of the server", default: "1812"),
                 .leaf("enabled", "Enabled", .boolean, "Whether the server is in use", default: "true"),
             ]),
         ]),
         .container("certificates", "Certificates", "Certificates and certificate authorities", [
-            .list("certificate-authority", "Certificate Authority", key: "name", "A certificate authority that issues end users' certificates", [
+            .list("certificate-authority", "Certificate Authority", key: "name", .name, "A certificate authority that issues end users' certificates", [
                 .leaf("subject", "Subject", .text, "Subject of the CA certificate"),
                 .leaf("certificate-file", "Certificate File", .string, "Path of a PEM file with the CA certificate"),
             ]),
@@ -52,7 +52,7 @@ public enum DigitalAccessSchema {
             ]),
         ]),
         .container("authentication-methods", "Authentication Methods", "Ways end users authenticate", [
-            .list("method", "Authentication Method", key: "name", "An authentication method, by internal name", [
+            .list("method", "Authentication Method", key: "name", .identifier, "An authentication method, by internal name", [
                 .leaf("type", "Type", .enumeration(methodTypes), "Kind of method; fixed once published", mandatory: true, fixedOncePublished: true),
                 .leaf("display-name", "Display Name", .text, "Name shown to end users at login; unique", mandatory: true),
                 .leaf("enabled", "Enabled", .boolean, "Whether end users can use the method", default: "true"),
@@ -71,7 +71,7 @@ public enum DigitalAccessSchema {
                       default: "Redirecting to Smart ID…", appliesWhen: [onPersonalMobile, withSameDevice]),
                 .leaf("another-device-mode", "Another device", .enumeration(["qr-code", "username"]),
                       "How authentication on another device starts", default: "username", appliesWhen: [onPersonalMobile, withoutSameDevice]),
-                .list("extended-property", "Extended Property", key: "name", "A name/value property, e.g. \"User Attribute\"", [
+                .list("extended-property", "Extended Property", key: "name", .name, "A name/value property, e.g. \"User Attribute\"", [
                     .leaf("value", "Value", .text, "Value of the property", mandatory: true),
                 ]),
             ]),
@@ -80,7 +80,7 @@ public enum DigitalAccessSchema {
 
     static let manageAccountsAndStorage: SchemaNode = .container("manage-accounts-and-storage", "Manage Accounts and Storage", "User accounts and self-service", [
         .container("user-accounts", "User Accounts", "End users' accounts", [
-            .list("user", "User Account", key: "user-id", "A user account, by user id", [
+            .list("user", "User Account", key: "user-id", .identifier, "A user account, by user id", [
                 .leaf("display-name", "Display Name", .text, "Full name of the user"),
                 .leaf("email", "E-mail", .email, "E-mail address of the user"),
                 .leaf("cell-phone", "Cell Phone", .string, "Mobile number of the user"),

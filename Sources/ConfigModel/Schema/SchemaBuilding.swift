@@ -4,8 +4,9 @@ extension SchemaNode {
         SchemaNode(keyword: keyword, label: label, help: help, kind: .container, children: children)
     }
 
-    static func list(_ keyword: String, _ label: String, key: String, _ help: String, _ children: [SchemaNode]) -> SchemaNode {
-        SchemaNode(keyword: keyword, label: label, help: help, kind: .list(keyName: key), children: children)
+    static func list(_ keyword: String, _ label: String, key: String, _ keyType: ListKey, _ help: String,
+                     _ children: [SchemaNode]) -> SchemaNode {
+        SchemaNode(keyword: keyword, label: label, help: help, kind: .list(keyName: key, keyType: keyType), children: children)
     }
 
     static func leaf(_ keyword: String, _ label: String, _ type: ValueType, _ help: String,

@@ -3,8 +3,9 @@
 public final class SchemaNode: Sendable {
     public enum Kind: Sendable {
         case container
-        /// A list of entries; `keyName` describes the key (`name`, `user-id`).
-        case list(keyName: String)
+        /// A list of entries; `keyName` describes the key (`name`, `user-id`), `keyType` says
+        /// what it may hold.
+        case list(keyName: String, keyType: ListKey)
         case leaf(LeafSpec)
     }
 
@@ -35,7 +36,10 @@ public final class SchemaNode: Sendable {
 
     public var leafSpec: LeafSpec? { if case .leaf(let spec) = kind { spec } else { nil } }
 
-    public var keyName: String? { if case .list(let name) = kind { name } else { nil } }
+    public var keyName: String? { if case .list(let name, _) = kind { name } else { nil } }
+
+    /// What the keys of this list may hold; nil for a container or a leaf.
+    public var keyType: ListKey? { if case .list(_, let type) = kind { type } else { nil } }
 
     /// The child with exactly this keyword.
     public func child(_ keyword: String) -> SchemaNode? {

@@ -90,7 +90,8 @@ public enum ValueType: Sendable, Equatable {
             guard Self.isEmail(text) else { throw ValueError(text, "is not an e-mail address (local-part@domain)") }
             return text
         case .reference:
-            return try ListKey.validate(text)
+            // Any key's rules; V3 then finds whether the entry it names exists.
+            return try ListKey.name.validate(text)
         }
     }
 
@@ -218,20 +219,6 @@ public struct ValueError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
         return "\(Quoting.word(shown)) \(problem)"
-    }
-}
-
-/// Rules for the keys of list entries (user ids, method names, …), which are exact strings.
-public enum ListKey {
-    /// The longest key accepted, in bytes.
-    public static let maximumLength = 255
-
-    public static func validate(_ key: String) throws(ValueError) -> String {
-        guard !key.isEmpty else { throw ValueError(key, "is empty; a key needs at least one character") }
-        guard key != ".." else { throw ValueError(key, "is reserved: in a path it goes up one level") }
-        guard key.utf8.count <= maximumLength else { throw ValueError(key, "is longer than \(maximumLength) bytes") }
-        try ValueType.requireSingleLine(key)
-        return key
     }
 }
 

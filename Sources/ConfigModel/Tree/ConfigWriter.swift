@@ -87,7 +87,8 @@ extension ConfigWriter {
     /// to it. Fails when the entry is missing or the new key is taken.
     public mutating func rename(_ path: ConfigPath, to newKey: String) throws {
         guard let last = path.steps.last, last.key != nil else { throw EditError(path, "only a list entry can be renamed") }
-        do { _ = try ListKey.validate(newKey) } catch { throw EditError(path, "invalid new key: \(error)") }
+        let keyType = schema.node(at: path)?.keyType ?? .name
+        do { _ = try keyType.validate(newKey) } catch { throw EditError(path, "invalid new key: \(error)") }
         let newPath = ConfigPath(path.steps.dropLast() + [ConfigPath.Step(last.keyword, key: newKey)])
         let oldKey = RecordKey(path), newRecordKey = RecordKey(newPath)
         guard let record = try record(oldKey) else { throw EditError(path, "no such entry") }

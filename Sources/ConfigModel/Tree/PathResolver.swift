@@ -54,7 +54,7 @@ public struct PathResolver: Sendable {
                 node = schema.node(at: path)!
             } else if node.isList, path.steps.last?.key == nil {
                 let key: String
-                do { key = try ListKey.validate(word) } catch {
+                do { key = try (node.keyType ?? .name).validate(word) } catch {
                     throw PathError(wordIndex: used, path: path, "invalid \(node.keyName ?? "key"): \(error)")
                 }
                 let last = path.steps.removeLast()

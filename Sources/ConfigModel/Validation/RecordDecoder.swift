@@ -86,7 +86,7 @@ final class RecordDecoder {
 
     private func shape(of node: SchemaNode, isEntry: Bool) -> RecordShape {
         if let known = shapes[ObjectIdentifier(node)] { return known }
-        let shape = RecordShape(leaves: node.recordLeaves(isEntry: isEntry))
+        let shape = RecordShape(leaves: node.recordLeaves(isEntry: isEntry), keyType: isEntry ? node.keyType : nil)
         shapes[ObjectIdentifier(node)] = shape
         return shape
     }
@@ -104,8 +104,11 @@ final class RecordShape {
     let mandatory: [(name: String, spec: LeafSpec)]
     /// Whether any leaf applies only under conditions (V6); none of a user's does.
     let hasConditionalLeaves: Bool
+    /// What an entry's key may hold; nil for a container.
+    let keyType: ListKey?
 
-    init(leaves: [(name: String, spec: LeafSpec)]) {
+    init(leaves: [(name: String, spec: LeafSpec)], keyType: ListKey?) {
+        self.keyType = keyType
         self.leaves = leaves
         self.specs = Dictionary(leaves.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         mandatory = leaves.filter { $0.spec.isMandatory }

@@ -14,7 +14,7 @@ public struct V1ValueSyntax: ValidationRule {
                 return
             }
             if let entryKey = view.entryKey {
-                do throws(ValueError) { _ = try ListKey.validate(entryKey) } catch {
+                do throws(ValueError) { _ = try (view.shape.keyType ?? .name).validate(entryKey) } catch {
                     found.append(Violation(id, .error, view.path, "invalid key: \(error)"))
                 }
             }

@@ -66,8 +66,8 @@ enum Editing {
             throw CommandError("\(resolution.path) is not a list entry", at: invocation.arguments[invocation.arguments.count - 2], path: resolution.path)
         }
         let newKey: String
-        do { newKey = try ListKey.validate(newKeyWord.text) } catch {
-            throw CommandError("invalid key: \(error)", at: newKeyWord)
+        do { newKey = try (resolution.node.keyType ?? .name).validate(newKeyWord.text) } catch {
+            throw CommandError("invalid \(resolution.node.keyName ?? "key"): \(error)", at: newKeyWord)
         }
         var candidate = invocation.session.candidate
         do { try candidate.rename(resolution.path, to: newKey) } catch let error as EditError {

@@ -161,7 +161,7 @@ struct NextWords {
     private func describe(_ node: SchemaNode) -> String {
         switch node.kind {
         case .leaf(let spec): "\(node.help) (\(Self.describe(spec)))"
-        case .list(let key): "\(node.help) (list by \(key))"
+        case .list(let key, _): "\(node.help) (list by \(key))"
         case .container: node.help
         }
     }

@@ -42,7 +42,7 @@ struct AuthenticationMethodWizard {
         let existing = try session.candidate.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
         guard let name = ask(Question(prompt: "Internal name", help: "The method's key in the configuration",
                                       defaultAnswer: Self.kebabCase(displayName), check: { answer in
-                                          let key = try ListKey.validate(answer)
+                                          let key = try (methodNode.keyType ?? .identifier).validate(answer)
                                           guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
                                           return key
                                       })) else { return nil }

@@ -83,9 +83,12 @@ final class PathResolverTests: XCTestCase {
         XCTAssertEqual(resolutionError(["Manage Sys"])?.wordIndex, 0)
     }
 
-    func testListKeysAreExactAndMayContainSpaces() throws {
-        let spaced = try resolve(users + ["Alice Smith", "display-name"])
-        XCTAssertEqual(spaced.path, user("Alice Smith", "display-name"))
+    func testListKeysAreExactAndNamesMayContainSpaces() throws {
+        let authorities = ["manage-system", "certificates", "certificate-authority"]
+        let spaced = try resolve(authorities + ["Bank Issuing CA 2", "subject"])
+        XCTAssertEqual(spaced.path, path("manage-system", "certificates", "certificate-authority", "Bank Issuing CA 2", "subject"))
+        // A user id is one word.
+        XCTAssertEqual(resolutionError(users + ["Alice Smith", "display-name"])?.wordIndex, users.count)
         // Neither lower-cased nor taken as a keyword, even when it is one.
         XCTAssertEqual(try resolve(users + ["ALICE"]).path, user("ALICE"))
         XCTAssertEqual(try resolve(users + ["display-name"]).path, user("display-name"))

@@ -158,36 +158,64 @@ final class ValueTypeTests: XCTestCase {
     // MARK: list keys and references
 
     func testListKeyCannotBeEmpty() {
-        XCTAssertThrowsError(try ListKey.validate("")) { error in
+        XCTAssertThrowsError(try ListKey.name.validate("")) { error in
             XCTAssertEqual("\(error)", "\"\" is empty; a key needs at least one character")
         }
     }
 
     func testListKeyIsAtMost255Bytes() throws {
         let longest = String(repeating: "k", count: 255)
-        XCTAssertEqual(try ListKey.validate(longest), longest)
-        XCTAssertThrowsError(try ListKey.validate(longest + "k")) { error in
+        XCTAssertEqual(try ListKey.name.validate(longest), longest)
+        XCTAssertThrowsError(try ListKey.name.validate(longest + "k")) { error in
             XCTAssertEqual((error as? ValueError)?.problem, "is longer than 255 bytes")
         }
         // Bytes, not characters: 128 two-byte characters are 256 bytes.
-        XCTAssertThrowsError(try ListKey.validate(String(repeating: "é", count: 128)))
+        XCTAssertThrowsError(try ListKey.name.validate(String(repeating: "é", count: 128)))
     }
 
     func testListKeyRefusesControlCharactersButKeepsSpaces() throws {
-        XCTAssertEqual(try ListKey.validate("User Attribute"), "User Attribute")
-        XCTAssertEqual(try ListKey.validate("José Müller"), "José Müller")
-        XCTAssertThrowsError(try ListKey.validate("a\u{1F}b"))
-        XCTAssertThrowsError(try ListKey.validate("a\nb"))
+        XCTAssertEqual(try ListKey.name.validate("User Attribute"), "User Attribute")
+        XCTAssertEqual(try ListKey.name.validate("José Müller"), "José Müller")
+        XCTAssertThrowsError(try ListKey.name.validate("a\u{1F}b"))
+        XCTAssertThrowsError(try ListKey.name.validate("a\nb"))
+    }
+
+    func testNoKeyHoldsAPatternCharacter() {
+        for key in ["*", "user-*", "a?b", "[ab]", "x]"] {
+            for type in [ListKey.name, .identifier] {
+                XCTAssertThrowsError(try type.validate(key), key) { error in
+                    XCTAssertTrue((error as? ValueError)?.problem.contains("selects entries by pattern") == true, "\(error)")
+                }
+            }
+        }
+    }
+
+    func testAnIdentifierIsOneWord() throws {
+        XCTAssertEqual(try ListKey.identifier.validate("alice.o'hara@example"), "alice.o'hara@example")
+        for key in ["bad user", "tab\tbed", "nbsp\u{A0}x"] {
+            XCTAssertThrowsError(try ListKey.identifier.validate(key), key)
+        }
+        XCTAssertEqual(try ListKey.name.validate("Bank Issuing CA 2"), "Bank Issuing CA 2")
+    }
+
+    func testSchemaGivesUsersAndMethodsIdentifierKeys() {
+        let schema = DigitalAccessSchema.root
+        func keyType(_ words: String...) -> ListKey? { schema.node(at: ConfigPath(schemaWords: words))?.keyType }
+        XCTAssertEqual(keyType("manage-accounts-and-storage", "user-accounts", "user"), .identifier)
+        XCTAssertEqual(keyType("manage-system", "authentication-methods", "method"), .identifier)
+        XCTAssertEqual(keyType("manage-system", "certificates", "certificate-authority"), .name)
+        XCTAssertEqual(keyType("manage-system", "authentication-methods", "method", "m1", "extended-property"), .name)
+        XCTAssertEqual(keyType("manage-system", "authentication-services", "service"), .name)
     }
 
     func testListKeyCannotBeDotDot() throws {
         // `..` in a path always goes up, so an entry with that key could never be named.
-        XCTAssertThrowsError(try ListKey.validate("..")) { error in
+        XCTAssertThrowsError(try ListKey.name.validate("..")) { error in
             XCTAssertEqual("\(error)", ".. is reserved: in a path it goes up one level")
         }
-        XCTAssertEqual(try ListKey.validate("."), ".")
-        XCTAssertEqual(try ListKey.validate("..."), "...")
-        XCTAssertEqual(try ListKey.validate("../x"), "../x")
+        XCTAssertEqual(try ListKey.name.validate("."), ".")
+        XCTAssertEqual(try ListKey.name.validate("..."), "...")
+        XCTAssertEqual(try ListKey.name.validate("../x"), "../x")
     }
 
     func testReferenceValuesFollowTheKeyRules() throws {

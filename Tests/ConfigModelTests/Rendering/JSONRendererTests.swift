@@ -78,7 +78,7 @@ final class JSONRendererTests: XCTestCase {
                     "notification": "email"
                   }
                 },
-                "a b": {},
+                "a;b": {},
                 "é": {}
               }
             }

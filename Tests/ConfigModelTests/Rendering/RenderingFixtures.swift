@@ -27,7 +27,7 @@ enum RenderingFixtures {
         try tree.setLeaf(method("m1").appending("authentication-server"), to: "radius1")
         try tree.setLeaf(method("m1").appending("extended-property", key: "User Attribute").appending("value"), to: "uid")
         try tree.createEntries(along: method("m2").appending("extended-property", key: "Certificate Filter"))
-        for id in ["é", "a b", "B", "a"] {
+        for id in ["é", "a;b", "B", "a"] {
             try tree.createEntries(along: user(id))
         }
         try tree.setLeaf(user("a").appending("display-name"), to: "Åsa Ödén")
@@ -43,13 +43,17 @@ enum RenderingFixtures {
         "Åsa Ödén", "🙂👍🏽", "-dash", "/slash", "..", "*", "{braces}", "[x]", "~tilde", "semi;colon|pipe?#",
     ]
 
-    /// Awkward user ids, each user with an awkward display name, and an awkward extended
-    /// property name.
+    /// Awkward user ids (one word each, as user ids are) and certificate authority names
+    /// (which may hold blanks), each with an awkward value, and an awkward extended property
+    /// name.
     static func awkward() throws -> ConfigTree {
         var tree = ConfigTree()
-        let ids = ["two words", "é", "B", "a", "a b", "x;y", "#hash", "q?", "quo\"te", "back\\slash", "dollar$", "/slash", "Åsa", "🙂", "ä b"]
+        let ids = ["two\"words", "é", "B", "a", "a;b", "x;y", "#hash", "q|", "quo\"te", "back\\slash", "dollar$", "/slash", "Åsa", "🙂", "ä'b"]
         for (index, id) in ids.enumerated() {
             try tree.setLeaf(user(id).appending("display-name"), to: awkwardValues[index % awkwardValues.count])
+        }
+        for (index, name) in ["two words", "a b", "ä b", "#hash tag", "  padded  "].enumerated() {
+            try tree.setLeaf(path("manage-system", "certificates", "certificate-authority", name, "subject"), to: awkwardValues[index])
         }
         for (index, value) in awkwardValues.enumerated() {
             try tree.setLeaf(user("u\(index)").appending("display-name"), to: value)

@@ -21,7 +21,7 @@ final class SetRendererTests: XCTestCase {
             "set manage-accounts-and-storage user-accounts user B email b@example.com",
             "set manage-accounts-and-storage user-accounts user a display-name \"Åsa Ödén\"",
             "set manage-accounts-and-storage user-accounts user a portwise-authentication notification email",
-            "set manage-accounts-and-storage user-accounts user \"a b\"",
+            "set manage-accounts-and-storage user-accounts user \"a;b\"",
             "set manage-accounts-and-storage user-accounts user \"é\"",
         ])
     }
@@ -65,7 +65,7 @@ final class SetRendererTests: XCTestCase {
     func testEntryWithOnlyAMaskedSecretIsCreatedBeforeTheComment() throws {
         // No list holds a secret in the Digital Access schema, so use a schema that does.
         let schema = SchemaNode.container("", "Root", "", [
-            .list("account", "Account", key: "name", "", [.leaf("token", "Token", .secret, "")]),
+            .list("account", "Account", key: "name", .name, "", [.leaf("token", "Token", .secret, "")]),
         ])
         var tree = ConfigTree(schema: schema)
         try tree.setLeaf(ConfigPath(schemaWords: ["account", "x", "token"], schema: schema), to: "t0ken")

@@ -38,7 +38,7 @@ final class TreeRendererTests: XCTestCase {
               display-name "Åsa Ödén"
               portwise-authentication
                 notification email
-            user "a b"
+            user "a;b"
             user "é"
         """)
     }
@@ -69,7 +69,7 @@ final class TreeRendererTests: XCTestCase {
           display-name "Åsa Ödén"
           portwise-authentication
             notification email
-        user "a b"
+        user "a;b"
         user "é"
         """)
     }

@@ -34,11 +34,11 @@ final class CompleterTests: XCTestCase {
 
     func testListKeysComeFromTheStoreAndAreQuotedWhenNeeded() throws {
         let setup = """
-            set manage-accounts-and-storage user-accounts user alice; set manage-accounts-and-storage user-accounts user "al bundy"; \
+            set manage-accounts-and-storage user-accounts user alice; set manage-accounts-and-storage user-accounts user "al;bundy"; \
             set manage-accounts-and-storage user-accounts user bob; publish
             """
         let completion = try completer(setup).complete("edit manage-accounts-and-storage user-accounts user al")
-        XCTAssertEqual(completion.candidates.map(\.text), ["\"al bundy\"", "alice"])
+        XCTAssertEqual(completion.candidates.map(\.text), ["\"al;bundy\"", "alice"])
         XCTAssertEqual(completion.replaceLength, 2)
     }
 

@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+
+/// The mistakes a new administrator makes in a first hour: keys that cannot be typed back,
+/// stray words after a command, a typo in an entry's key, a failing sourced file. Each
+/// gets exit 1 with a message that says what and where, and changes nothing.
+final class MistakeTests: XCTestCase {
+    // MARK: List keys are typed
+
+    func testAUserIdCannotBeAPatternOrHoldBlanks() throws {
+        let dashell = try Dashell()
+        for key in ["'*'", "'user-?'", "'[ab]'", "\"bad user/with space\""] {
+            let result = try dashell.fails("set \(P.users) user \(key) email a@example.com")
+            XCTAssertTrue(result.errors.contains("invalid user-id"), result.errors)
+        }
+        try dashell.fails("edit \(P.methods) method \"my method\"")
+        XCTAssertEqual(try dashell.revisionCount(), 0)
+        XCTAssertEqual(try dashell.ok("show \(P.users)").output, "")
+    }
+
+    func testRenameChecksTheNewKeyLikeSet() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.users) user alice email a@example.com; publish")
+        let result = try dashell.fails("rename \(P.users) user alice \"alice smith\"")
+        XCTAssertTrue(result.errors.contains("<command-line>:1:") && result.errors.contains("contains a blank"), result.errors)
+    }
+
+    func testNamesOfAuthoritiesAndPropertiesMayHoldBlanks() throws {
+        let dashell = try Dashell()
+        let shown = try dashell.ok("""
+            set \(P.cas) certificate-authority "Bank Issuing CA 2" subject "CN=Bank"
+            set \(P.methods) method m1 extended-property "User Attribute" value uid
+            show manage-system
+            """).output
+        XCTAssertTrue(shown.contains("certificate-authority \"Bank Issuing CA 2\""), shown)
+        XCTAssertTrue(shown.contains("extended-property \"User Attribute\""), shown)
+        let result = try dashell.fails("set \(P.cas) certificate-authority 'CA *' subject x")
+        XCTAssertTrue(result.errors.contains("selects entries by pattern"), result.errors)
+    }
+}
