@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigModel
 import ConfigStore
 import Foundation
 import Shell
@@ -23,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         for definition in define where !definition.contains("=") || definition.hasPrefix("=") {
-            throw ValidationError("-D expects NAME=VALUE, not '\(definition)'")
+            throw ValidationError("-D expects NAME=VALUE, not '\(definition.excerpt)'")
         }
     }
 

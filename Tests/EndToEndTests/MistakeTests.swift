@@ -37,4 +37,30 @@ final class MistakeTests: XCTestCase {
         let result = try dashell.fails("set \(P.cas) certificate-authority 'CA *' subject x")
         XCTAssertTrue(result.errors.contains("selects entries by pattern"), result.errors)
     }
+
+    // MARK: Echoed words are cut
+
+    func testAnUnknownKeywordOfAHundredThousandCharactersIsEchoedCut() throws {
+        let dashell = try Dashell()
+        let word = String(repeating: "\"\"''", count: 25_000) + String(repeating: "x", count: 100_000)
+        try "show \(word)\n".write(toFile: dashell.directory + "/long.dash", atomically: true, encoding: .utf8)
+        let result = try dashell.run("long.dash")
+        XCTAssertEqual(result.status, 1)
+        let message = try XCTUnwrap(result.errorLines.first)
+        XCTAssertTrue(message.contains("unknown keyword 'xxxx"), message)
+        XCTAssertTrue(message.contains("…'"), message)
+        XCTAssertLessThan(message.count, 300, message)
+        XCTAssertTrue(result.errorLines.allSatisfy { $0.count < 400 }, "\(result.errorLines.map(\.count))")
+    }
+
+    func testEveryEchoedWordIsCut() throws {
+        let dashell = try Dashell()
+        let long = String(repeating: "y", count: 5_000)
+        for command in ["frobnicate\(long)", "show | match\(long)", "edit \(P.users) user alice; up \(long)",
+                        "load \(long) x", "show revision \(long)", "compare revision 0 \(long)"] {
+            let result = try dashell.fails(command)
+            XCTAssertTrue(result.errorLines.allSatisfy { $0.count < 400 }, "\(command.prefix(30)): \(result.errorLines.map(\.count))")
+            XCTAssertTrue(result.errors.contains("yyy…"), "\(command.prefix(30)): \(result.errors.prefix(300))")
+        }
+    }
 }

@@ -69,7 +69,7 @@ private struct DocumentReader {
             let member = members[name]!, memberPointer = pointer + "/" + Self.escaped(name)
             guard let child = node.child(name) else {
                 let expected = node.children.map(\.keyword).joined(separator: ", ")
-                throw JSONImportError(pointer: memberPointer, "unknown keyword '\(name)'; expected one of: \(expected)")
+                throw JSONImportError(pointer: memberPointer, "unknown keyword '\(name.excerpt)'; expected one of: \(expected)")
             }
             let leafName = prefix.map { $0.isEmpty ? name : $0 + " " + name } ?? name
             switch child.kind {

@@ -217,8 +217,7 @@ public struct ValueError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let shown = value.count > 60 ? String(value.prefix(57)) + "…" : value
-        return "\(Quoting.word(shown)) \(problem)"
+        "\(Quoting.word(value.excerpt)) \(problem)"
     }
 }
 

@@ -79,10 +79,10 @@ public struct PathResolver: Sendable {
         case 0:
             let options = node.children.map(\.keyword).joined(separator: ", ")
             let place = path.isRoot ? "at the top" : "under \(path)"
-            throw PathError(wordIndex: wordIndex, path: path, "unknown keyword '\(word)' \(place); expected one of: \(options)")
+            throw PathError(wordIndex: wordIndex, path: path, "unknown keyword '\(word.excerpt)' \(place); expected one of: \(options)")
         default:
             let options = candidates.map(\.keyword).joined(separator: ", ")
-            throw PathError(wordIndex: wordIndex, path: path, "ambiguous '\(word)': could be \(options)")
+            throw PathError(wordIndex: wordIndex, path: path, "ambiguous '\(word.excerpt)': could be \(options)")
         }
     }
 }

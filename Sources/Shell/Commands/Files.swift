@@ -15,7 +15,7 @@ enum Files {
     static func fileArgument(_ invocation: Invocation, after count: Int = 0) throws -> Word {
         let rest = invocation.arguments.dropFirst(count)
         guard let file = rest.first else { throw CommandError("\(invocation.name.text) needs a file name", at: invocation.name) }
-        if let extra = rest.dropFirst().first { throw CommandError("unexpected '\(extra.text)'; quote a file name with spaces", at: extra) }
+        if let extra = rest.dropFirst().first { throw CommandError("unexpected '\(extra.text.excerpt)'; quote a file name with spaces", at: extra) }
         return file
     }
 

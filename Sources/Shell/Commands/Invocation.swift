@@ -40,14 +40,14 @@ final class Invocation {
         let resolution = try resolvePath(words)
         if resolution.wordsUsed < words.count {
             let extra = words[words.startIndex + resolution.wordsUsed]
-            throw CommandError("unexpected '\(extra.text)' after the leaf \(resolution.path)", at: extra, path: resolution.path)
+            throw CommandError("unexpected '\(extra.text.excerpt)' after the leaf \(resolution.path)", at: extra, path: resolution.path)
         }
         return resolution
     }
 
     /// An integer argument such as a revision number.
     func number(_ word: Word, what: String) throws(CommandError) -> Int {
-        guard let value = Int(word.text), value >= 0 else { throw CommandError("\(what) must be a number, not '\(word.text)'", at: word) }
+        guard let value = Int(word.text), value >= 0 else { throw CommandError("\(what) must be a number, not '\(word.text.excerpt)'", at: word) }
         return value
     }
 

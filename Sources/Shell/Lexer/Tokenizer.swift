@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The state machine behind `Lexer` and `LogicalLines`: one pass over the UTF-8 bytes, each
 /// looked at a bounded number of times, with no recursion, so that any input — megabytes
 /// on one line, thousands of adjacent quotes — takes linear time and constant stack.
@@ -282,7 +284,7 @@ struct Tokenizer<Policy: ErrorPolicy> {
         if let value = variables(name) {
             append(value)
         } else {
-            try Policy.report(LexError(at: dollar, "undefined variable '\(name)'"))
+            try Policy.report(LexError(at: dollar, "undefined variable '\(name.excerpt)'"))
             // Lenient: left as written, for completion to show.
             word?.append(dollarIndex..<probe.index, of: cursor.bytes)
         }

@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// One `| …` stage after a command.
@@ -30,7 +31,7 @@ enum PipeStage {
             let text = arguments.map(\.text).joined(separator: " ")
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: text) } catch {
-                throw CommandError("invalid regular expression \(ConfigModelQuoting.word(text))", at: pattern)
+                throw CommandError("invalid regular expression \(ConfigModelQuoting.word(text.excerpt))", at: pattern)
             }
             return name == "match" ? .match(regex) : .except(regex)
         case "count", "no-more":

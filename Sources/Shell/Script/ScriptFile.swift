@@ -1,3 +1,4 @@
+import ConfigModel
 import Foundation
 
 /// Reads a script or load file whole, with errors a user can act on: missing, a directory,
@@ -7,21 +8,21 @@ enum ScriptFile {
         var status = stat()
         guard stat(path, &status) == 0 else {
             switch errno {
-            case ENOENT: throw CommandError("cannot read \(path): no such file")
-            case ENOTDIR: throw CommandError("cannot read \(path): a part of the path is not a directory")
-            case let code: throw CommandError("cannot read \(path): \(String(cString: strerror(code)))")
+            case ENOENT: throw CommandError("cannot read \(path.excerpt): no such file")
+            case ENOTDIR: throw CommandError("cannot read \(path.excerpt): a part of the path is not a directory")
+            case let code: throw CommandError("cannot read \(path.excerpt): \(String(cString: strerror(code)))")
             }
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw CommandError("cannot read \(path): it is a directory") }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw CommandError("cannot read \(path.excerpt): it is a directory") }
         // Read to the end rather than by the size the file reports, so that a pipe or FIFO
         // (`dashell <(generate-script)`, `source /dev/stdin`) is read whole too.
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandError("cannot read \(path): permission denied or unreadable")
+            throw CommandError("cannot read \(path.excerpt): permission denied or unreadable")
         }
         defer { try? handle.close() }
         let data: Data
         do { data = try handle.readToEnd() ?? Data() } catch {
-            throw CommandError("cannot read \(path): \(error.localizedDescription)")
+            throw CommandError("cannot read \(path.excerpt): \(error.localizedDescription)")
         }
         return try decode(data, name: path)
     }
@@ -40,7 +41,7 @@ enum ScriptFile {
             }
         }
         let line = bytes[..<min(valid, bytes.count)].filter { $0 == UInt8(ascii: "\n") }.count + 1
-        throw CommandError("\(name):\(line): invalid UTF-8 (byte \(valid + 1)); scripts must be UTF-8 text")
+        throw CommandError("\(name.excerpt):\(line): invalid UTF-8 (byte \(valid + 1)); scripts must be UTF-8 text")
     }
 
     /// An identity for recursion checks: the resolved absolute path.

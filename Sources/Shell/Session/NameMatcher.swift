@@ -15,8 +15,8 @@ enum NameMatcher {
         let found = candidates(word.text, among: names)
         switch found.count {
         case 1: return found[0]
-        case 0: throw CommandError("unknown \(what) '\(word.text)'; expected one of: \(names.joined(separator: ", "))", at: word)
-        default: throw CommandError("ambiguous \(what) '\(word.text)': could be \(found.joined(separator: ", "))", at: word)
+        case 0: throw CommandError("unknown \(what) '\(word.text.excerpt)'; expected one of: \(names.joined(separator: ", "))", at: word)
+        default: throw CommandError("ambiguous \(what) '\(word.text.excerpt)': could be \(found.joined(separator: ", "))", at: word)
         }
     }
 }

@@ -226,6 +226,6 @@ final class ValueTypeTests: XCTestCase {
 
     func testLongValuesAreShortenedInMessages() {
         let message = parseError(.port, String(repeating: "9", count: 100))
-        XCTAssertEqual(message, "\"" + String(repeating: "9", count: 57) + "…\" is out of range 1–65535")
+        XCTAssertEqual(message, "\"" + String(repeating: "9", count: 59) + "…\" is out of range 1–65535")
     }
 }
