@@ -56,11 +56,26 @@ final class MistakeTests: XCTestCase {
     func testEveryEchoedWordIsCut() throws {
         let dashell = try Dashell()
         let long = String(repeating: "y", count: 5_000)
-        for command in ["frobnicate\(long)", "show | match\(long)", "edit \(P.users) user alice; up \(long)",
+        for command in ["frobnicate\(long)", "show | match\(long)", "status \(long)", "edit \(P.users) user alice; up \(long)",
                         "load \(long) x", "show revision \(long)", "compare revision 0 \(long)"] {
             let result = try dashell.fails(command)
             XCTAssertTrue(result.errorLines.allSatisfy { $0.count < 400 }, "\(command.prefix(30)): \(result.errorLines.map(\.count))")
             XCTAssertTrue(result.errors.contains("yyy…"), "\(command.prefix(30)): \(result.errors.prefix(300))")
+        }
+    }
+
+    // MARK: Commands refuse words they do not take
+
+    func testEveryCommandRefusesExtraWords() throws {
+        let dashell = try Dashell()
+        for (command, extra) in [("top show manage-system distribution-services", "show"), ("validate foo", "foo"),
+                                 ("status foo", "foo"), ("pwd extra", "extra"), ("history now", "now"), ("exit later", "later"),
+                                 ("quit now", "now"), ("help set more", "more"), ("discard all", "all"), ("update x", "x"),
+                                 ("rollback 0 1", "1")] {
+            let result = try dashell.fails(command)
+            XCTAssertTrue(result.errors.contains("'\(extra)'"), "\(command): \(result.errors)")
+            let column = command.distance(from: command.startIndex, to: command.range(of: " \(extra)")!.lowerBound) + 2
+            XCTAssertTrue(result.errors.hasPrefix("<command-line>:1:\(column): error:"), "\(command): \(result.errors)")
         }
     }
 }

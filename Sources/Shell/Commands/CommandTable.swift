@@ -1,8 +1,23 @@
-/// A command of the language: its name, usage, one-line summary and implementation.
+import ConfigModel
+
+/// A command of the language: its name, usage, one-line summary, the words it takes and
+/// its implementation.
 struct CommandSpec: Sendable {
+    /// How many words a command takes after its name. Checked before it runs, so that a
+    /// stray word is refused rather than ignored (`top show …` would otherwise go to the
+    /// top and show nothing).
+    enum Arguments: Sendable {
+        case none
+        case atMost(Int)
+        /// A path, a value or free text: the command reads its words and refuses any it
+        /// does not use.
+        case read
+    }
+
     let name: String
     let usage: String
     let summary: String
+    let arguments: Arguments
     /// Only meaningful at a keyboard (refused in scripts).
     var interactiveOnly = false
     let run: @Sendable (Invocation) throws -> Void
@@ -26,5 +41,22 @@ enum CommandTable {
     static func find(_ word: Word) throws(CommandError) -> CommandSpec {
         if let spec = byName[word.text] { return spec }
         return named(try NameMatcher.match(word, among: names, what: "command"))!
+    }
+}
+
+extension CommandSpec {
+    /// Refuses the first word past what the command takes.
+    func checkCount(of arguments: [Word]) throws(CommandError) {
+        switch self.arguments {
+        case .read:
+            return
+        case .none:
+            if let extra = arguments.first { throw CommandError("\(name) takes no argument: unexpected '\(extra.text.excerpt)'", at: extra) }
+        case .atMost(let count):
+            if let extra = arguments.dropFirst(count).first {
+                let most = count == 1 ? "one argument" : "at most \(count) arguments"
+                throw CommandError("\(name) takes \(most): unexpected '\(extra.text.excerpt)'", at: extra)
+            }
+        }
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// `load`, `save`, `source`.
 enum Files {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "load", usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", run: load),
-        CommandSpec(name: "save", usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", run: save),
-        CommandSpec(name: "source", usage: "source FILE", summary: "Run the commands of a file in this session", run: source),
+        CommandSpec(name: "load", usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", arguments: .read, run: load),
+        CommandSpec(name: "save", usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", arguments: .read, run: save),
+        CommandSpec(name: "source", usage: "source FILE", summary: "Run the commands of a file in this session", arguments: .read, run: source),
     ]
 
     /// How deep `source` may nest, a guard beyond the cycle check.

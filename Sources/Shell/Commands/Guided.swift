@@ -4,7 +4,7 @@ import ConfigModel
 enum Guided {
     static let commands: [CommandSpec] = [
         CommandSpec(name: "wizard", usage: "wizard authentication-method",
-                    summary: "Add an authentication method by answering the questions of the Admin wizard",
+                    summary: "Add an authentication method by answering the questions of the Admin wizard", arguments: .atMost(1),
                     interactiveOnly: true, run: wizard),
     ]
 

@@ -4,10 +4,10 @@ import ConfigStore
 /// `publish`, `discard`, `rollback`, `update`.
 enum Transactions {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "publish", usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", run: publish),
-        CommandSpec(name: "discard", usage: "discard", summary: "Drop every change in the candidate", run: discard),
-        CommandSpec(name: "rollback", usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", run: rollback),
-        CommandSpec(name: "update", usage: "update", summary: "Rebase the candidate onto the latest revision", run: update),
+        CommandSpec(name: "publish", usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read, run: publish),
+        CommandSpec(name: "discard", usage: "discard", summary: "Drop every change in the candidate", arguments: .none, run: discard),
+        CommandSpec(name: "rollback", usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1), run: rollback),
+        CommandSpec(name: "update", usage: "update", summary: "Rebase the candidate onto the latest revision", arguments: .none, run: update),
     ]
 
     static func publish(_ invocation: Invocation) throws {
@@ -42,30 +42,22 @@ enum Transactions {
     }
 
     static func discard(_ invocation: Invocation) throws {
-        try noArguments(invocation)
         try invocation.session.candidate.discard()
         invocation.print("Candidate discarded")
     }
 
     static func rollback(_ invocation: Invocation) throws {
-        guard invocation.arguments.count == 1, let word = invocation.arguments.first else {
-            throw CommandError("rollback needs one revision number", at: invocation.arguments.dropFirst().first ?? invocation.name)
-        }
+        guard let word = invocation.arguments.first else { throw CommandError("rollback needs a revision number", at: invocation.name) }
         try invocation.session.candidate.rollback(to: try invocation.revision(word))
         invocation.print("Revision \(word.text) loaded into the candidate; publish to make it live")
     }
 
     static func update(_ invocation: Invocation) throws {
-        try noArguments(invocation)
         let outcome = try invocation.session.candidate.update()
         invocation.data = .object([("base", .number(outcome.newBase)), ("dropped", .array(outcome.dropped.map { .string($0.description) }))])
         invocation.print("Candidate rebased onto revision \(outcome.newBase)")
         for conflict in outcome.dropped {
             invocation.session.warn("kept the published value, dropping yours: \(conflict)")
         }
-    }
-
-    static func noArguments(_ invocation: Invocation) throws {
-        if let extra = invocation.arguments.first { throw CommandError("\(invocation.name.text) takes no argument", at: extra) }
     }
 }

@@ -6,13 +6,13 @@ import Foundation
 enum Viewing {
     static let commands: [CommandSpec] = [
         CommandSpec(name: "show", usage: "show [published | revision N | history [N]] [PATH]",
-                    summary: "Show the candidate, the published configuration, a revision, or the history", run: show),
+                    summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
         CommandSpec(name: "compare", usage: "compare [revision N [revision M]] [PATH]",
-                    summary: "Show differences: candidate vs published, or between revisions", run: compare),
-        CommandSpec(name: "status", usage: "status", summary: "Base and latest revision, pending changes, staleness", run: status),
-        CommandSpec(name: "validate", usage: "validate", summary: "Check the candidate against every rule", run: validate),
+                    summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
+        CommandSpec(name: "status", usage: "status", summary: "Base and latest revision, pending changes, staleness", arguments: .none, run: status),
+        CommandSpec(name: "validate", usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
         CommandSpec(name: "search", usage: "search user-accounts PATTERN",
-                    summary: "Find users whose id, display name or e-mail matches a glob", run: search),
+                    summary: "Find users whose id, display name or e-mail matches a glob", arguments: .read, run: search),
     ]
 
     static let showKeywords = ["published", "revision", "history"]

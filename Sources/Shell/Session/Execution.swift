@@ -22,6 +22,8 @@ extension Session {
         if spec.interactiveOnly, mode != .interactive {
             throw CommandError("\(spec.name) needs an interactive shell", at: first)
         }
+        let arguments = Array(command.words.dropFirst())
+        try spec.checkCount(of: arguments)
         let pipes = try command.pipes.map { words throws(CommandError) in try PipeStage.parse(words) }
         let json = options.json
         let collected = json ? CollectedLines() : nil
@@ -29,7 +31,7 @@ extension Session {
         let pager = paging && !json ? self.pager : nil
         let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
         defer { pager?.finish() }
-        let invocation = Invocation(session: self, name: first, arguments: Array(command.words.dropFirst()), output: output, prepared: prepared)
+        let invocation = Invocation(session: self, name: first, arguments: arguments, output: output, prepared: prepared)
         do {
             try transactionally { try spec.run(invocation) }
         } catch let failure as ScriptFailure {
