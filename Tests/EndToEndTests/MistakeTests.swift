@@ -78,4 +78,28 @@ final class MistakeTests: XCTestCase {
             XCTAssertTrue(result.errors.hasPrefix("<command-line>:1:\(column): error:"), "\(command): \(result.errors)")
         }
     }
+
+    // MARK: An entry that does not exist
+
+    func testShowingATypoedUserSaysThereIsNoSuchEntry() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.users) user alice email a@example.com; set \(P.users) user bob; publish")
+        for command in ["show \(P.users) user alcie", "ls \(P.users) user alcie", "compare \(P.users) user alcie",
+                        "delete \(P.users) user alcie", "show \(P.users) user alcie email", "delete \(P.users) user alcie email",
+                        "show published \(P.users) user alcie"] {
+            let result = try dashell.fails(command)
+            XCTAssertTrue(result.errors.contains("no such entry: \(P.users) user alcie"), "\(command): \(result.errors)")
+        }
+        // An entry that exists with nothing set shows nothing, successfully.
+        XCTAssertEqual(try dashell.ok("show \(P.users) user bob").output, "")
+        // Compare of an entry the candidate deleted still works: it exists in the published configuration.
+        XCTAssertTrue(try dashell.ok("delete \(P.users) user alice; compare \(P.users) user alice").output.contains("-"))
+    }
+
+    func testEditSaysWhenItCreatesAnEntry() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.users) user alice email a@example.com; publish")
+        XCTAssertEqual(try dashell.ok("edit \(P.users) user alcie").output, "(new entry)\n")
+        XCTAssertEqual(try dashell.ok("edit \(P.users) user alice").output, "")
+    }
 }

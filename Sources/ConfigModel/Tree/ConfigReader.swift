@@ -32,6 +32,17 @@ extension ConfigReader {
         try record(RecordKey(path)) != nil
     }
 
+    /// The first list entry along `path` that does not exist (the path up to it), if any:
+    /// what `show`, `ls`, `compare` and `delete` name when a key was mistyped, since an
+    /// entry that is missing and one with nothing set would otherwise look the same.
+    public func missingEntry(along path: ConfigPath) throws -> ConfigPath? {
+        for end in path.steps.indices where path.steps[end].key != nil {
+            let entry = ConfigPath(Array(path.steps[...end]))
+            if try !exists(entry) { return entry }
+        }
+        return nil
+    }
+
     /// The entries of the list at `list` (a path ending in a list keyword without key), in key order.
     public func entries(of list: ConfigPath) throws -> [(key: String, record: Record)] {
         let listKey = RecordKey(list)

@@ -52,6 +52,7 @@ enum Editing {
             throw CommandError("delete needs a path below the top; to empty the candidate use load replace", at: invocation.arguments.last)
         }
         var candidate = invocation.session.candidate
+        try invocation.requireEntries(along: resolution.path, in: [candidate], at: invocation.arguments.last)
         if try !candidate.delete(resolution.path) {
             invocation.session.warn("nothing to delete at \(resolution.path)")
         }

@@ -45,6 +45,16 @@ final class Invocation {
         return resolution
     }
 
+    /// Refuses a path through a list entry that is in none of `configurations`.
+    func requireEntries(along path: ConfigPath, in configurations: [any ConfigReader], at word: Word?) throws {
+        var firstMissing: ConfigPath?
+        for configuration in configurations {
+            guard let missing = try configuration.missingEntry(along: path) else { return }
+            firstMissing = firstMissing ?? missing
+        }
+        if let firstMissing { throw CommandError("no such entry: \(firstMissing)", at: word, path: firstMissing) }
+    }
+
     /// An integer argument such as a revision number.
     func number(_ word: Word, what: String) throws(CommandError) -> Int {
         guard let value = Int(word.text), value >= 0 else { throw CommandError("\(what) must be a number, not '\(word.text.excerpt)'", at: word) }

@@ -25,6 +25,8 @@ enum Navigation {
         }
         if resolution.path.steps.last?.key != nil {
             var candidate = invocation.session.candidate
+            // As in Junos, edit creates; saying so makes a mistyped key visible.
+            if try candidate.missingEntry(along: resolution.path) != nil { invocation.print("(new entry)") }
             try candidate.createEntries(along: resolution.path)
         }
         invocation.session.location = resolution.path
@@ -66,6 +68,7 @@ enum Navigation {
         let resolution = try invocation.resolveWholePath(invocation.arguments[...])
         let config = invocation.session.candidate
         let node = resolution.node, path = resolution.path
+        try invocation.requireEntries(along: path, in: [config], at: invocation.arguments.last)
         if node.isLeaf {
             invocation.print(try Listing.value(of: node, at: path, in: config))
             return

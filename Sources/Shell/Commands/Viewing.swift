@@ -47,6 +47,7 @@ enum Viewing {
             config = session.candidate
         }
         let resolution = try invocation.resolveWholePath(arguments)
+        try invocation.requireEntries(along: resolution.path, in: [config], at: arguments.last)
         try invocation.render(config, under: resolution.path)
     }
 
@@ -78,7 +79,13 @@ enum Viewing {
             revisions.append(try invocation.revision(number))
             arguments = arguments.dropFirst(2)
         }
-        let scope = RecordKey(try invocation.resolveWholePath(arguments).path)
+        let path = try invocation.resolveWholePath(arguments).path
+        // An entry only one side holds is what the comparison shows; one neither holds is a typo.
+        let sides: [any ConfigReader] = try revisions.isEmpty
+            ? [session.candidate, session.store.published()]
+            : [session.candidate] + revisions.map { try session.store.configuration(atRevision: $0) }
+        try invocation.requireEntries(along: path, in: revisions.count == 2 ? Array(sides.dropFirst()) : sides, at: arguments.last)
+        let scope = RecordKey(path)
         let changes: ChangeSet
         switch revisions.count {
         case 0: changes = try session.candidate.changesAgainstPublished(under: scope)
