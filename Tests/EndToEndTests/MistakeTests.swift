@@ -102,4 +102,14 @@ final class MistakeTests: XCTestCase {
         XCTAssertEqual(try dashell.ok("edit \(P.users) user alcie").output, "(new entry)\n")
         XCTAssertEqual(try dashell.ok("edit \(P.users) user alice").output, "")
     }
+
+    // MARK: source is one command
+
+    func testAFailingSourcedFileNamesItsLine() throws {
+        let dashell = try Dashell()
+        try "set \(P.dns) ag5.example.com\nset \(P.port) 99999\n".write(toFile: dashell.directory + "/half.set", atomically: true, encoding: .utf8)
+        let result = try dashell.fails("set \(P.users) user alice; source half.set; publish")
+        XCTAssertTrue(result.errors.hasPrefix("half.set:2:"), result.errors)
+        XCTAssertTrue(result.errors.contains("included from <command-line>:1"), result.errors)
+    }
 }

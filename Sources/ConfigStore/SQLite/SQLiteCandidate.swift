@@ -194,6 +194,10 @@ final class SQLiteCandidate: Candidate {
             absent.removeAll()
             lastChanges = nil
             baseRevision = revision
+            // What is published cannot be undone, and what was read before is now old: a
+            // command that goes on after its publish (a sourced file's) starts afresh.
+            undo = []
+            seen = [:]
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
         case .invalid, .conflict:

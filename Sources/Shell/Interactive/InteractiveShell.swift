@@ -101,7 +101,12 @@ public final class InteractiveShell {
         do {
             try session.execute(line: line, lineNumber: lineNumber)
         } catch {
-            let failure = (error as? ScriptFailure)?.error ?? CommandError.from(error)
+            // A sourced file's failure names its file, line and column, as in a script.
+            if let failure = error as? ScriptFailure {
+                for line in failure.report { console.err(line) }
+                return failure.code == .storeUnavailable ? .storeUnavailable : nil
+            }
+            let failure = CommandError.from(error)
             console.err("error: \(failure.message)")
             for detail in failure.details { console.err("  \(detail)") }
             if failure.code == .storeUnavailable { return .storeUnavailable }

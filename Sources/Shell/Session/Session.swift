@@ -43,6 +43,8 @@ public final class Session {
     public internal(set) var wantsToLeave = false
     /// Set by `quit`: unlike `exit` at the top of a sourced file, it ends the sourcing input too.
     var quits = false
+    /// Whether a command is running, so that the commands of a sourced file run as part of it.
+    private var inCommand = false
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
     /// Asks the questions of a wizard at the keyboard; nil in scripts.
@@ -68,15 +70,20 @@ public final class Session {
 
     var schema: SchemaNode { candidate.schema }
 
-    /// Leaves the candidate and location as they were if `body` fails.
+    /// Leaves the candidate and location as they were if `body` fails. Commands run inside
+    /// another (those of a sourced file) belong to it: only the outermost commits, and a
+    /// failure anywhere undoes the outermost command whole.
     func transactionally<T>(_ body: () throws -> T) throws -> T {
         let location = self.location
+        let isOutermost = !inCommand
+        inCommand = true
+        defer { if isOutermost { inCommand = false } }
         do {
             let result = try body()
-            try candidate.commitCommand()
+            if isOutermost { try candidate.commitCommand() }
             return result
         } catch {
-            candidate.revertCommand()
+            if isOutermost { candidate.revertCommand() }
             self.location = location
             throw error
         }
