@@ -174,6 +174,15 @@ final class SQLiteCandidate: Candidate {
         return try Validator.validate(ValidationContext(config: view, changes: changes))
     }
 
+    func conflicts() throws -> [MergeConflict] {
+        try store.snapshotRead { db in
+            let latest = try RecordTable.latestRevision(db)
+            guard latest != baseRevision else { return [] }
+            let pending = edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }
+            return try Publisher(store: store, db: db).merge(pending, base: baseRevision, latest: latest).conflicts
+        }
+    }
+
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
@@ -203,16 +212,16 @@ final class SQLiteCandidate: Candidate {
     }
 
     func update() throws -> UpdateOutcome {
-        var dropped: [MergeConflict] = []
-        let (latest, rebased) = try store.snapshotRead { db in
-            var rebased: [RecordKey: Edit] = [:]
+        let (latest, rebased, dropped) = try store.snapshotRead { db in
+            var rebased: [RecordKey: Edit] = [:], dropped: [MergeConflict] = []
             for (key, edit) in edits.ordered {
                 let published = try RecordTable.fetch(db, key)
                 let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
                 dropped += merged.conflicts
                 if merged.record != published { rebased[key] = Edit(base: published, new: merged.record) }
             }
-            return (try RecordTable.latestRevision(db), rebased)
+            let attributed = try ConflictAttribution(db: db, schema: schema).attribute(dropped, since: baseRevision)
+            return (try RecordTable.latestRevision(db), rebased, attributed)
         }
         try replaceEdits(rebased, base: latest)
         return UpdateOutcome(newBase: latest, dropped: dropped.sorted { $0.path < $1.path })
