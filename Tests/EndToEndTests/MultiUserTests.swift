@@ -79,4 +79,13 @@ final class MultiUserTests: XCTestCase {
         assertJSON(value(documents.first { value($0, "command") as? String == "validate" }, "result", "conflicts"), [message])
         assertJSON(value(documents.last, "error", "details"), [message])
     }
+
+    /// A script with nothing pending follows the latest revision: bob's publish does not
+    /// make it stale.
+    func testEmptyCandidateIsNeverStale() throws {
+        let dashell = try storeWithPort()
+        let alice = try aliceWaits(dashell, "source hold\nstatus\n", whileBob: bobsPublish)
+        XCTAssertEqual(alice.status, 0, alice.out + alice.err)
+        XCTAssertEqual(alice.out, "base revision    2\nlatest revision  2\npending changes  0\n")
+    }
 }

@@ -51,7 +51,9 @@ final class SQLiteCandidate: Candidate {
                 let old: String? = row[1], new: String? = row[2]
                 edits[RecordKey(encoded: row[0])] = Edit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
             }
-            return (base, EditLog(edits))
+            // Edits set back to what they were based on leave the base behind: an empty
+            // candidate follows the latest revision (see `followLatestIfEmpty`).
+            return (edits.isEmpty ? latest : base, EditLog(edits))
         }
     }
 
@@ -148,8 +150,19 @@ final class SQLiteCandidate: Candidate {
     // MARK: Status and comparison
 
     func status() throws -> CandidateStatus {
-        CandidateStatus(baseRevision: baseRevision, latestRevision: try store.latestRevision(),
-                        pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+        let latest = try store.latestRevision()
+        followLatestIfEmpty(latest)
+        return CandidateStatus(baseRevision: baseRevision, latestRevision: latest,
+                               pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+    }
+
+    /// An empty candidate has nothing a newer revision could conflict with, so it follows
+    /// the latest revision and is never stale (SPEC §6). Only while the current command has
+    /// read nothing either: what it read may yet become an edit's base, and no edit may be
+    /// based on anything older than the candidate, or a publish would take it as current
+    /// and overwrite what was published since.
+    private func followLatestIfEmpty(_ latest: Int) {
+        if edits.isEmpty, seen.isEmpty { baseRevision = latest }
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
