@@ -30,6 +30,9 @@ public protocol Candidate: ConfigWriter, AnyObject {
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet
     /// The rules of SPEC §4 on the candidate as it would be published.
     func validate() throws -> [Violation]
+    /// The conflicts a publish would meet now with revisions published since the base
+    /// (`validate` warns of them before the user tries).
+    func conflicts() throws -> [MergeConflict]
     /// Validates and publishes as a new revision, merging with revisions published since the base.
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome
     /// Rebases onto the latest revision, keeping the user's values where they do not conflict.

@@ -119,6 +119,26 @@ final class CandidateTests: XCTestCase {
         XCTAssertEqual(try bob.publishExpectingRevision(user: "bob"), 2)
     }
 
+    /// SPEC §6: an empty candidate follows the latest revision silently, whether it was
+    /// emptied by a publish or by setting a leaf back, and in a new session too.
+    func testAnEmptyCandidateIsNeverStale() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
+        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+        try alice.set([(StoreFixture.dnsName, "alice.example.com")])
+        _ = try alice.publishExpectingRevision()
+        try bob.set([(StoreFixture.port, "8443")])
+        _ = try bob.publishExpectingRevision(user: "bob")
+        XCTAssertEqual(try alice.status(), CandidateStatus(baseRevision: 2, latestRevision: 2, pendingChanges: 0))
+
+        try alice.set([(StoreFixture.dnsName, "other.example.com")])
+        try alice.set([(StoreFixture.dnsName, "alice.example.com")])
+        try bob.set([(StoreFixture.port, "9443")])
+        _ = try bob.publishExpectingRevision(user: "bob")
+        XCTAssertEqual(try alice.status(), CandidateStatus(baseRevision: 3, latestRevision: 3, pendingChanges: 0))
+        XCTAssertEqual(try fixture.open().candidate(for: "alice").baseRevision, 3)
+    }
+
     func testDiscardDropsEveryEdit() throws {
         let store = try StoreFixture().open()
         let candidate = try store.candidate(for: "alice")

@@ -1,16 +1,69 @@
 import ConfigModel
 
 /// A leaf (or an entry) changed differently here and in a revision published meanwhile.
+/// It says what each side did, so that the user can decide without looking it up.
 public struct MergeConflict: Hashable, Sendable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
+    public enum Kind: Hashable, Sendable {
+        /// The same leaf holds different values on each side; nil is unset.
+        case leaf(yours: String?, published: String?)
+        /// The entry is deleted here, while the newer revision changed it.
+        case deletedHere
+        /// The entry changed here, while the newer revision deleted it.
+        case deletedThere
+        /// The newer revision added this record inside `entry`, which is deleted here.
+        case addedThereInside(entry: RecordKey)
+        /// This record was added here inside `entry`, which the newer revision deleted.
+        case addedHereInside(entry: RecordKey)
+    }
 
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
+    /// The revision that made the published side what it is, and who published it.
+    public struct Publication: Hashable, Sendable {
+        public let revision: Int
+        public let user: String
+    }
+
+    public let key: RecordKey
+    /// The conflicting leaf, or nil when the conflict is about the record itself.
+    public let leaf: String?
+    public let kind: Kind
+    /// Nil from the merge alone, which sees records but not revisions: the store fills it
+    /// in from its change log (see `ConflictAttribution`).
+    public let publication: Publication?
+
+    init(_ key: RecordKey, leaf: String? = nil, _ kind: Kind, publication: Publication? = nil) {
+        self.key = key
+        self.leaf = leaf
+        self.kind = kind
+        self.publication = publication
+    }
+
+    public var path: String { leaf.map { "\(key) \($0)" } ?? key.description }
+
+    /// What the message names as the other side: `revision 12 by bob`.
+    private var publisher: String {
+        publication.map { "revision \($0.revision) by \($0.user)" } ?? "a newer revision"
+    }
+
+    public var reason: String {
+        switch kind {
+        case .leaf(let yours, let published):
+            "yours \(Self.show(yours)), published \(Self.show(published)) in \(publisher)"
+        case .deletedHere:
+            "deleted here, but changed in \(publisher)"
+        case .deletedThere:
+            "changed here, but deleted in \(publisher)"
+        case .addedThereInside(let entry):
+            "added in \(publisher) inside \(entry), which is deleted here"
+        case .addedHereInside(let entry):
+            "added here inside \(entry), which \(publisher) deleted"
+        }
     }
 
     public var description: String { "\(path): \(reason)" }
+
+    private static func show(_ value: String?) -> String {
+        value.map(Quoting.word) ?? "(unset)"
+    }
 }
 
 /// Per-leaf three-way merge of one record: `base` is what the candidate started from,
@@ -27,12 +80,11 @@ public enum ThreeWayMerge {
     public static func merge(_ key: RecordKey, base: ConfigModel.Record?, mine: ConfigModel.Record?, theirs: ConfigModel.Record?) -> Result {
         if theirs == base || mine == theirs { return Result(record: mine, conflicts: []) }
         if mine == base { return Result(record: theirs, conflicts: []) }
-        let place = key.description
         guard let mine else {
-            return Result(record: theirs, conflicts: [MergeConflict(path: place, reason: "deleted here but changed in a newer revision")])
+            return Result(record: theirs, conflicts: [MergeConflict(key, .deletedHere)])
         }
         guard let theirs else {
-            return Result(record: nil, conflicts: [MergeConflict(path: place, reason: "changed here but deleted in a newer revision")])
+            return Result(record: nil, conflicts: [MergeConflict(key, .deletedThere)])
         }
         let base = base ?? Record()
         var merged = theirs
@@ -43,7 +95,7 @@ public enum ThreeWayMerge {
             if t == b {
                 merged[name] = m
             } else {
-                conflicts.append(MergeConflict(path: "\(place) \(name)", reason: "changed here and, differently, in a newer revision"))
+                conflicts.append(MergeConflict(key, leaf: name, .leaf(yours: m, published: t)))
             }
         }
         return Result(record: merged, conflicts: conflicts)

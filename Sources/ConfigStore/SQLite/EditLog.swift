@@ -30,6 +30,8 @@ struct EditLog {
         for (key, edit) in edits.sorted(by: { $0.key < $1.key }) { self[key] = edit }
     }
 
+    var isEmpty: Bool { entries.isEmpty }
+
     subscript(_ key: RecordKey) -> Edit? {
         get { entries[key]?.edit }
         set { set(key, newValue, command: -1) }

@@ -15,31 +15,9 @@ struct Publisher {
     /// Any outcome but `.published` may leave writes in the transaction: the caller rolls
     /// it back.
     func publish(_ edits: consuming [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata) throws -> PublishOutcome {
-        var changed: [RecordChange] = []
-        var conflicts: [MergeConflict] = []
         let latest = try RecordTable.latestRevision(db)
-        changed.reserveCapacity(edits.count)
-        if latest == base {
-            // Nothing was published since the base, so every record is still as first seen.
-            for (key, base, new) in copy edits {
-                changed.append(RecordChange(key: key, old: base, new: new))
-            }
-        } else {
-            var merged: [RecordKey: Record?] = [:], published: [RecordKey: Record?] = [:]
-            for (key, base, new) in copy edits {
-                let current = try RecordTable.fetch(db, key)
-                let result = ThreeWayMerge.merge(key, base: base, mine: new, theirs: current)
-                conflicts += result.conflicts
-                if result.record != current {
-                    merged[key] = .some(result.record)
-                    published[key] = .some(current)
-                    changed.append(RecordChange(key: key, old: current, new: result.record))
-                }
-            }
-            // A candidate's own edits keep entries whole; only concurrent ones can orphan.
-            conflicts += try orphans(merged, published: published)
-        }
-        if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
+        let (changed, conflicts) = try merge(edits, base: base, latest: latest)
+        if !conflicts.isEmpty { return .conflict(conflicts) }
         if changed.isEmpty { return .nothingToPublish }
 
         let changes = ChangeSet(changed)
@@ -58,16 +36,46 @@ struct Publisher {
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
+    /// The record changes publishing `edits` would make now, and the conflicts that would
+    /// stop it (sorted by path, each attributed to the revision it meets).
+    func merge(_ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, latest: Int) throws -> (changes: [RecordChange], conflicts: [MergeConflict]) {
+        var changed: [RecordChange] = []
+        changed.reserveCapacity(edits.count)
+        if latest == base {
+            // Nothing was published since the base, so every record is still as first seen.
+            for (key, base, new) in edits {
+                changed.append(RecordChange(key: key, old: base, new: new))
+            }
+            return (changed, [])
+        }
+        var conflicts: [MergeConflict] = []
+        var merged: [RecordKey: Record?] = [:], published: [RecordKey: Record?] = [:]
+        for (key, base, new) in edits {
+            let current = try RecordTable.fetch(db, key)
+            let result = ThreeWayMerge.merge(key, base: base, mine: new, theirs: current)
+            conflicts += result.conflicts
+            if result.record != current {
+                merged[key] = .some(result.record)
+                published[key] = .some(current)
+                changed.append(RecordChange(key: key, old: current, new: result.record))
+            }
+        }
+        // A candidate's own edits keep entries whole; only concurrent ones can orphan.
+        conflicts += try orphans(merged, published: published)
+        let attributed = try ConflictAttribution(db: db, schema: store.schema).attribute(conflicts, since: base)
+        return (changed, attributed.sorted { $0.path < $1.path })
+    }
+
     private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?]) throws -> [MergeConflict] {
         var conflicts: [MergeConflict] = []
         let view = store.view(db, overlay: merged)
         for (key, record) in merged {
             if record == nil {
                 try view.forEachRecord(under: key) { descendant, _ in
-                    conflicts.append(MergeConflict(path: descendant.description, reason: "added in a newer revision inside \(key), which is deleted here"))
+                    conflicts.append(MergeConflict(descendant, .addedThereInside(entry: key)))
                 }
             } else if published[key]! == nil, let parent = try parentEntry(of: key), try view.record(parent) == nil {
-                conflicts.append(MergeConflict(path: key.description, reason: "added here inside \(parent), which a newer revision deleted"))
+                conflicts.append(MergeConflict(key, .addedHereInside(entry: parent)))
             }
         }
         return conflicts

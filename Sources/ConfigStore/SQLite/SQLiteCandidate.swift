@@ -51,7 +51,9 @@ final class SQLiteCandidate: Candidate {
                 let old: String? = row[1], new: String? = row[2]
                 edits[RecordKey(encoded: row[0])] = Edit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
             }
-            return (base, EditLog(edits))
+            // Edits set back to what they were based on leave the base behind: an empty
+            // candidate follows the latest revision (see `followLatestIfEmpty`).
+            return (edits.isEmpty ? latest : base, EditLog(edits))
         }
     }
 
@@ -148,8 +150,19 @@ final class SQLiteCandidate: Candidate {
     // MARK: Status and comparison
 
     func status() throws -> CandidateStatus {
-        CandidateStatus(baseRevision: baseRevision, latestRevision: try store.latestRevision(),
-                        pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+        let latest = try store.latestRevision()
+        followLatestIfEmpty(latest)
+        return CandidateStatus(baseRevision: baseRevision, latestRevision: latest,
+                               pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+    }
+
+    /// An empty candidate has nothing a newer revision could conflict with, so it follows
+    /// the latest revision and is never stale (SPEC §6). Only while the current command has
+    /// read nothing either: what it read may yet become an edit's base, and no edit may be
+    /// based on anything older than the candidate, or a publish would take it as current
+    /// and overwrite what was published since.
+    private func followLatestIfEmpty(_ latest: Int) {
+        if edits.isEmpty, seen.isEmpty { baseRevision = latest }
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
@@ -172,6 +185,15 @@ final class SQLiteCandidate: Candidate {
     func validate() throws -> [Violation] {
         let changes = try changesAgainstPublished(under: RecordKey(.root))
         return try Validator.validate(ValidationContext(config: view, changes: changes))
+    }
+
+    func conflicts() throws -> [MergeConflict] {
+        try store.snapshotRead { db in
+            let latest = try RecordTable.latestRevision(db)
+            guard latest != baseRevision else { return [] }
+            let pending = edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }
+            return try Publisher(store: store, db: db).merge(pending, base: baseRevision, latest: latest).conflicts
+        }
     }
 
     // MARK: Transactions
@@ -207,16 +229,16 @@ final class SQLiteCandidate: Candidate {
     }
 
     func update() throws -> UpdateOutcome {
-        var dropped: [MergeConflict] = []
-        let (latest, rebased) = try store.snapshotRead { db in
-            var rebased: [RecordKey: Edit] = [:]
+        let (latest, rebased, dropped) = try store.snapshotRead { db in
+            var rebased: [RecordKey: Edit] = [:], dropped: [MergeConflict] = []
             for (key, edit) in edits.ordered {
                 let published = try RecordTable.fetch(db, key)
                 let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
                 dropped += merged.conflicts
                 if merged.record != published { rebased[key] = Edit(base: published, new: merged.record) }
             }
-            return (try RecordTable.latestRevision(db), rebased)
+            let attributed = try ConflictAttribution(db: db, schema: schema).attribute(dropped, since: baseRevision)
+            return (try RecordTable.latestRevision(db), rebased, attributed)
         }
         try replaceEdits(rebased, base: latest)
         return UpdateOutcome(newBase: latest, dropped: dropped.sorted { $0.path < $1.path })

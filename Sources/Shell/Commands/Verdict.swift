@@ -4,10 +4,14 @@ import ConfigStore
 /// How validation results reach the user: warnings on stderr (they never change the exit
 /// code), errors as a failing command with one detail line per violation (exit 3).
 enum Verdict {
-    static func report(_ violations: [Violation], invocation: Invocation) throws {
+    /// `conflicts`: those a publish would meet, for `validate` to list in its `--json`
+    /// result; nil where the command does not look for them.
+    static func report(_ violations: [Violation], conflicts: [MergeConflict]? = nil, invocation: Invocation) throws {
         let errors = violations.filter { $0.severity == .error }
-        invocation.data = .object([("errors", .array(errors.map(json))),
-                                   ("warnings", .array(violations.filter { $0.severity == .warning }.map(json)))])
+        var result: [(String, JSONOut)] = [("errors", .array(errors.map(json))),
+                                           ("warnings", .array(violations.filter { $0.severity == .warning }.map(json)))]
+        if let conflicts { result.append(("conflicts", .array(conflicts.map { .string($0.description) }))) }
+        invocation.data = .object(result)
         for warning in violations where warning.severity == .warning {
             invocation.session.warn(warning.description)
         }

@@ -134,9 +134,15 @@ enum Viewing {
         invocation.print("pending changes  \(status.pendingChanges)")
     }
 
+    /// Also warns of the conflicts a publish would meet, so that a stale candidate is
+    /// updated before the publish fails; they are not errors: `update` resolves them.
     static func validate(_ invocation: Invocation) throws {
-        let violations = try invocation.session.candidate.validate()
-        try Verdict.report(violations, invocation: invocation)
+        let candidate = invocation.session.candidate
+        let conflicts = try candidate.conflicts()
+        for conflict in conflicts {
+            invocation.session.warn("publish would conflict (run update): \(conflict)")
+        }
+        try Verdict.report(try candidate.validate(), conflicts: conflicts, invocation: invocation)
         invocation.print("Configuration is valid")
     }
 
