@@ -15,10 +15,13 @@ let package = Package(
         // The Digital Access schema, values, paths, configuration records, change sets,
         // validation and rendering. No I/O.
         .target(name: "ConfigModel"),
-        // Revisions, candidates, three-way merge and publish over SQLite.
+        // The store interface, candidates (overlay, edit log, undo), three-way merge and the
+        // publish sequence, over a narrow storage interface. No database.
+        .target(name: "ConfigStore", dependencies: ["ConfigModel"]),
+        // The storage in one SQLite file, through GRDB.
         .target(
-            name: "ConfigStore",
-            dependencies: ["ConfigModel", .product(name: "GRDB", package: "GRDB.swift"),
+            name: "ConfigStoreSQLite",
+            dependencies: ["ConfigModel", "ConfigStore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
@@ -30,20 +33,20 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
-            dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Shell", "ConfigStoreSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "Shell"]),
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "Shell"]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["Shell", "ConfigStore", "ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Shell", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "ConfigStoreSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "ConfigStoreSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Shell", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),

@@ -1,7 +1,8 @@
 import ConfigModel
 
 /// Where configurations live: the published revisions and each user's candidate.
-/// `SQLiteStore` is the implementation; the protocol is what the shell relies on.
+/// `RevisionedStore` implements it over any `Storage`; the protocol is what the shell
+/// relies on.
 public protocol ConfigStore: AnyObject {
     /// The newest revision number; 0 when nothing was ever published.
     func latestRevision() throws -> Int
@@ -104,17 +105,6 @@ public struct UpdateOutcome: Equatable, Sendable {
     public let newBase: Int
     /// Leaves where the user's value gave way to the published one.
     public let dropped: [MergeConflict]
-}
-
-/// What `SQLiteStore` reports when the store cannot be used; the shell maps it to exit 5.
-public struct StoreError: Error, Equatable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 /// A revision number outside 0…latest: a mistake in the command, not a store problem.

@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import ConfigStoreSQLite
 import Shell
 import Foundation
 
@@ -80,7 +81,7 @@ func publishOrFail(_ candidate: any Candidate) throws {
 
 /// What a Digital Access installation has besides its users: servers, CAs, channels, a
 /// dozen methods of every type, self-service settings. Valid under V1–V12.
-func writeBase(_ store: SQLiteStore) throws {
+func writeBase(_ store: RevisionedStore) throws {
     let candidate = try store.scratchCandidate()
     var writer = candidate
     func set(_ words: String, _ value: String) throws {
@@ -147,7 +148,7 @@ func writeBase(_ store: SQLiteStore) throws {
 }
 
 /// Users `first..<first+count` in one revision. Returns (apply ms, publish ms).
-func publishUsers(_ store: SQLiteStore, from first: Int, count: Int) throws -> (Double, Double) {
+func publishUsers(_ store: RevisionedStore, from first: Int, count: Int) throws -> (Double, Double) {
     let candidate = try store.scratchCandidate()
     var writer = candidate
     let apply = try milliseconds {
@@ -158,13 +159,13 @@ func publishUsers(_ store: SQLiteStore, from first: Int, count: Int) throws -> (
     return (apply, publish)
 }
 
-func openStore(_ path: String) throws -> SQLiteStore {
+func openStore(_ path: String) throws -> RevisionedStore {
     guard FileManager.default.fileExists(atPath: path) else { fail("no store at \(path)") }
-    return try SQLiteStore(path: path)
+    return try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root)
 }
 
 /// The number of users a generated store holds, from its newest user.
-func userCount(_ store: SQLiteStore) throws -> Int {
+func userCount(_ store: RevisionedStore) throws -> Int {
     var count = 0
     try store.published().forEachRecord(under: RecordKey(path("manage-accounts-and-storage user-accounts"))) { _, _ in count += 1 }
     return count
@@ -188,7 +189,7 @@ do {
     case "generate":
         let storePath = argument(1, "STORE"), users = number(2, "USERS")
         try? FileManager.default.removeItem(atPath: storePath)
-        let store = try SQLiteStore(path: storePath)
+        let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root)
         try writeBase(store)
         var published = 0
         let batch = 100_000
@@ -209,7 +210,7 @@ do {
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
             }
-            let store = try SQLiteStore(path: storePath)
+            let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root)
             try writeBase(store)
             let (a, p) = try publishUsers(store, from: 0, count: users)
             apply.append(a)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigModel
 import ConfigStore
+import ConfigStoreSQLite
 import Foundation
 import Shell
 
@@ -46,10 +47,10 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
-    func openStore() -> SQLiteStore {
+    func openStore() -> RevisionedStore {
         let path = storePath
         do {
-            let store = try SQLiteStore(path: path, onWait: {
+            let store = try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, onWait: {
                 FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
             })
             if StoreLocation.isReadableByOthers(path) {

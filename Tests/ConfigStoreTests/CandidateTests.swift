@@ -203,7 +203,7 @@ final class CandidateTests: XCTestCase {
 final class PublishValidationTests: XCTestCase {
     /// A store where the published method `password` uses the service `radius`, and a
     /// script's candidate on it.
-    private func publishedMethodUsingRadius() throws -> (SQLiteStore, any Candidate) {
+    private func publishedMethodUsingRadius() throws -> (RevisionedStore, any Candidate) {
         let store = try StoreFixture().open()
         let candidate = try store.scratchCandidate()
         let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])

@@ -10,7 +10,7 @@ final class ConflictReportTests: XCTestCase {
 
     /// Carol publishes revision 1 (port 8443); alice changes the port to 587, bob to 465 in
     /// revision 2, and dave then changes another leaf of the same record in revision 3.
-    private func aliceAgainstBob() throws -> (store: SQLiteStore, alice: any Candidate) {
+    private func aliceAgainstBob() throws -> (store: RevisionedStore, alice: any Candidate) {
         let store = try StoreFixture().open()
         let carol = try store.candidate(for: "carol")
         try carol.set([(StoreFixture.port, "8443")])

@@ -1,5 +1,6 @@
 import ConfigModel
 @testable import ConfigStore
+@testable import ConfigStoreSQLite
 import Foundation
 import GRDB
 import XCTest
@@ -43,16 +44,16 @@ final class StoreFileTests: XCTestCase {
         let fixture = try StoreFixture()
         let blocker = fixture.directory + "/file"
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
-        XCTAssertThrowsError(try SQLiteStore(path: blocker + "/sub/store.sqlite")) { error in
+        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root)) { error in
             XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
         }
     }
 
     func testStoreIsWALWithFullSynchronousWrites() throws {
         let fixture = try StoreFixture()
-        let store = try fixture.open()
-        XCTAssertEqual(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
-        XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: an acknowledged publish survives a power loss")
+        let storage = try XCTUnwrap(try fixture.open().storage as? SQLiteStorage)
+        XCTAssertEqual(try storage.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        XCTAssertEqual(try storage.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: an acknowledged publish survives a power loss")
         _ = try fixture.open()
     }
 
@@ -79,7 +80,7 @@ final class StoreFileTests: XCTestCase {
             done.wait()
         }
         let started = Date()
-        let store = try SQLiteStore(path: fixture.path)
+        let store = try SQLiteStore.open(at: fixture.path, schema: DigitalAccessSchema.root)
         XCTAssertEqual(try store.latestRevision(), 0)
         XCTAssertLessThan(Date().timeIntervalSince(started), 0.5, "opened without waiting for the write lock")
     }

@@ -1,5 +1,6 @@
 import ConfigModel
 @testable import ConfigStore
+import ConfigStoreSQLite
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ struct StoreFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func open() throws -> SQLiteStore { try SQLiteStore(path: path) }
+    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root) }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }
 

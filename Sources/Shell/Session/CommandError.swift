@@ -24,7 +24,7 @@ public struct CommandError: Error, CustomStringConvertible {
     public static func from(_ error: Error, at word: Word? = nil) -> CommandError {
         switch error {
         case let error as CommandError: error
-        case let error as StoreError: CommandError(error.message, code: .storeUnavailable, at: word)
+        case let error as StoreError: CommandError(error.description, code: .storeUnavailable, at: word)
         case let error as NoSuchRevision: CommandError(error.description, at: word)
         case let error as EditError: CommandError(error.description, at: word, path: error.path)
         case let error as PathError: CommandError(error.message, at: word, path: error.path)

@@ -10,7 +10,7 @@ final class ConflictTests: XCTestCase {
     private let port = "manage-system distribution-services global-settings external-port"
     private let dns = "manage-system distribution-services global-settings external-dns-name"
 
-    private func session(_ store: SQLiteStore, user: String, mode: Session.Mode = .interactive, console: CapturingConsole = CapturingConsole()) throws -> Session {
+    private func session(_ store: RevisionedStore, user: String, mode: Session.Mode = .interactive, console: CapturingConsole = CapturingConsole()) throws -> Session {
         try Session(store: store, mode: mode, options: Session.Options(user: user), console: console, source: mode == .interactive ? "interactive" : "-c")
     }
 
@@ -28,7 +28,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testTwoUsersEditingTheSameLeafConflict() throws {
-        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
         let alice = try session(store, user: "alice")
         let bob = try session(store, user: "bob")
         try alice.execute(line: "set \(port) 8443")
@@ -61,7 +61,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testPersistedCandidateLosesToAScriptThatDeletedTheEntry() throws {
-        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
         let setUp = try session(store, user: "alice", mode: .script)
         try setUp.execute(line: "set manage-accounts-and-storage user-accounts user a display-name \"A A\"")
         try setUp.execute(line: "publish")
@@ -79,7 +79,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testNewSiblingEntriesOnBothSidesAreNoConflict() throws {
-        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
         let alice = try session(store, user: "alice")
         let bob = try session(store, user: "bob")
         try alice.execute(line: "set manage-accounts-and-storage user-accounts user a email a@example.com")

@@ -1,3 +1,4 @@
+import ConfigStore
 import Foundation
 
 /// Where the store lives and how its file comes to exist: missing directories 0700, the
@@ -18,11 +19,11 @@ public enum StoreLocation {
         if !directory.isEmpty { try makeDirectories(directory) }
         var status = stat()
         if stat(path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFREG else { throw StoreError("store \(path) is not a regular file") }
+            guard (status.st_mode & S_IFMT) == S_IFREG else { throw StoreError.notAFile(path: path) }
             return false
         }
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError("cannot create store \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw StoreError.cannotCreate(path: path, isDirectory: false, reason: String(cString: strerror(errno))) }
         fchmod(descriptor, 0o600)
         close(descriptor)
         return true
@@ -38,14 +39,14 @@ public enum StoreLocation {
         var status = stat()
         if stat(directory, &status) == 0 {
             guard (status.st_mode & S_IFMT) == S_IFDIR else {
-                throw StoreError("cannot create store directory \(directory): a file of that name is in the way")
+                throw StoreError.cannotCreate(path: directory, isDirectory: true, reason: "a file of that name is in the way")
             }
             return
         }
         let parent = (directory as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != directory { try makeDirectories(parent) }
         guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
-            throw StoreError("cannot create store directory \(directory): \(String(cString: strerror(errno)))")
+            throw StoreError.cannotCreate(path: directory, isDirectory: true, reason: String(cString: strerror(errno)))
         }
         chmod(directory, 0o700)
     }

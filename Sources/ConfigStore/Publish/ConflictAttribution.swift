@@ -1,11 +1,10 @@
 import ConfigModel
-import GRDB
 
 /// Completes the conflicts a merge found before the user sees them: the revision that made
 /// the published side what it is and who published it, read from the change log, and
 /// secret values masked, since a conflict message is shown and logged like any output.
 struct ConflictAttribution {
-    let db: Database
+    let reads: any StorageReads
     let schema: SchemaNode
 
     /// `base`: the revision the edits were based on. Only a later revision can have made a
@@ -20,18 +19,14 @@ struct ConflictAttribution {
         }
         var found: [Target: MergeConflict.Publication] = [:]
         let targets = Set(wanted.values.joined()).count
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT change.key, change.revision, revision.user, change.old, change.new
-            FROM change JOIN revision ON revision.id = change.revision
-            WHERE change.revision > ? ORDER BY change.revision DESC
-            """, arguments: [base])
-        while found.count < targets, let row = try rows.next() {
-            guard let pending = wanted[RecordKey(encoded: row[0])] else { continue }
-            let old: String? = row[3], new: String? = row[4]
-            let change = (old: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
-            for target in pending where found[target] == nil && target.isMade(by: change) {
-                found[target] = MergeConflict.Publication(revision: row[1], user: row[2])
+        let since = try reads.revisions(limit: try reads.latestRevision() - base)
+        let users = Dictionary(since.map { ($0.id, $0.user) }, uniquingKeysWith: { first, _ in first })
+        try reads.forEachChange(after: base, upTo: nil, under: nil, newestFirst: true) { change in
+            guard let pending = wanted[change.key] else { return true }
+            for target in pending where found[target] == nil && target.isMade(by: (change.old, change.new)) {
+                found[target] = MergeConflict.Publication(revision: change.revision, user: users[change.revision] ?? "")
             }
+            return found.count < targets
         }
         return conflicts.map { conflict in
             MergeConflict(conflict.key, leaf: conflict.leaf, masked(conflict), publication: found[Target(conflict)])

@@ -5,8 +5,6 @@ import GRDB
 /// reads come back in bounded chunks, so callers never iterate a live statement while
 /// issuing others on the same connection.
 enum RecordTable {
-    static let chunkSize = 512
-
     static func fetch(_ db: Database, _ key: RecordKey) throws -> Record? {
         let statement = try db.cachedStatement(sql: "SELECT leaves FROM record WHERE key = ?")
         return try TextStatement.fetchText(db, statement, key.encoded).map(Record.init(encoded:))
@@ -21,28 +19,14 @@ enum RecordTable {
         return foundKey == key ? (Record(encoded: leaves), nil) : (nil, foundKey)
     }
 
-    /// Up to `chunkSize` records with keys in (`after`, `upper`), in key order.
-    static func fetchChunk(_ db: Database, after: String, orEqual: Bool, upper: String) throws -> [(RecordKey, Record)] {
+    /// Up to `limit` records with keys in (`after`, `upper`), or [`after`, `upper`) when
+    /// `orEqual`, in key order.
+    static func fetchChunk(_ db: Database, after: String, orEqual: Bool, upper: String, limit: Int) throws -> [(RecordKey, Record)] {
         let sql = orEqual
-            ? "SELECT key, leaves FROM record WHERE key >= ? AND key < ? ORDER BY key LIMIT \(chunkSize)"
-            : "SELECT key, leaves FROM record WHERE key > ? AND key < ? ORDER BY key LIMIT \(chunkSize)"
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [after, upper])
+            ? "SELECT key, leaves FROM record WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
+            : "SELECT key, leaves FROM record WHERE key > ? AND key < ? ORDER BY key LIMIT ?"
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [after, upper, limit])
         return rows.map { (RecordKey(encoded: $0[0]), Record(encoded: $0[1])) }
-    }
-
-    /// Streams the records strictly inside `ancestor`, one chunk per `read`.
-    static func forEach(under ancestor: RecordKey, read: (_ body: (Database) throws -> [(RecordKey, Record)]) throws -> [(RecordKey, Record)],
-                        _ body: (RecordKey, Record) throws -> Void) throws {
-        var cursor = ancestor.descendantsLowerBound
-        var first = true
-        while true {
-            let lower = cursor, inclusive = first
-            let chunk = try read { db in try fetchChunk(db, after: lower, orEqual: inclusive, upper: ancestor.descendantsUpperBound) }
-            for (key, record) in chunk { try body(key, record) }
-            guard chunk.count == chunkSize, let last = chunk.last else { return }
-            cursor = last.0.encoded
-            first = false
-        }
     }
 
     /// Keys of the direct entries of the list whose descendants start at `listLower`, from

@@ -1,19 +1,32 @@
 import ConfigModel
-import GRDB
 
-/// Keeps the `reference` table in step with the published records, so that "who refers to
-/// this entry" is an index lookup rather than a scan of every method.
-struct ReferenceIndex {
-    let schema: SchemaNode
+/// Which records name which entries through their reference leaves. A storage keeps an
+/// index of them for the published records, so that "who refers to this entry" is a
+/// lookup rather than a scan of every method; this says what goes in it.
+public struct ReferenceIndex: Sendable {
+    public let schema: SchemaNode
     private let leavesByList: [[String]: [ReferenceLeaf]]
+    /// The outermost lists whose subtrees hold every record with reference leaves.
+    let scopes: [RecordKey]
 
-    init(schema: SchemaNode) {
+    public init(schema: SchemaNode) {
         self.schema = schema
         leavesByList = Dictionary(grouping: schema.referenceLeaves, by: \.list)
+        scopes = leavesByList.keys.map { list in
+            var outer: [ConfigPath.Step] = []
+            var node = schema
+            for keyword in list {
+                guard let child = node.child(keyword) else { break }
+                outer.append(ConfigPath.Step(keyword))
+                node = child
+                if child.isList { break }
+            }
+            return RecordKey(ConfigPath(outer))
+        }
     }
 
     /// The entries a record names through its reference leaves.
-    func references(of key: RecordKey, _ record: Record?) -> [(target: RecordKey, leaf: String)] {
+    public func references(of key: RecordKey, _ record: Record?) -> [(target: RecordKey, leaf: String)] {
         guard let record, !leavesByList.isEmpty, let list = listKeywords(of: key), let leaves = leavesByList[list] else { return [] }
         return leaves.compactMap { reference in
             guard let value = record[reference.leaf] else { return nil }
@@ -23,19 +36,9 @@ struct ReferenceIndex {
     }
 
     /// Whether records of `key`'s list can hold references at all; cheap, to skip most keys.
-    func mayHoldReferences(_ key: RecordKey) -> Bool {
+    public func mayHoldReferences(_ key: RecordKey) -> Bool {
         leavesByList.keys.contains { list in key.encoded.hasPrefix(list[0]) }
             && listKeywords(of: key).map { leavesByList[$0] != nil } == true
-    }
-
-    func update(_ db: Database, key: RecordKey, old: Record?, new: Record?) throws {
-        let before = references(of: key, old), after = references(of: key, new)
-        for (target, leaf) in before where !after.contains(where: { $0 == (target, leaf) }) {
-            try db.execute(sql: "DELETE FROM reference WHERE target = ? AND source = ? AND leaf = ?", arguments: [target.encoded, key.encoded, leaf])
-        }
-        for (target, leaf) in after where !before.contains(where: { $0 == (target, leaf) }) {
-            try db.execute(sql: "INSERT OR IGNORE INTO reference (target, source, leaf) VALUES (?, ?, ?)", arguments: [target.encoded, key.encoded, leaf])
-        }
     }
 
     private func listKeywords(of key: RecordKey) -> [String]? {

@@ -1,13 +1,13 @@
 import ConfigModel
-import GRDB
 
 /// A candidate over the published records: each touched record as first seen (`base`) and
-/// as edited (`new`). A user's candidate is mirrored in the `candidate_record` table after
-/// every command; a scratch candidate (scripts) lives in memory only.
-final class SQLiteCandidate: Candidate {
+/// as edited (`new`). A user's candidate is mirrored in the storage after every command; a
+/// scratch candidate (scripts) lives in memory only.
+final class StoredCandidate: Candidate {
     typealias Edit = EditLog.Edit
 
-    let store: SQLiteStore
+    let store: RevisionedStore
+    private var storage: any Storage { store.storage }
     /// The user whose persisted candidate this is; nil for a scratch candidate.
     let owner: String?
     private(set) var baseRevision: Int
@@ -29,38 +29,35 @@ final class SQLiteCandidate: Candidate {
     /// The last change set worked out, with what it was worked out from: `check` validates
     /// at its `publish` and then prints the same change set, 100,000 records for a bulk one.
     private var lastChanges: (version: Int, latest: Int, scope: RecordKey, changes: ChangeSet)?
-    /// Keys a script's candidate knows to be unpublished, from the point reads of one shared
-    /// read (`absentEpoch`): once anything else reads the store, what it shows is newer, and
-    /// the point reads must not contradict it. A user's candidate, which may wait at a
-    /// prompt for hours, reads each record afresh.
+    /// Keys a script's candidate knows to be unpublished, from the point reads of one read
+    /// epoch (`absentEpoch`, see `Storage.pointRead`): once anything else reads the store,
+    /// what it shows is newer, and the point reads must not contradict it. A user's
+    /// candidate, which may wait at a prompt for hours, reads each record afresh.
     private var absent = AbsentKeys()
     private var absentEpoch = -1
 
     var schema: SchemaNode { store.schema }
 
-    init(store: SQLiteStore, owner: String?) throws {
+    private var publisher: Publisher { Publisher(schema: schema, references: store.references) }
+
+    init(store: RevisionedStore, owner: String?) throws {
         self.store = store
         self.owner = owner
-        (baseRevision, edits) = try store.snapshotRead { db in
-            let latest = try RecordTable.latestRevision(db)
-            guard let owner, let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [owner]) else {
-                return (latest, EditLog())
-            }
-            var edits: [RecordKey: Edit] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, base, new FROM candidate_record WHERE user = ?", arguments: [owner]) {
-                let old: String? = row[1], new: String? = row[2]
-                edits[RecordKey(encoded: row[0])] = Edit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
-            }
+        (baseRevision, edits) = try store.storage.snapshot { reads in
+            let latest = try reads.latestRevision()
+            guard let owner, let persisted = try reads.candidate(of: owner) else { return (latest, EditLog()) }
             // Edits set back to what they were based on leave the base behind: an empty
             // candidate follows the latest revision (see `followLatestIfEmpty`).
-            return (edits.isEmpty ? latest : base, EditLog(edits))
+            return (persisted.edits.isEmpty ? latest : persisted.base, EditLog(persisted.edits))
         }
     }
 
     // MARK: Reading
 
-    private var view: OverlaidReader {
-        store.view(overlay: edits.newRecords)
+    /// The candidate as a configuration: its edits over the published records.
+    private var view: OverlaidReader<EditLog> {
+        edits.sortKeys()
+        return OverlaidReader(schema: schema, overlay: edits, underlying: storage)
     }
 
     func record(_ key: RecordKey) throws -> Record? {
@@ -88,12 +85,13 @@ final class SQLiteCandidate: Candidate {
     }
 
     /// A record as published, for a record the candidate has not edited yet. A script's
-    /// candidate (no owner) reads through one shared read transaction; a user's candidate,
-    /// which can sit at a prompt for hours, never holds one between commands.
+    /// candidate (no owner) reads through the storage's point reads, which may share one
+    /// read between calls; a user's candidate, which can sit at a prompt for hours, reads
+    /// each afresh.
     private func readPublished(_ key: RecordKey) throws -> Record? {
         if owner == nil {
-            if absentEpoch == store.sharedReadEpoch, absent.contains(key) { return nil }
-            let read = try store.readRecordInSharedRead(key)
+            if absentEpoch == storage.readEpoch, absent.contains(key) { return nil }
+            let read = try storage.pointRead(key)
             if read.epoch != absentEpoch {
                 absent.removeAll()
                 absentEpoch = read.epoch
@@ -101,7 +99,7 @@ final class SQLiteCandidate: Candidate {
             if read.record == nil { absent.insert(from: key, upTo: read.next) }
             return read.record
         }
-        return try store.read { db in try RecordTable.fetch(db, key) }
+        return try storage.record(key)
     }
 
     // MARK: Editing
@@ -133,9 +131,9 @@ final class SQLiteCandidate: Candidate {
         }
         guard let owner, !undo.isEmpty else { return }
         let touched = Set(undo.map(\.key))
-        try store.write { db in
-            try Self.saveBase(db, owner: owner, base: self.baseRevision)
-            for key in touched { try Self.save(db, owner: owner, key: key, edit: self.edits[key]) }
+        let saved = touched.map { (key: $0, edit: edits[$0]) }
+        try storage.write { transaction in
+            try transaction.saveCandidate(of: owner, base: self.baseRevision, edits: saved)
             return ((), commit: true)
         }
     }
@@ -166,15 +164,15 @@ final class SQLiteCandidate: Candidate {
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
-        try store.read { db in
-            let latest = try RecordTable.latestRevision(db)
+        try storage.snapshot { reads in
+            let latest = try reads.latestRevision()
             if let last = lastChanges, last.version == edits.version, last.latest == latest, last.scope == scope { return last.changes }
             // While nothing was published since the base, each record is published as the
             // candidate first saw it: no need to read it again (a bulk check has 100,000).
             let baseIsCurrent = latest == baseRevision
             let changes = ChangeSet(try edits.ordered.compactMap { key, edit in
                 guard key == scope || key.isDescendant(of: scope) else { return nil }
-                let published = baseIsCurrent ? edit.base : try RecordTable.fetch(db, key)
+                let published = baseIsCurrent ? edit.base : try reads.record(key)
                 return published == edit.new ? nil : RecordChange(key: key, old: published, new: edit.new)
             })
             lastChanges = (edits.version, latest, scope, changes)
@@ -188,24 +186,21 @@ final class SQLiteCandidate: Candidate {
     }
 
     func conflicts() throws -> [MergeConflict] {
-        try store.snapshotRead { db in
-            let latest = try RecordTable.latestRevision(db)
+        try storage.snapshot { reads in
+            let latest = try reads.latestRevision()
             guard latest != baseRevision else { return [] }
             let pending = edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }
-            return try Publisher(store: store, db: db).merge(pending, base: baseRevision, latest: latest).conflicts
+            return try publisher.merge(pending, base: baseRevision, latest: latest, reads: reads).conflicts
         }
     }
 
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
-        let outcome: PublishOutcome = try store.write { db in
-            let publisher = Publisher(store: store, db: db)
-            let outcome = try publisher.publish(edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision, metadata: metadata)
-            if case .published = outcome, let owner {
-                try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
-                try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [owner])
-            }
+        let outcome: PublishOutcome = try storage.write { transaction in
+            let outcome = try publisher.publish(edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
+                                                metadata: metadata, in: transaction)
+            if case .published = outcome, let owner { try transaction.deleteCandidate(of: owner) }
             return (outcome, commit: outcome.isPublished)
         }
         switch outcome {
@@ -229,16 +224,16 @@ final class SQLiteCandidate: Candidate {
     }
 
     func update() throws -> UpdateOutcome {
-        let (latest, rebased, dropped) = try store.snapshotRead { db in
+        let (latest, rebased, dropped) = try storage.snapshot { reads in
             var rebased: [RecordKey: Edit] = [:], dropped: [MergeConflict] = []
             for (key, edit) in edits.ordered {
-                let published = try RecordTable.fetch(db, key)
+                let published = try reads.record(key)
                 let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
                 dropped += merged.conflicts
                 if merged.record != published { rebased[key] = Edit(base: published, new: merged.record) }
             }
-            let attributed = try ConflictAttribution(db: db, schema: schema).attribute(dropped, since: baseRevision)
-            return (try RecordTable.latestRevision(db), rebased, attributed)
+            let attributed = try ConflictAttribution(reads: reads, schema: schema).attribute(dropped, since: baseRevision)
+            return (try reads.latestRevision(), rebased, attributed)
         }
         try replaceEdits(rebased, base: latest)
         return UpdateOutcome(newBase: latest, dropped: dropped.sorted { $0.path < $1.path })
@@ -252,10 +247,10 @@ final class SQLiteCandidate: Candidate {
         let latest = try store.latestRevision()
         guard (0...latest).contains(revision) else { throw NoSuchRevision(revision: revision, latest: latest) }
         let target = try store.recordsAt(revision)
-        let restored = try store.read { db in
+        let restored = try storage.snapshot { reads in
             var restored: [RecordKey: Edit] = [:]
             for (key, record) in target {
-                let published = try RecordTable.fetch(db, key)
+                let published = try reads.record(key)
                 if published != record { restored[key] = Edit(base: published, new: record) }
             }
             return restored
@@ -269,10 +264,8 @@ final class SQLiteCandidate: Candidate {
     /// they were.
     private func replaceEdits(_ newEdits: [RecordKey: Edit], base: Int) throws {
         if let owner {
-            try store.write { db in
-                try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [owner])
-                try Self.saveBase(db, owner: owner, base: base)
-                for (key, edit) in newEdits { try Self.save(db, owner: owner, key: key, edit: edit) }
+            try storage.write { transaction in
+                try transaction.replaceCandidate(of: owner, base: base, edits: newEdits)
                 return ((), commit: true)
             }
         }
@@ -282,21 +275,6 @@ final class SQLiteCandidate: Candidate {
         baseRevision = base
         undo = []
         seen = [:]
-    }
-
-    // MARK: Persistence
-
-    private static func saveBase(_ db: Database, owner: String, base: Int) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO candidate (user, base) VALUES (?, ?)", arguments: [owner, base])
-    }
-
-    private static func save(_ db: Database, owner: String, key: RecordKey, edit: Edit?) throws {
-        if let edit {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO candidate_record (user, key, base, new) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [owner, key.encoded, edit.base?.encoded, edit.new?.encoded])
-        } else {
-            try db.cachedStatement(sql: "DELETE FROM candidate_record WHERE user = ? AND key = ?").execute(arguments: [owner, key.encoded])
-        }
     }
 }
 

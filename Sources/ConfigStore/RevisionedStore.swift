@@ -1,0 +1,72 @@
+import ConfigModel
+
+/// Revisions and candidates over any `Storage`: the one implementation of `ConfigStore`.
+/// The storage keeps records, the change log and candidates' rows; this keeps what they
+/// mean (views of a revision, history, changes between revisions).
+public final class RevisionedStore: ConfigStore {
+    public let storage: any Storage
+    public let schema: SchemaNode
+    let references: ReferenceIndex
+
+    public init(storage: any Storage, schema: SchemaNode) {
+        self.storage = storage
+        self.schema = schema
+        references = ReferenceIndex(schema: schema)
+    }
+
+    public func latestRevision() throws -> Int {
+        try storage.latestRevision()
+    }
+
+    public func published() -> any ConfigReader {
+        OverlaidReader(schema: schema, overlay: RecordTableOverlay.empty, underlying: storage)
+    }
+
+    public func configuration(atRevision revision: Int) throws -> any ConfigReader {
+        let latest = try latestRevision()
+        guard (0...latest).contains(revision) else { throw NoSuchRevision(revision: revision, latest: latest) }
+        return OverlaidReader(schema: schema, overlay: RecordTableOverlay(try recordsAt(revision)), underlying: storage)
+    }
+
+    /// For every record changed after `revision`, its content at `revision`.
+    func recordsAt(_ revision: Int) throws -> [RecordKey: Record?] {
+        try storage.snapshot { reads in
+            var records: [RecordKey: Record?] = [:]
+            try reads.forEachChange(after: revision, upTo: nil, under: nil, newestFirst: true) { change in
+                records[change.key] = .some(change.old)
+                return true
+            }
+            return records
+        }
+    }
+
+    public func history(limit: Int?) throws -> [RevisionInfo] {
+        try storage.revisions(limit: limit)
+    }
+
+    public func changes(from: Int, to: Int, under scope: RecordKey) throws -> ChangeSet {
+        let latest = try latestRevision()
+        for revision in [from, to] where !(0...latest).contains(revision) {
+            throw NoSuchRevision(revision: revision, latest: latest)
+        }
+        if from > to { return try changes(from: to, to: from, under: scope).inverted }
+        var first: [RecordKey: Record?] = [:], last: [RecordKey: Record?] = [:]
+        try storage.forEachChange(after: from, upTo: to, under: scope, newestFirst: false) { change in
+            if first[change.key] == nil { first[change.key] = .some(change.old) }
+            last[change.key] = .some(change.new)
+            return true
+        }
+        return ChangeSet(first.compactMap { key, old in
+            let new = last[key]!
+            return old == new ? nil : RecordChange(key: key, old: old, new: new)
+        })
+    }
+
+    public func candidate(for user: String) throws -> any Candidate {
+        try StoredCandidate(store: self, owner: user)
+    }
+
+    public func scratchCandidate() throws -> any Candidate {
+        try StoredCandidate(store: self, owner: nil)
+    }
+}

@@ -1,0 +1,165 @@
+import ConfigModel
+import Synchronization
+
+/// A `Storage` in memory: the engine's test double, as simple as it can be. Writes copy the
+/// state and swap it in on commit, so a rolled-back transaction leaves nothing behind and
+/// a snapshot is a copy; range reads sort what they look at. Meant for small tests, not for
+/// size.
+public final class MemoryStorage: Storage, Sendable {
+    struct State: Sendable {
+        var records: [RecordKey: Record] = [:]
+        var revisions: [RevisionInfo] = []
+        var changes: [LoggedChange] = []
+        var references: Set<Reference> = []
+        var candidates: [String: PersistedCandidate] = [:]
+    }
+
+    struct Reference: Hashable, Sendable {
+        let target: RecordKey
+        let source: RecordKey
+        let leaf: String
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    private var current: State { state.withLock { $0 } }
+
+    public func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T {
+        try body(MemoryAccess(state: current))
+    }
+
+    public func write<T>(_ body: (any StorageTransaction) throws -> (T, commit: Bool)) throws -> T {
+        // One writer at a time, as in a database: the lock is held for the whole transaction.
+        try state.withLock { state in
+            let access = MemoryAccess(state: state)
+            let (result, commit) = try body(access)
+            if commit { state = access.state }
+            return result
+        }
+    }
+
+    public func pointRead(_ key: RecordKey) throws -> PointRead {
+        let state = current
+        if let record = state.records[key] { return PointRead(record: record, next: nil, epoch: 0) }
+        let next = state.records.keys.filter { key < $0 }.min()
+        // Every read is of the latest state, so nothing learnt from one outlives it.
+        return PointRead(record: nil, next: next, epoch: readEpochs.add(1, ordering: .relaxed).newValue)
+    }
+
+    private let readEpochs = Atomic<Int>(0)
+
+    public var readEpoch: Int { readEpochs.load(ordering: .relaxed) }
+
+    public func latestRevision() throws -> Int { try MemoryAccess(state: current).latestRevision() }
+    public func record(_ key: RecordKey) throws -> Record? { current.records[key] }
+
+    public func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
+        try MemoryAccess(state: current).records(after: lower, inclusive: inclusive, below: upper, limit: limit)
+    }
+
+    public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
+        try MemoryAccess(state: current).entryKeys(range, limit: limit)
+    }
+
+    public func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
+        try MemoryAccess(state: current).countEntries(range, cap: cap)
+    }
+
+    public func referrers(of target: RecordKey) throws -> [Referrer] {
+        try MemoryAccess(state: current).referrers(of: target)
+    }
+
+    public func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+                              _ body: (LoggedChange) throws -> Bool) throws {
+        try MemoryAccess(state: current).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body)
+    }
+
+    public func revisions(limit: Int?) throws -> [RevisionInfo] { try MemoryAccess(state: current).revisions(limit: limit) }
+    public func candidate(of user: String) throws -> PersistedCandidate? { current.candidates[user] }
+}
+
+/// Reads and writes of one state of a `MemoryStorage`.
+private final class MemoryAccess: StorageTransaction {
+    var state: MemoryStorage.State
+
+    init(state: MemoryStorage.State) {
+        self.state = state
+    }
+
+    func latestRevision() throws -> Int { state.revisions.last?.id ?? 0 }
+    func record(_ key: RecordKey) throws -> Record? { state.records[key] }
+
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
+        let from = RecordKey(encoded: lower), to = RecordKey(encoded: upper)
+        let keys = state.records.keys.filter { (inclusive ? from <= $0 : from < $0) && $0 < to }.sorted().prefix(limit)
+        return keys.map { ($0, state.records[$0]!) }
+    }
+
+    func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
+        Array(entries(in: range).prefix(limit))
+    }
+
+    func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
+        min(cap, entries(in: range).count)
+    }
+
+    private func entries(in range: EntryRange) -> [String] {
+        state.records.keys.sorted().compactMap { range.entryKey(of: $0).map(String.init) }
+    }
+
+    func referrers(of target: RecordKey) throws -> [Referrer] {
+        state.references.filter { $0.target == target }.map { Referrer(record: $0.source, leaf: $0.leaf) }
+            .sorted { ($0.record, $0.leaf) < ($1.record, $1.leaf) }
+    }
+
+    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+                       _ body: (LoggedChange) throws -> Bool) throws {
+        let chosen = state.changes.filter { change in
+            change.revision > after && upTo.map { change.revision <= $0 } ?? true
+                && scope.map { change.key == $0 || change.key.isDescendant(of: $0) } ?? true
+        }
+        for change in newestFirst ? chosen.reversed() : chosen {
+            guard try body(change) else { return }
+        }
+    }
+
+    func revisions(limit: Int?) throws -> [RevisionInfo] {
+        Array(state.revisions.reversed().prefix(limit ?? .max))
+    }
+
+    func candidate(of user: String) throws -> PersistedCandidate? { state.candidates[user] }
+
+    func appendRevision(_ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
+                        references: ReferenceIndex) throws {
+        let head = try latestRevision()
+        precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
+        state.revisions.append(RevisionInfo(id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
+                                            comment: metadata.comment, changeCount: size))
+        for change in changes.changes {
+            state.records[change.key] = change.new
+            state.changes.append(LoggedChange(revision: revision, key: change.key, old: change.old, new: change.new))
+            for (target, leaf) in references.references(of: change.key, change.old) {
+                state.references.remove(MemoryStorage.Reference(target: target, source: change.key, leaf: leaf))
+            }
+            for (target, leaf) in references.references(of: change.key, change.new) {
+                state.references.insert(MemoryStorage.Reference(target: target, source: change.key, leaf: leaf))
+            }
+        }
+    }
+
+    func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws {
+        var all = state.candidates[user]?.edits ?? [:]
+        for (key, edit) in edits { all[key] = edit }
+        state.candidates[user] = PersistedCandidate(base: base, edits: all)
+    }
+
+    func replaceCandidate(of user: String, base: Int, edits: [RecordKey: CandidateEdit]) throws {
+        state.candidates[user] = PersistedCandidate(base: base, edits: edits)
+    }
+
+    func deleteCandidate(of user: String) throws {
+        state.candidates[user] = nil
+    }
+}

@@ -1,0 +1,153 @@
+import ConfigModel
+
+/// What a database must do for dashell, and no more: records by key, the change log of
+/// the revisions, the reference index, and each user's persisted candidate. Everything
+/// that makes a candidate a candidate (overlay, undo, merge, the publish sequence) is
+/// written once above this, in `RevisionedStore` and `StoredCandidate`.
+///
+/// Reads made straight on a `Storage` each see the latest state on their own; several
+/// reads that must agree go through `snapshot`; every write goes through `write`, one
+/// transaction that sees what it writes and whose head revision cannot move under it.
+public protocol Storage: StorageReads, AnyObject {
+    /// Runs `body` on one consistent state of the store.
+    func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T
+
+    /// Runs `body` in one write transaction, committed when it says so (rolled back when it
+    /// throws or says not to). Concurrent writers queue; none sees another's half-done work.
+    func write<T>(_ body: (any StorageTransaction) throws -> (T, commit: Bool)) throws -> T
+
+    /// A record as a script's candidate first reads it, with the key of the next record
+    /// when there is none at `key` (see `AbsentKeys`), and the `readEpoch` the read was made
+    /// in. A storage may serve these from a read it keeps open between calls; what it
+    /// returns then holds while `readEpoch` is unchanged.
+    func pointRead(_ key: RecordKey) throws -> PointRead
+
+    /// Changes whenever what `pointRead` answers from may have moved on (see `pointRead`).
+    var readEpoch: Int { get }
+}
+
+/// The answer of `Storage.pointRead`.
+public struct PointRead: Sendable {
+    public let record: Record?
+    /// When `record` is nil: the next key there is (nil: none), so that every key between
+    /// is known to be absent too.
+    public let next: RecordKey?
+    public let epoch: Int
+
+    public init(record: Record?, next: RecordKey?, epoch: Int) {
+        self.record = record
+        self.next = next
+        self.epoch = epoch
+    }
+}
+
+/// Reads of the published configuration, its history and the persisted candidates.
+public protocol StorageReads {
+    /// The newest revision number; 0 when nothing was ever published.
+    func latestRevision() throws -> Int
+
+    /// The published record at `key`.
+    func record(_ key: RecordKey) throws -> Record?
+
+    /// Up to `limit` published records with keys after `lower` (or at it, if `inclusive`)
+    /// and below `upper`, in key order.
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)]
+
+    /// Up to `limit` keys of the published entries in `range`, in key order.
+    func entryKeys(_ range: EntryRange, limit: Int) throws -> [String]
+
+    /// How many published entries lie in `range`, counting no further than `cap`.
+    func countEntries(_ range: EntryRange, cap: Int) throws -> Int
+
+    /// The published records whose reference leaves name `target`, from the index.
+    func referrers(of target: RecordKey) throws -> [Referrer]
+
+    /// The records changed by the revisions after `after` up to `upTo` (nil: the latest),
+    /// oldest first or newest first, within `scope` when given (the record and its
+    /// subtree). `body` returns false to stop.
+    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+                       _ body: (LoggedChange) throws -> Bool) throws
+
+    /// Revisions, newest first; `limit` bounds how many.
+    func revisions(limit: Int?) throws -> [RevisionInfo]
+
+    /// The persisted candidate of `user`, if there is one.
+    func candidate(of user: String) throws -> PersistedCandidate?
+}
+
+/// What a write transaction may do besides reading.
+public protocol StorageTransaction: StorageReads {
+    /// Appends revision `revision` with its changes, in key order, and keeps the published
+    /// records and the reference index in step. `revision` must be the head plus one:
+    /// a storage whose head moved refuses (compare-and-set on the head).
+    func appendRevision(_ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
+                        references: ReferenceIndex) throws
+
+    /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone).
+    func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws
+
+    /// Replaces `user`'s whole persisted candidate.
+    func replaceCandidate(of user: String, base: Int, edits: [RecordKey: CandidateEdit]) throws
+
+    /// Forgets `user`'s candidate (after it was published).
+    func deleteCandidate(of user: String) throws
+}
+
+/// One record as a revision changed it.
+public struct LoggedChange: Sendable {
+    public let revision: Int
+    public let key: RecordKey
+    public let old: Record?
+    public let new: Record?
+
+    public init(revision: Int, key: RecordKey, old: Record?, new: Record?) {
+        self.revision = revision
+        self.key = key
+        self.old = old
+        self.new = new
+    }
+}
+
+/// A record as a candidate first saw it (`base`) and as it edited it (`new`; nil: deleted).
+public struct CandidateEdit: Equatable, Sendable {
+    public let base: Record?
+    public let new: Record?
+
+    public init(base: Record?, new: Record?) {
+        self.base = base
+        self.new = new
+    }
+}
+
+/// A user's candidate as the storage keeps it.
+public struct PersistedCandidate: Sendable {
+    public let base: Int
+    public let edits: [RecordKey: CandidateEdit]
+
+    public init(base: Int, edits: [RecordKey: CandidateEdit]) {
+        self.base = base
+        self.edits = edits
+    }
+}
+
+/// The keys of a list's entries that start with a prefix, as a range of record keys.
+public struct EntryRange: Sendable {
+    /// Where the list's descendants begin: every entry key is this plus the entry's key.
+    public let listLower: String
+    public let lower: String
+    public let upper: String
+
+    public init(list: ConfigPath, prefix: String) {
+        listLower = RecordKey(list).descendantsLowerBound
+        lower = listLower + prefix
+        upper = lower + "\u{10FFFF}"
+    }
+
+    /// The entry's own key, when `key` is a direct entry in this range.
+    public func entryKey(of key: RecordKey) -> Substring? {
+        let encoded = key.encoded
+        guard encoded.hasPrefix(lower) else { return nil }
+        let entry = encoded.dropFirst(listLower.count)
+        return entry.contains(RecordKey.separator) ? nil : entry
+    }
+}

@@ -1,0 +1,44 @@
+/// Why a store cannot be used. Every case maps to exit 5; the text says how to recover.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Another process held the store longer than the busy timeout.
+    case busy(path: String, seconds: Int)
+    /// The file is corrupt, or not a database at all.
+    case damaged(path: String, reason: String)
+    /// A newer dashell wrote the store.
+    case formatTooNew(path: String, version: Int, supported: Int)
+    /// A database of something else.
+    case notAStore(path: String)
+    /// Something other than a regular file is at the store's location.
+    case notAFile(path: String)
+    /// The file system refuses: permissions, a full disk, an I/O error, a missing directory.
+    case unusable(path: String, reason: String)
+    /// The store cannot keep a write-ahead log (a network file system, say).
+    case noWriteAheadLog(path: String)
+    /// The store's file, or a directory on the way to it, could not be made.
+    case cannotCreate(path: String, isDirectory: Bool, reason: String)
+    /// Any other failure of the database.
+    case failed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .busy(let path, let seconds):
+            "store \(path) stayed locked by another process for \(seconds) s; try again"
+        case .damaged(let path, let reason):
+            "store \(path) is damaged (\(reason)); move it aside and restore from a backup made with `dashell export --format set --include-secrets`"
+        case .formatTooNew(let path, let version, let supported):
+            "store \(path) has format version \(version), newer than this dashell understands (\(supported)); use a newer dashell"
+        case .notAStore(let path):
+            "\(path) is an SQLite database but not a dashell store"
+        case .notAFile(let path):
+            "store \(path) is not a regular file"
+        case .unusable(let path, let reason):
+            "store \(path) cannot be used: \(reason)"
+        case .noWriteAheadLog(let path):
+            "store \(path) cannot use a write-ahead log (on a network file system?)"
+        case .cannotCreate(let path, let isDirectory, let reason):
+            "cannot create store \(isDirectory ? "directory " : "")\(path): \(reason)"
+        case .failed(let path, let reason):
+            "store \(path): \(reason)"
+        }
+    }
+}

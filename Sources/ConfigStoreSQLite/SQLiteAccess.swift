@@ -1,0 +1,73 @@
+import ConfigModel
+import ConfigStore
+import GRDB
+
+/// The storage on one connection: reads at the head (one statement at a time), in a
+/// snapshot, or inside a write transaction, which alone is handed out as one that may also
+/// write (see `SQLiteAccess+Writes`).
+struct SQLiteAccess: StorageReads {
+    let db: Database
+
+    func latestRevision() throws -> Int {
+        try RecordTable.latestRevision(db)
+    }
+
+    func record(_ key: RecordKey) throws -> Record? {
+        try RecordTable.fetch(db, key)
+    }
+
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
+        try RecordTable.fetchChunk(db, after: lower, orEqual: inclusive, upper: upper, limit: limit)
+    }
+
+    func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
+        try RecordTable.entryKeys(db, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit)
+    }
+
+    func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
+        try RecordTable.countEntries(db, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap)
+    }
+
+    func referrers(of target: RecordKey) throws -> [Referrer] {
+        try RecordTable.referrers(db, of: target)
+    }
+
+    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+                       _ body: (LoggedChange) throws -> Bool) throws {
+        var sql = "SELECT revision, key, old, new FROM change WHERE revision > ?"
+        var arguments: StatementArguments = [after]
+        if let upTo {
+            sql += " AND revision <= ?"
+            arguments += [upTo]
+        }
+        if let scope {
+            sql += " AND key >= ? AND key < ?"
+            arguments += [scope.encoded, scope.descendantsUpperBound]
+        }
+        sql += newestFirst ? " ORDER BY revision DESC" : " ORDER BY revision"
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let key = RecordKey(encoded: row[1])
+            if let scope, key != scope, !key.isDescendant(of: scope) { continue }
+            let old: String? = row[2], new: String? = row[3]
+            let change = LoggedChange(revision: row[0], key: key, old: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
+            guard try body(change) else { return }
+        }
+    }
+
+    func revisions(limit: Int?) throws -> [RevisionInfo] {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, user, time, source, comment, changes FROM revision ORDER BY id DESC LIMIT ?",
+                                    arguments: [limit ?? -1])
+        return rows.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
+    }
+
+    func candidate(of user: String) throws -> PersistedCandidate? {
+        guard let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [user]) else { return nil }
+        var edits: [RecordKey: CandidateEdit] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, base, new FROM candidate_record WHERE user = ?", arguments: [user]) {
+            let old: String? = row[1], new: String? = row[2]
+            edits[RecordKey(encoded: row[0])] = CandidateEdit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
+        }
+        return PersistedCandidate(base: base, edits: edits)
+    }
+}

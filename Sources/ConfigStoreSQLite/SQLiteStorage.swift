@@ -1,0 +1,204 @@
+import ConfigModel
+import ConfigStore
+import Foundation
+import GRDB
+
+/// The store in one SQLite file: WAL journal, synchronous FULL, a busy timeout so that
+/// concurrent publishers queue instead of failing, and a format version checked on open.
+public final class SQLiteStorage: Storage {
+    public let path: String
+    let queue: DatabaseQueue
+    /// The read a script's point reads share between calls; every other use of the
+    /// connection ends it first.
+    private let sharedRead = SharedRead()
+
+    /// How long a writer waits for another before giving up, in seconds.
+    static let busyTimeout: TimeInterval = 60
+
+    /// Opens (creating if needed) the store at `path`. `onWait` is told once when another
+    /// process has held the store for more than a second.
+    public init(path: String, onWait: (@Sendable () -> Void)? = nil) throws {
+        self.path = path
+        let created = try StoreLocation.prepare(path)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(onWait: onWait))
+            try Self.checkAndMigrate(queue, path: path, isNew: created)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    private init(memoryQueue: DatabaseQueue) {
+        path = ":memory:"
+        queue = memoryQueue
+    }
+
+    /// A store that lives in memory only, for tests and fuzzing.
+    public static func inMemory() throws -> SQLiteStorage {
+        let queue = try DatabaseQueue(configuration: configuration(onWait: nil))
+        try StoreSchema.migrator.migrate(queue)
+        return SQLiteStorage(memoryQueue: queue)
+    }
+
+    private static func configuration(onWait: (@Sendable () -> Void)?) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .callback(BusyWait(onWait: onWait).callback)
+        // Not GRDB's `journalMode = .wal`: it sets synchronous NORMAL after this setup and,
+        // whenever the WAL file is empty, writes to the database on open, so that a mere
+        // reader waits for the write lock. WAL mode is persistent: set once, on migration.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        // The one transaction left open between accesses is the shared read (`SharedRead`).
+        configuration.allowsUnsafeTransactions = true
+        return configuration
+    }
+
+    private static func checkAndMigrate(_ queue: DatabaseQueue, path: String, isNew: Bool) throws {
+        let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if version > StoreSchema.formatVersion {
+            throw StoreError.formatTooNew(path: path, version: version, supported: StoreSchema.formatVersion)
+        }
+        // A current store needs no migration; the migrator would take the write lock.
+        if version == StoreSchema.formatVersion { return }
+        if version == 0, !isNew {
+            let tables = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 }
+            if tables > 0 { throw StoreError.notAStore(path: path) }
+        }
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw StoreError.noWriteAheadLog(path: path)
+            }
+        }
+        try StoreSchema.migrator.migrate(queue)
+    }
+
+    // MARK: Access with errors mapped
+
+    /// One access outside any transaction: the cheap path for point lookups and single
+    /// statements, which SQLite makes atomic on their own.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.inDatabase { db in
+                try sharedRead.end(db)
+                return try body(db)
+            }
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    public func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T {
+        do {
+            try queue.inDatabase { db in try sharedRead.end(db) }
+            return try queue.read { db in try body(SQLiteAccess(db: db)) }
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: the write lock is taken up front, so that
+    /// two publishers queue on the busy handler instead of failing on a lock upgrade, and
+    /// the head revision cannot move while `body` runs.
+    public func write<T>(_ body: (any StorageTransaction) throws -> (T, commit: Bool)) throws -> T {
+        do {
+            var result: T?
+            try queue.writeWithoutTransaction { db in
+                try sharedRead.end(db)
+                try db.inTransaction(.immediate) {
+                    let (value, commit) = try body(SQLiteAccess(db: db))
+                    result = value
+                    return commit ? .commit : .rollback
+                }
+            }
+            return result!
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    public func pointRead(_ key: RecordKey) throws -> PointRead {
+        do {
+            return try queue.inDatabase { db in
+                try sharedRead.begin(db)
+                let (record, next) = try RecordTable.fetchOrNextKey(db, key)
+                return PointRead(record: record, next: next, epoch: sharedRead.epoch)
+            }
+        } catch let error as DatabaseError { throw Self.storeError(error, path: path) }
+    }
+
+    public var readEpoch: Int { sharedRead.epoch }
+
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+        let reason = error.message ?? "\(error.resultCode)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, reason: reason)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path, seconds: Int(busyTimeout))
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL: return .unusable(path: path, reason: reason)
+        default: return .failed(path: path, reason: reason)
+        }
+    }
+
+    // MARK: StorageReads at the head
+
+    public func latestRevision() throws -> Int { try read { try SQLiteAccess(db: $0).latestRevision() } }
+
+    public func record(_ key: RecordKey) throws -> ConfigModel.Record? { try read { try SQLiteAccess(db: $0).record(key) } }
+
+    public func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, ConfigModel.Record)] {
+        try read { try SQLiteAccess(db: $0).records(after: lower, inclusive: inclusive, below: upper, limit: limit) }
+    }
+
+    public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
+        try read { try SQLiteAccess(db: $0).entryKeys(range, limit: limit) }
+    }
+
+    public func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
+        try read { try SQLiteAccess(db: $0).countEntries(range, cap: cap) }
+    }
+
+    public func referrers(of target: RecordKey) throws -> [Referrer] {
+        try read { try SQLiteAccess(db: $0).referrers(of: target) }
+    }
+
+    public func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+                              _ body: (LoggedChange) throws -> Bool) throws {
+        try read { try SQLiteAccess(db: $0).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body) }
+    }
+
+    public func revisions(limit: Int?) throws -> [RevisionInfo] {
+        try read { try SQLiteAccess(db: $0).revisions(limit: limit) }
+    }
+
+    public func candidate(of user: String) throws -> PersistedCandidate? {
+        try read { try SQLiteAccess(db: $0).candidate(of: user) }
+    }
+}
+
+/// Opens SQLite stores.
+public enum SQLiteStore {
+    /// The store in the file at `path` (created if absent), holding configurations of `schema`.
+    public static func open(at path: String, schema: SchemaNode, onWait: (@Sendable () -> Void)? = nil) throws -> RevisionedStore {
+        RevisionedStore(storage: try SQLiteStorage(path: path, onWait: onWait), schema: schema)
+    }
+
+    /// A store in memory only, for tests and fuzzing.
+    public static func inMemory(schema: SchemaNode) throws -> RevisionedStore {
+        RevisionedStore(storage: try SQLiteStorage.inMemory(), schema: schema)
+    }
+}
+
+/// SQLite's busy handler: sleep a little and retry, say once that we are waiting, and give
+/// up only after `SQLiteStorage.busyTimeout`.
+private struct BusyWait: Sendable {
+    let onWait: (@Sendable () -> Void)?
+    static let pause: UInt32 = 5_000 // µs
+
+    var callback: @Sendable (Int) -> Bool {
+        let onWait = onWait
+        let announceAt = Int(1_000_000 / Self.pause)
+        let giveUpAt = Int(SQLiteStorage.busyTimeout * 1_000_000) / Int(Self.pause)
+        return { tries in
+            if tries == announceAt { onWait?() }
+            guard tries < giveUpAt else { return false }
+            usleep(Self.pause)
+            return true
+        }
+    }
+}
