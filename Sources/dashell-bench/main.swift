@@ -14,6 +14,9 @@ import Foundation
 //   dashell-bench one-leaf STORE RUNS       publish of a one-leaf change
 //   dashell-bench compare STORE RUNS        compare of a small candidate against published
 //   dashell-bench validate STORE RUNS       validate of a small candidate
+//   dashell-bench tab STORE RUNS USERS [LOADED]
+//                                           TAB completion of a user id, after LOADED new
+//                                           users were set in the candidate
 //
 // A user account has 4 leaves (SPEC §9). The same values are what scripts/bench writes into
 // its .dash and SQL files.
@@ -267,8 +270,17 @@ do {
     case "tab":
         // TAB after a user-id prefix, through the shell's completer as the line editor calls it:
         // prefixes matching one user, a few, and very many (the first page plus a bounded count).
+        // With LOADED, the candidate first holds that many new users (a bulk `load` at the
+        // prompt), which a TAB must not pay for.
         let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
-        let session = try Session(store: store, mode: .interactive, options: .init(user: "bench"), console: CapturingConsole(), source: "bench")
+        let loaded = arguments.count > 4 ? number(4, "LOADED") : 0
+        let session = try Session(store: store, mode: loaded > 0 ? .script : .interactive, options: .init(user: "bench"),
+                                  console: CapturingConsole(), source: "bench")
+        if loaded > 0 {
+            var writer = session.candidate
+            for index in users..<(users + loaded) { try setUser(&writer, index) }
+            try session.candidate.commitCommand()
+        }
         let completer = ShellCompleter(session: session)
         let line = "edit manage-accounts-and-storage user-accounts user "
         let prefixes = ["user\(users / 3)", "user\(users / 7 / 10)", "user1", "us"]
@@ -280,7 +292,7 @@ do {
             if count == 0 { fail("tab: no candidate for \(prefix)") }
             if round > 0 { samples.append(sample) }
         }
-        report("tab", samples)
+        report(loaded > 0 ? "tab-loaded" : "tab", samples)
 
     case "count":
         print(try userCount(openStore(argument(1, "STORE"))))

@@ -167,6 +167,10 @@ tab = time_row(f"TAB completion of a user id, {users(big)} users (in-process, p5
                lambda s: s["median"] < 10 and p99(f"tab-{big}") < 10)
 if tab:
     rows.append((f"  the same, p99", ms(p99(f"tab-{big}")), "", "", "", "< 10 ms", verdict(p99(f"tab-{big}") < 10)))
+plain_tab = stats(f"tab-{big}")
+time_row(f"  the same after {users(bu)} new users were set in the candidate (p50)", "tab-loaded",
+         f"as without ({ms(plain_tab['median']) if plain_tab else '?'})",
+         lambda s: plain_tab is not None and (s["median"] <= plain_tab["median"] * 1.25 or s["median"] <= plain_tab["median"] + 1))
 time_row(f"`compare` of a small candidate, {users(big)} users (in-process)", "compare", "< 20 ms",
          lambda s: s["median"] < 20)
 time_row(f"`validate` of a small candidate, {users(big)} users (in-process)", "validate", "< 20 ms (as compare)",

@@ -6,7 +6,7 @@ import Darwin
 
 /// Text as its UTF-8 bytes: where keys and values are compared, hashed and checked byte by
 /// byte, in bulk, without `String`'s Unicode-aware comparison or a copy.
-enum UTF8Bytes {
+public enum UTF8Bytes {
     /// The bytes of `text`, without copying a native string's own storage.
     static func with<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
@@ -15,7 +15,7 @@ enum UTF8Bytes {
 
     /// Byte order (memcmp, then length), the order SQLite's BINARY collation gives:
     /// negative, zero or positive.
-    static func compare(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Int {
+    public static func compare(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Int {
         with(lhs) { left in
             with(rhs) { right in
                 let common = min(left.count, right.count)

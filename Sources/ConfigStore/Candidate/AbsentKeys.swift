@@ -7,7 +7,7 @@ import ConfigModel
 /// cost no read at all.
 ///
 /// What is known holds for the snapshot of the read that learnt it: the candidate keeps it
-/// only while that shared read lasts (see `SQLiteStore.sharedReadEpoch`), so it never
+/// only while the read epoch it was learnt in lasts (see `Storage.pointRead`), so it never
 /// contradicts what a later read of the store shows.
 struct AbsentKeys {
     /// Disjoint and in key order: every key from `lower` up to, not including, `upper` (to

@@ -131,8 +131,8 @@ struct EditLog: RecordOverlay {
         entries[key].map { $0.edit.new }
     }
 
-    func replacedKeys(from lower: String, below upper: String) -> [RecordKey] {
+    func replacedKeys(from lower: String, below upper: String) -> ArraySlice<RecordKey> {
         assert(sortedThrough == order.count, "a view of the edits is made after sortKeys()")
-        return SortedKeys.slice(of: sortedKeys, from: lower, below: upper).filter { entries[$0] != nil }
+        return SortedKeys.slice(of: sortedKeys, from: lower, below: upper)
     }
 }

@@ -19,6 +19,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
 
     func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws {
         let replaced = overlay.replacedKeys(from: ancestor.descendantsLowerBound, below: ancestor.descendantsUpperBound)
+            .filter { overlay.replacement(for: $0) != nil }
         var next = 0
         try forEachPublished(under: ancestor) { key, record in
             while next < replaced.count, replaced[next] < key {
@@ -52,30 +53,59 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
-        let range = EntryRange(list: list, prefix: prefix)
-        let replaced = overlayEntries(in: range)
-        // Ask for enough published keys that deleted ones cannot leave the page short.
-        let published = try underlying.entryKeys(range, limit: limit + replaced.count)
-        var keys = Set(published.filter { overlay.replacement(for: RecordKey(encoded: range.listLower + $0)) == nil })
-        for (key, record) in replaced where record != nil { keys.insert(key) }
-        return Array(keys.sorted { RecordKey(encoded: $0) < RecordKey(encoded: $1) }.prefix(limit))
+        var keys: [String] = []
+        guard limit > 0 else { return keys }
+        try forEachEntry(in: EntryRange(list: list, prefix: prefix), pageSize: limit) { key in
+            keys.append(key)
+            return keys.count < limit
+        }
+        return keys
     }
 
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
-        let range = EntryRange(list: list, prefix: prefix)
-        var count = try underlying.countEntries(range, cap: cap)
-        for (key, record) in overlayEntries(in: range) {
-            let published = try underlying.record(RecordKey(encoded: range.listLower + key)) != nil
-            if published, record == nil { count -= 1 }
-            if !published, record != nil { count += 1 }
+        var count = 0
+        guard cap > 0 else { return count }
+        try forEachEntry(in: EntryRange(list: list, prefix: prefix), pageSize: min(cap, 4_096)) { _ in
+            count += 1
+            return count < cap
         }
-        return min(max(count, 0), cap)
+        return count
     }
 
-    /// The overlay's records that are direct entries within `range`, by key.
-    private func overlayEntries(in range: EntryRange) -> [(String, Record?)] {
-        overlay.replacedKeys(from: range.lower, below: range.upper).compactMap { key in
-            range.entryKey(of: key).map { (String($0), overlay.replacement(for: key)!) }
+    /// The keys of the entries in `range` as this view shows them, in key order, until
+    /// `body` says stop: the overlay's merged with the published ones, which are read a page
+    /// at a time. Costs what is visited, however many entries either side holds beyond.
+    private func forEachEntry(in range: EntryRange, pageSize: Int, _ body: (String) throws -> Bool) throws {
+        let replaced = overlay.replacedKeys(from: range.lower, below: range.upper)
+        var next = replaced.startIndex
+        /// The next entry the overlay holds, skipping what it deletes and what is not an entry.
+        func nextReplaced() -> (key: Substring, record: Record?)? {
+            while next < replaced.endIndex {
+                let key = replaced[next]
+                if let entry = range.entryKey(of: key), let replacement = overlay.replacement(for: key) { return (entry, replacement) }
+                next += 1
+            }
+            return nil
+        }
+        var page = try underlying.entryKeys(range, limit: pageSize)
+        var position = 0
+        while true {
+            if position == page.count, page.count == pageSize, let last = page.last {
+                page = try underlying.entryKeys(range.after(last), limit: pageSize)
+                position = 0
+            }
+            let published = position < page.count ? page[position] : nil
+            let ours = nextReplaced()
+            guard published != nil || ours != nil else { return }
+            if let ours, published.map({ UTF8Bytes.compare(ours.key, $0) <= 0 }) ?? true {
+                // The overlay's version of an entry replaces the published one.
+                if let published, UTF8Bytes.compare(ours.key, published) == 0 { position += 1 }
+                next += 1
+                if ours.record != nil, try !body(String(ours.key)) { return }
+            } else if let published {
+                position += 1
+                if try !body(published) { return }
+            }
         }
     }
 
@@ -85,7 +115,8 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
         for scope in index.scopes {
             for key in overlay.replacedKeys(from: scope.descendantsLowerBound, below: scope.descendantsUpperBound)
             where index.mayHoldReferences(key) {
-                for reference in index.references(of: key, overlay.replacement(for: key)!) where reference.target == target {
+                guard let record = overlay.replacement(for: key) else { continue }
+                for reference in index.references(of: key, record) where reference.target == target {
                     found.append(Referrer(record: key, leaf: reference.leaf))
                 }
             }

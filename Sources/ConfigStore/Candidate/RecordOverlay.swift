@@ -7,8 +7,9 @@ import ConfigModel
 protocol RecordOverlay {
     /// `.some(nil)` when the overlay deletes the record; nil when it leaves it alone.
     func replacement(for key: RecordKey) -> Record??
-    /// The replaced keys in [`lower`, `upper`), in key order.
-    func replacedKeys(from lower: String, below upper: String) -> [RecordKey]
+    /// The replaced keys in [`lower`, `upper`), in key order, among which may be keys no
+    /// longer replaced: `replacement(for:)` is nil for those.
+    func replacedKeys(from lower: String, below upper: String) -> ArraySlice<RecordKey>
 }
 
 /// An overlay built at once from a table of records: a past revision's records, a merge's
@@ -26,8 +27,8 @@ struct RecordTableOverlay: RecordOverlay {
 
     func replacement(for key: RecordKey) -> Record?? { records[key] }
 
-    func replacedKeys(from lower: String, below upper: String) -> [RecordKey] {
-        Array(SortedKeys.slice(of: sortedKeys, from: lower, below: upper))
+    func replacedKeys(from lower: String, below upper: String) -> ArraySlice<RecordKey> {
+        SortedKeys.slice(of: sortedKeys, from: lower, below: upper)
     }
 }
 

@@ -106,7 +106,8 @@ private final class MemoryAccess: StorageTransaction {
     }
 
     private func entries(in range: EntryRange) -> [String] {
-        state.records.keys.sorted().compactMap { range.entryKey(of: $0).map(String.init) }
+        let lower = RecordKey(encoded: range.lower), upper = RecordKey(encoded: range.upper)
+        return state.records.keys.filter { lower <= $0 && $0 < upper }.sorted().compactMap { range.entryKey(of: $0).map(String.init) }
     }
 
     func referrers(of target: RecordKey) throws -> [Referrer] {

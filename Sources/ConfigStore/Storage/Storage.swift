@@ -134,20 +134,38 @@ public struct PersistedCandidate: Sendable {
 public struct EntryRange: Sendable {
     /// Where the list's descendants begin: every entry key is this plus the entry's key.
     public let listLower: String
+    /// Where the entries with the prefix begin: every one starts with this.
+    public let prefixLower: String
+    /// The range's first key (inclusive): `prefixLower`, or past a page already read.
     public let lower: String
     public let upper: String
 
     public init(list: ConfigPath, prefix: String) {
         listLower = RecordKey(list).descendantsLowerBound
-        lower = listLower + prefix
-        upper = lower + "\u{10FFFF}"
+        prefixLower = listLower + prefix
+        lower = prefixLower
+        upper = prefixLower + "\u{10FFFF}"
     }
 
-    /// The entry's own key, when `key` is a direct entry in this range.
+    /// The same range, from just after the entry `key` on. No key holds a character below
+    /// a blank, so the least key after `key` is at least `key` and a blank.
+    public func after(_ key: String) -> EntryRange {
+        EntryRange(listLower: listLower, prefixLower: prefixLower, lower: listLower + key + " ", upper: upper)
+    }
+
+    private init(listLower: String, prefixLower: String, lower: String, upper: String) {
+        self.listLower = listLower
+        self.prefixLower = prefixLower
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The entry's own key, when `key` is a direct entry of the list with the prefix.
     public func entryKey(of key: RecordKey) -> Substring? {
-        let encoded = key.encoded
-        guard encoded.hasPrefix(lower) else { return nil }
-        let entry = encoded.dropFirst(listLower.count)
-        return entry.contains(RecordKey.separator) ? nil : entry
+        // Bytes, not Characters: a completion merges hundreds of these per TAB.
+        let encoded = key.encoded.utf8
+        guard encoded.starts(with: prefixLower.utf8) else { return nil }
+        let entry = encoded.dropFirst(listLower.utf8.count)
+        return entry.contains(0x1F) ? nil : Substring(entry)
     }
 }
