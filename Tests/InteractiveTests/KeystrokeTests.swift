@@ -63,6 +63,38 @@ final class KeystrokeTests: XCTestCase {
         try terminal.expect("pending changes  0")
     }
 
+    func testCtrlCShowsCaretCAndEndsTheLineAsAShellDoes() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-sys")
+        try terminal.expect("manage-sys")
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        XCTAssertEqual(terminal.screenLines().suffix(4), [
+            "tester@dashell> set manage-sys^C",
+            "tester@dashell> ^C",
+            "tester@dashell> ^C",
+            "tester@dashell>",
+        ])
+        // libedit's idea of the cursor stays right: a TAB redraws the line in place.
+        try terminal.send("set manage-sys\t")
+        try terminal.expect("tem ")
+        XCTAssertEqual(terminal.screenLines().last, "tester@dashell> set manage-system")
+    }
+
+    func testCtrlCInTheMiddleOfALineEndsItAfterItsLastCharacter() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("status now\u{1B}[D\u{1B}[D\u{1B}[D")
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        XCTAssertEqual(terminal.screenLines().suffix(2), ["tester@dashell> status now^C", "tester@dashell>"])
+    }
+
     func testCtrlDLeavesWithStatusZero() throws {
         let shell = try DashellTerminal()
         let terminal = try shell.start()
@@ -174,8 +206,9 @@ final class WizardTests: XCTestCase {
         try terminal.expect("Type [personal-mobile]: ")
         try terminal.send("personal-desktop\r")
         try terminal.expect("Display name: ")
-        try terminal.send("\u{3}")
+        try terminal.send("Smart ID\u{3}")
         try terminal.expect("Wizard abandoned; nothing changed")
+        XCTAssertEqual(terminal.screenLines().suffix(3), ["  Display name: Smart ID^C", "Wizard abandoned; nothing changed", "tester@dashell>"])
         try terminal.send("status\r")
         try terminal.expect("pending changes  0")
     }
