@@ -3,6 +3,9 @@ import ConfigModel
 /// Where configurations live: the published revisions and each user's candidate.
 /// `SQLiteStore` is the implementation; the protocol is what the shell relies on.
 public protocol ConfigStore: AnyObject {
+    /// Where the store is, as `--store` names it: messages that send the user back to
+    /// something kept in the store (an unpublished candidate) say where to look.
+    var location: String { get }
     /// The newest revision number; 0 when nothing was ever published.
     func latestRevision() throws -> Int
     /// The published (latest) configuration.

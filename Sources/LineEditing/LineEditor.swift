@@ -96,7 +96,11 @@ public final class LineEditor {
             if !interrupted { write("\n") }
             return .interrupt
         }
-        guard let read, count > 0 else { return .endOfInput }
+        guard let read, count > 0 else {
+            // libedit echoes Ctrl-D as `^D` and leaves the cursor after it.
+            write("\n")
+            return .endOfInput
+        }
         var line = String(cString: read)
         if line.hasSuffix("\n") { line.removeLast() }
         history?.record(line)

@@ -102,6 +102,38 @@ final class KeystrokeTests: XCTestCase {
         XCTAssertEqual(try terminal.waitForExit(), 0)
     }
 
+    func testCtrlDEndsTheLineBeforeSayingWhereUnpublishedChangesAreKept() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
+        try terminal.expect("tester@dashell*> ")
+        try terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+        let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
+        XCTAssertEqual(lastLine, "tester@dashell*> ^D")
+        XCTAssertEqual(message, "warning: 1 unpublished change kept in your candidate (user tester, store \(shell.store)); your next session resumes it")
+    }
+
+    func testCtrlDAtANestedLevelLeavesAndSaysWhereTheCandidateIsKept() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("edit manage-system distribution-services global-settings\r")
+        try terminal.send("set external-port 8443\r")
+        try terminal.expect("tester@dashell [manage-system distribution-services global-settings]*> ")
+        try terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+        let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
+        XCTAssertEqual(lastLine, "tester@dashell [manage-system distribution-services global-settings]*> ^D")
+        XCTAssertTrue(message.hasSuffix("(user tester, store \(shell.store)); your next session resumes it"), message)
+    }
+
+    /// The line where Ctrl-D was typed, and the text of the lines after it (one message,
+    /// wrapped at the window's width).
+    private static func lineEndedByCtrlD(_ lines: [String]) -> (line: String?, after: String) {
+        guard let index = lines.lastIndex(where: { $0.contains("> ^D") }) else { return (nil, lines.joined(separator: "\n")) }
+        return (lines[index], lines[(index + 1)...].joined())
+    }
+
     func testHistoryRecallsALineFromAPreviousRun() throws {
         let shell = try DashellTerminal()
         do {

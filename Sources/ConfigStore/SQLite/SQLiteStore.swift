@@ -7,6 +7,7 @@ import Synchronization
 /// concurrent publishers queue instead of failing, and a format version checked on open.
 public final class SQLiteStore: ConfigStore {
     public let path: String
+    public var location: String { path }
     public let schema: SchemaNode
     let queue: DatabaseQueue
     let referenceIndex: ReferenceIndex

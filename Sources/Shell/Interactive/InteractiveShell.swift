@@ -123,9 +123,13 @@ public final class InteractiveShell {
         console.err("Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(stale)")
     }
 
+    /// Says where the changes wait, since leaving (`quit`, or Ctrl-D at any level) does
+    /// not publish them: the user's candidate in this store, which the next session opens.
     private func warnAboutKeptChanges() {
         guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
-        console.err("warning: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") kept in your candidate for next time")
+        let changes = "\(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s")"
+        let place = "user \(session.options.user), store \(session.store.location)"
+        console.err("warning: \(changes) kept in your candidate (\(place)); your next session resumes it")
     }
 }
 
