@@ -36,6 +36,12 @@ struct Dashell: ParsableCommand {
             print(CompletionScripts.script(for: shell))
             Foundation.exit(0)
         }
+        if arguments == ["--generate-manual"] {
+            // For scripts/generate-completions, which writes docs/dashell.1; not in the help,
+            // like ArgumentParser's --experimental-dump-help: it serves the build, not users.
+            print(ManualPage(date: Date()).text, terminator: "")
+            Foundation.exit(0)
+        }
         do {
             if let topic = try HelpTopic.requested(by: arguments) {
                 print(topic.text)
