@@ -291,13 +291,9 @@ complete -o filenames -F _dashell dashell
 _dashell() {
     local -a before=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
     local -i index=0
-    if [[ "${before[0]}" = help ]]; then
-        __dashell_main "${@}"
-        return
-    fi
     while ((index < ${#before[@]})); do
         case "${before[index]}" in
-        check|export|run)
+        check|export|help|run)
             local -a COMP_WORDS=("${COMP_WORDS[0]}" "${before[index]}" "${before[@]::index}" "${before[@]:index+1}" "${COMP_WORDS[@]:COMP_CWORD}")
             __dashell_main "${1}" "${2}" "${COMP_WORDS[COMP_CWORD-1]}"
             return

@@ -128,7 +128,7 @@ function __dashell_subcommand_index
     set -l index 2
     while test $index -le (count $argv)
         switch $argv[$index]
-        case check export run
+        case check export help run
             echo $index
             return
         case --format --revision --store --user -D -c
@@ -148,7 +148,7 @@ end
 
 function __dashell_tokens
     set -l tokens (__dashell_commandline_tokens $argv)
-    if test "$argv" = -pc -a "$tokens[2]" != help
+    if test "$argv" = -pc
         set -l index (__dashell_subcommand_index $tokens)
         if test $index -gt 0
             set -l subcommand $tokens[$index]

@@ -4,6 +4,9 @@ import ConfigModel
 /// `RevisionedStore` implements it over any `Storage`; the protocol is what the shell
 /// relies on.
 public protocol ConfigStore: AnyObject {
+    /// Where the store is, as `--store` names it: messages that send the user back to
+    /// something kept in the store (an unpublished candidate) say where to look.
+    var location: String { get }
     /// The newest revision number; 0 when nothing was ever published.
     func latestRevision() throws -> Int
     /// The published (latest) configuration.

@@ -14,6 +14,8 @@ public final class RevisionedStore: ConfigStore {
         references = ReferenceIndex(schema: schema)
     }
 
+    public var location: String { storage.location }
+
     public func latestRevision() throws -> Int {
         try storage.latestRevision()
     }

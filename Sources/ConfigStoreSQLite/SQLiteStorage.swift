@@ -7,6 +7,7 @@ import GRDB
 /// concurrent publishers queue instead of failing, and a format version checked on open.
 public final class SQLiteStorage: Storage {
     public let path: String
+    public var location: String { path }
     let queue: DatabaseQueue
     /// The read a script's point reads share between calls; every other use of the
     /// connection ends it first.

@@ -96,7 +96,11 @@ public final class LineEditor {
             if !interrupted { write("\n") }
             return .interrupt
         }
-        guard let read, count > 0 else { return .endOfInput }
+        guard let read, count > 0 else {
+            // libedit echoes Ctrl-D as `^D` and leaves the cursor after it.
+            write("\n")
+            return .endOfInput
+        }
         var line = String(cString: read)
         if line.hasSuffix("\n") { line.removeLast() }
         history?.record(line)
@@ -105,10 +109,20 @@ public final class LineEditor {
 
     // MARK: Key functions
 
-    /// Ctrl-C: end the line, which `readLine` then discards.
+    /// Ctrl-C: show `^C` after the line and end it, as shells do, for `readLine` to discard.
+    ///
+    /// Only libedit's own end of line moves the cursor below the line and tells libedit
+    /// that the next prompt starts on a fresh line; ending the line any other way leaves
+    /// the next prompt after the old text, with libedit unaware, so its later redraws land
+    /// in the wrong place. So `^C` goes into the line at its end, and a newline key follows.
     private func interruptLine() -> UInt8 {
         interrupted = true
-        return UInt8(CC_NEWLINE)
+        let info = el_line(editLine).pointee
+        // el_cursor counts characters as libedit decodes them: Unicode scalars.
+        el_cursor(editLine, Int32(Self.text(from: info.cursor, to: info.lastchar).unicodeScalars.count))
+        el_insertstr(editLine, "^C")
+        el_push(editLine, "\n")
+        return UInt8(CC_REFRESH)
     }
 
     /// TAB: see `TabAction`.

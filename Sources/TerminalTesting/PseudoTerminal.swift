@@ -14,6 +14,8 @@ public final class PseudoTerminal {
 
     public let pid: pid_t
     private let master: Int32
+    /// The window's width, which decides where the screen's lines wrap.
+    private var columns: UInt16
     private var output: [UInt8] = []
     /// Where the next `expect` starts looking, so each expectation is for new output.
     private var searchStart = 0
@@ -28,6 +30,7 @@ public final class PseudoTerminal {
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
         self.master = master
+        self.columns = columns
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -99,6 +102,13 @@ public final class PseudoTerminal {
         return String(decoding: output[searchStart...], as: UTF8.self)
     }
 
+    /// The lines the window shows now for everything the program wrote, from its start
+    /// (an endless window: nothing scrolls away), once what arrives within `duration` is read.
+    public func screenLines(after duration: TimeInterval = 0.2) -> [String] {
+        _ = pendingOutput(after: duration)
+        return ScreenLines(columns: Int(columns), output: output).lines
+    }
+
     /// The exit status, once the program has ended.
     public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
@@ -119,6 +129,7 @@ public final class PseudoTerminal {
     public func resize(columns: UInt16, rows: UInt16) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        self.columns = columns
     }
 
     /// Keys typed while the terminal is still in canonical mode would be held

@@ -57,10 +57,6 @@ enum CompletionScripts {
         _dashell() {
             local -a before=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
             local -i index=0
-            if [[ "${before[0]}" = help ]]; then
-                __dashell_main "${@}"
-                return
-            fi
             while ((index < ${#before[@]})); do
                 case "${before[index]}" in
                 \(subcommands.joined(separator: "|")))
@@ -95,10 +91,6 @@ enum CompletionScripts {
         _dashell() {
             local -a before=("${(@)words[2,CURRENT-1]}")
             local -i index=1
-            if [[ "${before[1]}" = help ]]; then
-                __dashell_main
-                return
-            fi
             while ((index <= ${#before})); do
                 case "${before[index]}" in
                 (\(subcommands.joined(separator: "|")))
@@ -160,7 +152,7 @@ enum CompletionScripts {
 
         function __dashell_tokens
             set -l tokens (__dashell_commandline_tokens $argv)
-            if test "$argv" = -pc -a "$tokens[2]" != help
+            if test "$argv" = -pc
                 set -l index (__dashell_subcommand_index $tokens)
                 if test $index -gt 0
                     set -l subcommand $tokens[$index]

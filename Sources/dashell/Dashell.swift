@@ -36,14 +36,17 @@ struct Dashell: ParsableCommand {
             print(CompletionScripts.script(for: shell))
             Foundation.exit(0)
         }
-        if arguments.contains(where: { $0 == "--help" || $0 == "-h" }), !CommandLineOrder.subcommands.contains(arguments.first ?? "") {
-            // The default subcommand would answer with its own help; show the whole tool's.
-            print(helpMessage(for: Dashell.self))
-            let runOptions = Run.helpMessage(for: Run.self).components(separatedBy: "\n").drop { !$0.hasPrefix("OPTIONS") }.dropFirst()
-            print((["SCRIPT AND SHELL OPTIONS:"] + runOptions).joined(separator: "\n"))
+        if arguments == ["--generate-manual"] {
+            // For scripts/generate-completions, which writes docs/dashell.1; not in the help,
+            // like ArgumentParser's --experimental-dump-help: it serves the build, not users.
+            print(ManualPage(date: Date()).text, terminator: "")
             Foundation.exit(0)
         }
         do {
+            if let topic = try HelpTopic.requested(by: arguments) {
+                print(topic.text)
+                Foundation.exit(0)
+            }
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let exit as Finished {

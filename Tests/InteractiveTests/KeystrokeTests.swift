@@ -63,11 +63,75 @@ final class KeystrokeTests: XCTestCase {
         try terminal.expect("pending changes  0")
     }
 
+    func testCtrlCShowsCaretCAndEndsTheLineAsAShellDoes() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-sys")
+        try terminal.expect("manage-sys")
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        XCTAssertEqual(terminal.screenLines().suffix(4), [
+            "tester@dashell> set manage-sys^C",
+            "tester@dashell> ^C",
+            "tester@dashell> ^C",
+            "tester@dashell>",
+        ])
+        // libedit's idea of the cursor stays right: a TAB redraws the line in place.
+        try terminal.send("set manage-sys\t")
+        try terminal.expect("tem ")
+        XCTAssertEqual(terminal.screenLines().last, "tester@dashell> set manage-system")
+    }
+
+    func testCtrlCInTheMiddleOfALineEndsItAfterItsLastCharacter() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("status now\u{1B}[D\u{1B}[D\u{1B}[D")
+        try terminal.send("\u{3}")
+        try terminal.expect(DashellTerminal.prompt)
+        XCTAssertEqual(terminal.screenLines().suffix(2), ["tester@dashell> status now^C", "tester@dashell>"])
+    }
+
     func testCtrlDLeavesWithStatusZero() throws {
         let shell = try DashellTerminal()
         let terminal = try shell.start()
         try terminal.send("\u{4}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
+    }
+
+    func testCtrlDEndsTheLineBeforeSayingWhereUnpublishedChangesAreKept() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
+        try terminal.expect("tester@dashell*> ")
+        try terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+        let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
+        XCTAssertEqual(lastLine, "tester@dashell*> ^D")
+        XCTAssertEqual(message, "warning: 1 unpublished change kept in your candidate (user tester, store \(shell.store)); your next session resumes it")
+    }
+
+    func testCtrlDAtANestedLevelLeavesAndSaysWhereTheCandidateIsKept() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("edit manage-system distribution-services global-settings\r")
+        try terminal.send("set external-port 8443\r")
+        try terminal.expect("tester@dashell [manage-system distribution-services global-settings]*> ")
+        try terminal.send("\u{4}")
+        XCTAssertEqual(try terminal.waitForExit(), 0)
+        let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
+        XCTAssertEqual(lastLine, "tester@dashell [manage-system distribution-services global-settings]*> ^D")
+        XCTAssertTrue(message.hasSuffix("(user tester, store \(shell.store)); your next session resumes it"), message)
+    }
+
+    /// The line where Ctrl-D was typed, and the text of the lines after it (one message,
+    /// wrapped at the window's width).
+    private static func lineEndedByCtrlD(_ lines: [String]) -> (line: String?, after: String) {
+        guard let index = lines.lastIndex(where: { $0.contains("> ^D") }) else { return (nil, lines.joined(separator: "\n")) }
+        return (lines[index], lines[(index + 1)...].joined())
     }
 
     func testHistoryRecallsALineFromAPreviousRun() throws {
@@ -174,8 +238,9 @@ final class WizardTests: XCTestCase {
         try terminal.expect("Type [personal-mobile]: ")
         try terminal.send("personal-desktop\r")
         try terminal.expect("Display name: ")
-        try terminal.send("\u{3}")
+        try terminal.send("Smart ID\u{3}")
         try terminal.expect("Wizard abandoned; nothing changed")
+        XCTAssertEqual(terminal.screenLines().suffix(3), ["  Display name: Smart ID^C", "Wizard abandoned; nothing changed", "tester@dashell>"])
         try terminal.send("status\r")
         try terminal.expect("pending changes  0")
     }

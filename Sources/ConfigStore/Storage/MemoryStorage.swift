@@ -24,6 +24,8 @@ public final class MemoryStorage: Storage, Sendable {
 
     public init() {}
 
+    public var location: String { "memory" }
+
     private var current: State { state.withLock { $0 } }
 
     public func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T {

@@ -9,6 +9,9 @@ import ConfigModel
 /// reads that must agree go through `snapshot`; every write goes through `write`, one
 /// transaction that sees what it writes and whose head revision cannot move under it.
 public protocol Storage: StorageReads, AnyObject {
+    /// Where the data is, as `--store` names it (a file, a server and database).
+    var location: String { get }
+
     /// Runs `body` on one consistent state of the store.
     func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T
 

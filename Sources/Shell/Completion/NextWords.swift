@@ -15,7 +15,8 @@ struct NextWords {
         guard let first = words.first else {
             return Suggestions(items: CommandTable.all.map { .keyword($0.name, $0.summary) })
         }
-        guard let spec = try? CommandTable.find(first) else { return Suggestions() }
+        let spec: CommandSpec
+        do { spec = try CommandTable.find(first) } catch { return .blocked(error.message) }
         let arguments = Array(words.dropFirst())
         switch spec.name {
         case "edit", "cd", "ls", "delete":
@@ -100,12 +101,15 @@ struct NextWords {
     private func path(_ words: [Word], typing prefix: String, command: String) -> Suggestions {
         let resolver = session.resolver
         let texts = words.map(\.text)
-        guard let resolution = try? resolver.resolve(texts, from: session.location) else { return Suggestions() }
+        let resolution: PathResolver.Resolution
+        do { resolution = try resolver.resolve(texts, from: session.location) } catch { return .blocked(error.message) }
         let node = resolution.node, path = resolution.path
         let leftover = words.count - resolution.wordsUsed
         if node.isLeaf {
             if command == "set", leftover == 0, let spec = node.leafSpec { return values(of: spec, typing: prefix) }
-            return Suggestions(items: leftover == 0 || command == "set" && leftover == 1 ? [.enter] : [])
+            let taken = command == "set" ? 1 : 0
+            guard leftover > taken else { return Suggestions(items: [.enter]) }
+            return .blocked("'\(words[resolution.wordsUsed + taken].text)' is not expected here: the command is complete before it")
         }
         if node.isList, path.steps.last?.key == nil {
             return keys(of: path, node: node, typing: prefix, command: command)

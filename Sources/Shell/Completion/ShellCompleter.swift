@@ -31,6 +31,7 @@ public final class ShellCompleter: Completer {
         }
         guard let context = Context(session: session, text: textBeforeCursor) else { return [] }
         let items = context.suggestions.items.filter { $0.matches(context.prefix) }
+        if let reason = context.suggestions.blockedBy { return ["  (\(reason))"] }
         guard !items.isEmpty else { return ["  (nothing matches '\(context.prefix)' here)"] }
         let width = min(28, items.map(\.text.count).max() ?? 0)
         var lines = ["Possible completions:"]

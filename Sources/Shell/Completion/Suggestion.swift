@@ -38,4 +38,12 @@ struct Suggestions {
     var unlistedIsLowerBound = false
     /// Whether file names of the file system may come next.
     var files = false
+    /// Why nothing may come next, naming the earlier word at fault (an unknown command or
+    /// keyword, a word after a complete command): nil when the words before are fine.
+    var blockedBy: String?
+
+    /// Nothing may come next because of an earlier word.
+    static func blocked(_ reason: String) -> Suggestions {
+        Suggestions(blockedBy: reason)
+    }
 }

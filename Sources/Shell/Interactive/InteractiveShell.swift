@@ -38,7 +38,10 @@ public final class InteractiveShell {
     }
 
     private func runWithEditor() -> ExitCode {
-        let history = HistorySettings(path: Self.historyPath(session.options.environment), capacity: 1000,
+        let historyPath = Self.historyPath(environment: session.options.environment)
+        try? FileManager.default.createDirectory(atPath: (historyPath as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let history = HistorySettings(path: historyPath, capacity: 1000,
                                       filter: { [session] line in SecretMasking(session: session).maskedLine(line) })
         guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
             return runPlain()
@@ -114,12 +117,12 @@ public final class InteractiveShell {
         return nil
     }
 
-    static func historyPath(_ environment: [String: String]) -> String {
+    /// The file the shell keeps entered lines in: `$XDG_STATE_HOME/dashell/history`, or
+    /// `~/.local/state/dashell/history`.
+    public static func historyPath(environment: [String: String]) -> String {
         let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        let directory = stateHome + "/dashell"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return directory + "/history"
+        return stateHome + "/dashell/history"
     }
 
     private func announceResumedCandidate() {
@@ -128,9 +131,13 @@ public final class InteractiveShell {
         console.err("Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(stale)")
     }
 
+    /// Says where the changes wait, since leaving (`quit`, or Ctrl-D at any level) does
+    /// not publish them: the user's candidate in this store, which the next session opens.
     private func warnAboutKeptChanges() {
         guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
-        console.err("warning: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") kept in your candidate for next time")
+        let changes = "\(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s")"
+        let place = "user \(session.options.user), store \(session.store.location)"
+        console.err("warning: \(changes) kept in your candidate (\(place)); your next session resumes it")
     }
 }
 

@@ -1,17 +1,25 @@
 /// The exit codes of SPEC §7, the contract automation relies on.
-public enum ExitCode: Int32, Sendable {
+public enum ExitCode: Int32, Sendable, CaseIterable {
     case success = 0
-    /// A command failed: syntax, unknown path, bad value.
     case commandFailed = 1
-    /// Wrong command-line usage.
     case usage = 2
-    /// Validation failed; nothing published.
     case invalid = 3
-    /// Conflict with a concurrent publish; nothing published.
     case conflict = 4
-    /// Store unavailable or damaged.
     case storeUnavailable = 5
     case interrupted = 130
+
+    /// What the code tells a script, as the manual's EXIT STATUS lists it.
+    public var meaning: String {
+        switch self {
+        case .success: "success (warnings may have been printed)"
+        case .commandFailed: "a command failed: syntax, unknown path, bad value"
+        case .usage: "wrong command-line usage"
+        case .invalid: "validation failed; nothing published"
+        case .conflict: "conflict with a concurrent publish; nothing published"
+        case .storeUnavailable: "store unavailable or damaged (the message says how to recover)"
+        case .interrupted: "interrupted"
+        }
+    }
 
     /// The short name `--json` documents carry.
     public var name: String {

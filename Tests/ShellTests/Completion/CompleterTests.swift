@@ -74,6 +74,21 @@ final class CompleterTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("<Enter>") }, "\(lines)")
     }
 
+    func testHelpNamesTheEarlierWordThatMatchesNothing() throws {
+        let shell = try completer()
+        XCTAssertEqual(shell.help("set foo "), ["  (unknown keyword 'foo' at the top; expected one of: manage-system, manage-accounts-and-storage)"])
+        let unknownKeyword = shell.help("show manage-system bar b")
+        XCTAssertTrue(unknownKeyword.count == 1 && unknownKeyword[0].hasPrefix("  (unknown keyword 'bar' under manage-system;"), "\(unknownKeyword)")
+        let unknownCommand = shell.help("frobnicate ")
+        XCTAssertTrue(unknownCommand.count == 1 && unknownCommand[0].contains("'frobnicate'"), "\(unknownCommand)")
+        XCTAssertEqual(shell.help("set manage-system distribution-services global-settings external-port 8443 extra "),
+                       ["  ('extra' is not expected here: the command is complete before it)"])
+    }
+
+    func testHelpNamesTheWordBeingTypedWhenItMatchesNothing() throws {
+        XCTAssertEqual(try completer().help("set manage-system xyz"), ["  (nothing matches 'xyz' here)"])
+    }
+
     func testQuestionMarkInsideQuotesIsText() throws {
         let shell = try completer()
         XCTAssertTrue(shell.isInsideQuote("search user-accounts \"al"))
