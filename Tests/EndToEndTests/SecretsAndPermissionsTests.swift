@@ -90,6 +90,34 @@ final class SecretsAndPermissionsTests: XCTestCase {
         assertNoSecret(invalid, "validation errors")
     }
 
+    /// SPEC §8: the mask is how a secret shows, never a value. A `set` of a secret to it (a
+    /// line recalled from the history, copied from an export) is refused from every source,
+    /// saying why, and the secret is kept.
+    func testSetOfASecretToTheMaskIsRefusedFromEverySource() throws {
+        let dashell = try storeWithSecret()
+        let maskLine = "set \(email) password ********"
+        _ = try dashell.write("mask.dash", maskLine + "\n")
+        let sources: [(what: String, arguments: [String], input: String)] = [
+            ("-c", ["-c", maskLine], ""),
+            ("-c, quoted", ["-c", "set \(email) password '********'"], ""),
+            ("-c, below the top", ["-c", "edit \(email); set password ********"], ""),
+            ("a script file", ["mask.dash"], ""),
+            ("standard input", [], maskLine + "\n"),
+            ("check", ["check", "mask.dash"], ""),
+            ("source", ["-c", "source mask.dash"], ""),
+            ("load", ["-c", "load merge mask.dash"], ""),
+            ("--json", ["--json", "-c", maskLine], ""),
+        ]
+        for source in sources {
+            let result = try dashell.run(source.arguments, stdin: Data(source.input.utf8))
+            XCTAssertEqual(result.status, 1, "\(source.what): \(result.errors)")
+            XCTAssertTrue((result.errors + result.output).contains("\(email) password: ******** is the mask shown in place of a secret"),
+                          "\(source.what): \(result.errors)\(result.output)")
+        }
+        let published = try dashell.published(includeSecrets: true)
+        XCTAssertEqual(value(published, "manage-system", "notification-channels", "email", "password") as? String, secret)
+    }
+
     func testExportShowsTheSecretOnlyWhenAsked() throws {
         let dashell = try storeWithSecret()
         for format in ["set", "json", "tree"] {
