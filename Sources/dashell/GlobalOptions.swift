@@ -45,12 +45,17 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
-    func openStore() -> SQLiteStore {
+    /// `creation`: what may be created where no store exists yet; by default the directories
+    /// only at the default location (see `StoreLocation`). A new store is announced.
+    func openStore(creating creation: StoreLocation.Creation? = nil) -> SQLiteStore {
         let path = storePath
         do {
-            let store = try SQLiteStore(path: path, onWait: {
+            let store = try SQLiteStore(path: path, creating: creation ?? StoreLocation.implicitCreation(at: path), onWait: {
                 FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
             })
+            if store.isNew {
+                FileHandle.standardError.write(Data("dashell: created a new store at \(path)\n".utf8))
+            }
             if StoreLocation.isReadableByOthers(path) {
                 FileHandle.standardError.write(Data("warning: \(path) is readable by other users and holds secrets; chmod 600 it\n".utf8))
             }

@@ -131,16 +131,15 @@ final class SecretsAndPermissionsTests: XCTestCase {
     }
 
     func testStoreIsCreatedPrivateInPrivateDirectories() throws {
-        let dashell = try Dashell()
-        let store = dashell.directory + "/new/deeper/store.sqlite"
-        XCTAssertEqual(try dashell.run(["--store", store, "-c", "show"], withStore: false).status, 0)
-        XCTAssertEqual(try mode(store), 0o600)
-        XCTAssertEqual(try mode(dashell.directory + "/new/deeper"), 0o700)
-        XCTAssertEqual(try mode(dashell.directory + "/new"), 0o700)
-        // The default location: $XDG_DATA_HOME/dashell/store.sqlite.
+        let dashell = try Dashell(existingStore: false)
+        XCTAssertEqual(try dashell.run(["-c", "show"]).status, 0)
+        XCTAssertEqual(try mode(dashell.store), 0o600)
+        // The default location, $XDG_DATA_HOME/dashell/store.sqlite, the one whose directories
+        // are created implicitly (elsewhere `store init` does: StoreLocationTests).
         XCTAssertEqual(try dashell.run(["-c", "show"], withStore: false).status, 0)
         XCTAssertEqual(try mode(dashell.directory + "/data/dashell/store.sqlite"), 0o600)
         XCTAssertEqual(try mode(dashell.directory + "/data/dashell"), 0o700)
+        XCTAssertEqual(try mode(dashell.directory + "/data"), 0o700)
     }
 
     func testStoreReadableByOthersIsWarnedAbout() throws {

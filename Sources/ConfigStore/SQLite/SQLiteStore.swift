@@ -11,20 +11,24 @@ public final class SQLiteStore: ConfigStore {
     let queue: DatabaseQueue
     let referenceIndex: ReferenceIndex
 
+    /// Whether opening created the store's file: a new, empty store, which the user should
+    /// hear of in case the location was not the one meant.
+    public let isNew: Bool
+
     /// How long a writer waits for another before giving up, in seconds.
     static let busyTimeout: TimeInterval = 60
 
-    /// Opens (creating if needed) the store at `path`. `onWait` is told once when another
-    /// process has held the store for more than a second.
-    public init(path: String, schema: SchemaNode = DigitalAccessSchema.root,
+    /// Opens the store at `path`, creating what `creation` allows where it does not exist.
+    /// `onWait` is told once when another process has held the store for more than a second.
+    public init(path: String, schema: SchemaNode = DigitalAccessSchema.root, creating creation: StoreLocation.Creation = .file,
                 onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.schema = schema
         referenceIndex = ReferenceIndex(schema: schema)
-        let created = try StoreLocation.prepare(path)
+        isNew = try StoreLocation.prepare(path, creating: creation)
         do {
             queue = try DatabaseQueue(path: path, configuration: Self.configuration(onWait: onWait))
-            try Self.checkAndMigrate(queue, path: path, isNew: created)
+            try Self.checkAndMigrate(queue, path: path, isNew: isNew)
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
         }
@@ -33,6 +37,7 @@ public final class SQLiteStore: ConfigStore {
     /// A store that lives in memory only, for tests and fuzzing.
     public init(inMemory schema: SchemaNode = DigitalAccessSchema.root) throws {
         path = ":memory:"
+        isNew = true
         self.schema = schema
         referenceIndex = ReferenceIndex(schema: schema)
         queue = try DatabaseQueue(configuration: Self.configuration(onWait: nil))
