@@ -173,13 +173,13 @@ __dashell_main() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|check|export|help)
+    run|check|export|store|help)
         # Offer subcommand argument completions
         "_dashell_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run check export help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run check export store help' -- "${cur}"))
         ;;
     esac
 }
@@ -276,6 +276,51 @@ _dashell_export() {
     esac
 }
 
+_dashell_store() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dashell_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    init)
+        # Offer subcommand argument completions
+        "_dashell_store_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'init' -- "${cur}"))
+        ;;
+    esac
+}
+
+_dashell_store_init() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-color --version -h --help)
+    repeating_options=(-D)
+    non_repeating_options=(--store --user)
+    __dashell_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __dashell_add_completions -f
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '-D')
+        return
+        ;;
+    esac
+}
+
 _dashell_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -293,7 +338,7 @@ _dashell() {
     local -i index=0
     while ((index < ${#before[@]})); do
         case "${before[index]}" in
-        check|export|help|run)
+        check|export|help|run|store)
             local -a COMP_WORDS=("${COMP_WORDS[0]}" "${before[index]}" "${before[@]::index}" "${before[@]:index+1}" "${COMP_WORDS[@]:COMP_CWORD}")
             __dashell_main "${1}" "${2}" "${COMP_WORDS[COMP_CWORD-1]}"
             return
@@ -305,7 +350,7 @@ _dashell() {
         break
     done
     if ((index == ${#before[@]})) && [[ "${2}" != -* ]]; then
-        COMPREPLY+=($(compgen -W 'check export help' -- "${2}"))
+        COMPREPLY+=($(compgen -W 'check export help store' -- "${2}"))
     fi
     local -a COMP_WORDS=("${COMP_WORDS[0]}" run "${COMP_WORDS[@]:1}")
     local -i COMP_CWORD=$((COMP_CWORD + 1))

@@ -28,6 +28,12 @@ function __dashell_parse_tokens -S
             __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
         case 'export'
             __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'format=' 'revision=' 'include-secrets' 'with-defaults' 'version' 'h/help'
+        case 'store'
+            __dashell_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'init'
+                __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
+            end
         case 'help'
             __dashell_parse_subcommand -r 1 'version'
         end
@@ -88,6 +94,7 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'run' -d 'Run script files, -c commands or standard input; on a terminal, the interactive shell.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'store' -d 'Manage the store itself.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
@@ -117,6 +124,16 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" with-defaults' -l 'with-defaults' -d 'Include the defaults of unset leaves.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell store" -eq 1' -fa 'init' -d 'Create the store: its missing directories (0700), its file (0600) and its schema.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell help" version' -l 'version' -d 'Show the version.'
 # dashell reads global options on either side of a subcommand and runs script files when no
 # subcommand is named; the functions above expect the subcommand first. Hand them the
@@ -128,7 +145,7 @@ function __dashell_subcommand_index
     set -l index 2
     while test $index -le (count $argv)
         switch $argv[$index]
-        case check export help run
+        case check export help run store
             echo $index
             return
         case --format --revision --store --user -D -c
@@ -168,4 +185,5 @@ end
 complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
 complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'export' -d 'Print the published configuration, or a past revision.'
 complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'store' -d 'Manage the store itself.'
 

@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case noWriteAheadLog(path: String)
     /// The store's file, or a directory on the way to it, could not be made.
     case cannotCreate(path: String, isDirectory: Bool, reason: String)
+    /// The directory a store was asked for does not exist: more likely a mistyped location
+    /// than a wish for a new, empty store.
+    case noSuchDirectory(directory: String, store: String)
     /// Any other failure of the database.
     case failed(path: String, reason: String)
 
@@ -37,8 +40,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "store \(path) cannot use a write-ahead log (on a network file system?)"
         case .cannotCreate(let path, let isDirectory, let reason):
             "cannot create store \(isDirectory ? "directory " : "")\(path): \(reason)"
+        case .noSuchDirectory(let directory, let store):
+            "no such directory \(directory); create it, or run `dashell --store \(Self.shellWord(store)) store init`"
         case .failed(let path, let reason):
             "store \(path): \(reason)"
         }
+    }
+
+    /// `path` as one word of a POSIX shell command, so that a suggested command can be
+    /// pasted as it is.
+    private static func shellWord(_ path: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%=")
+        if !path.isEmpty, path.allSatisfy(plain.contains) { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -13,17 +13,21 @@ public final class SQLiteStorage: Storage {
     /// connection ends it first.
     private let sharedRead = SharedRead()
 
+    /// Whether opening created the store's file: a new, empty store, which the user should
+    /// hear of in case the location was not the one meant.
+    public let isNew: Bool
+
     /// How long a writer waits for another before giving up, in seconds.
     static let busyTimeout: TimeInterval = 60
 
-    /// Opens (creating if needed) the store at `path`. `onWait` is told once when another
-    /// process has held the store for more than a second.
-    public init(path: String, onWait: (@Sendable () -> Void)? = nil) throws {
+    /// Opens the store at `path`, creating what `creation` allows where it does not exist.
+    /// `onWait` is told once when another process has held the store for more than a second.
+    public init(path: String, creating creation: StoreLocation.Creation = .file, onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
-        let created = try StoreLocation.prepare(path)
+        isNew = try StoreLocation.prepare(path, creating: creation)
         do {
             queue = try DatabaseQueue(path: path, configuration: Self.configuration(onWait: onWait))
-            try Self.checkAndMigrate(queue, path: path, isNew: created)
+            try Self.checkAndMigrate(queue, path: path, isNew: isNew)
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
         }
@@ -31,6 +35,7 @@ public final class SQLiteStorage: Storage {
 
     private init(memoryQueue: DatabaseQueue) {
         path = ":memory:"
+        isNew = true
         queue = memoryQueue
     }
 
@@ -175,8 +180,9 @@ public final class SQLiteStorage: Storage {
 /// Opens SQLite stores.
 public enum SQLiteStore {
     /// The store in the file at `path` (created if absent), holding configurations of `schema`.
-    public static func open(at path: String, schema: SchemaNode, onWait: (@Sendable () -> Void)? = nil) throws -> RevisionedStore {
-        RevisionedStore(storage: try SQLiteStorage(path: path, onWait: onWait), schema: schema)
+    public static func open(at path: String, schema: SchemaNode, creating creation: StoreLocation.Creation = .file,
+                            onWait: (@Sendable () -> Void)? = nil) throws -> RevisionedStore {
+        RevisionedStore(storage: try SQLiteStorage(path: path, creating: creation, onWait: onWait), schema: schema)
     }
 
     /// A store in memory only, for tests and fuzzing.

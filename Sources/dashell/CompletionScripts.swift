@@ -47,6 +47,7 @@ enum CompletionScripts {
         ("check", Check.configuration.abstract),
         ("export", Export.configuration.abstract),
         ("help", "Show subcommand help information."),
+        ("store", StoreCommand.configuration.abstract),
     ]
 
     private static let bash = """
@@ -181,7 +182,7 @@ struct CompletionTree: ParsableCommand {
         commandName: "dashell",
         abstract: Dashell.configuration.abstract,
         version: Dashell.version,
-        subcommands: [VisibleRun.self, Check.self, Export.self]
+        subcommands: [VisibleRun.self, Check.self, Export.self, StoreCommand.self]
     )
 
     struct VisibleRun: ParsableCommand {

@@ -16,6 +16,7 @@ struct Dashell: ParsableCommand {
             dashell [OPTIONS] -c 'CMD; CMD'          run commands given here
             dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
             dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
+            dashell [OPTIONS] store init             create the store, with its directories
             """,
         discussion: """
             Without arguments on a terminal, opens the interactive shell. Script files, -c and \
@@ -24,7 +25,7 @@ struct Dashell: ParsableCommand {
             2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Export.self],
+        subcommands: [Run.self, Check.self, Export.self, StoreCommand.self],
         defaultSubcommand: Run.self
     )
 

@@ -48,15 +48,26 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
     func openStore() -> RevisionedStore {
+        RevisionedStore(storage: openStorage(), schema: DigitalAccessSchema.root)
+    }
+
+    /// The storage under `openStore`, for what concerns the file rather than the
+    /// configuration. `creation`: what may be created where no store exists yet; by default
+    /// the directories only at the default location (see `StoreLocation`). A new store is
+    /// announced.
+    func openStorage(creating creation: StoreLocation.Creation? = nil) -> SQLiteStorage {
         let path = storePath
         do {
-            let store = try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, onWait: {
+            let storage = try SQLiteStorage(path: path, creating: creation ?? StoreLocation.implicitCreation(at: path), onWait: {
                 FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
             })
+            if storage.isNew {
+                FileHandle.standardError.write(Data("dashell: created a new store at \(path)\n".utf8))
+            }
             if StoreLocation.isReadableByOthers(path) {
                 FileHandle.standardError.write(Data("warning: \(path) is readable by other users and holds secrets; chmod 600 it\n".utf8))
             }
-            return store
+            return storage
         } catch {
             FileHandle.standardError.write(Data("dashell: error: \(error)\n".utf8))
             Foundation.exit(Shell.ExitCode.storeUnavailable.rawValue)

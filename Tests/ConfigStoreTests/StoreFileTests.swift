@@ -14,6 +14,28 @@ final class StoreFileTests: XCTestCase {
         XCTAssertFalse(StoreLocation.isReadableByOthers(fixture.path))
     }
 
+    /// A missing directory is a mistyped location unless creating it was asked for.
+    func testMissingDirectoryIsReportedAndNothingCreatedUnlessAsked() throws {
+        let fixture = try StoreFixture()
+        XCTAssertThrowsError(try SQLiteStorage(path: fixture.path)) { error in
+            XCTAssertEqual(error as? StoreError, .noSuchDirectory(directory: fixture.directory + "/data", store: fixture.path))
+            XCTAssertEqual("\(error)", "no such directory \(fixture.directory)/data; create it, or run `dashell --store \(fixture.path) store init`")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fixture.directory + "/data"))
+        let spaced = fixture.directory + "/it's here/store.sqlite"
+        XCTAssertThrowsError(try SQLiteStorage(path: spaced)) { error in
+            XCTAssertTrue("\(error)".hasSuffix("run `dashell --store '\(fixture.directory)/it'\\''s here/store.sqlite' store init`"), "\(error)")
+        }
+        XCTAssertTrue(try SQLiteStorage(path: fixture.path, creating: .fileAndDirectories).isNew)
+        XCTAssertFalse(try SQLiteStorage(path: fixture.path).isNew, "an existing store opens without creating anything")
+    }
+
+    func testOnlyTheDefaultLocationCreatesItsDirectories() {
+        let environment = ["XDG_DATA_HOME": "/x", "HOME": "/h"]
+        XCTAssertEqual(StoreLocation.implicitCreation(at: "/x/dashell/store.sqlite", environment: environment), .fileAndDirectories)
+        XCTAssertEqual(StoreLocation.implicitCreation(at: "/x/dashel/store.sqlite", environment: environment), .file)
+    }
+
     func testDefaultLocationFollowsXDG() {
         XCTAssertEqual(StoreLocation.defaultPath(environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]), "/x/dashell/store.sqlite")
         XCTAssertEqual(StoreLocation.defaultPath(environment: ["HOME": "/h"]), "/h/.local/share/dashell/store.sqlite")
@@ -44,7 +66,7 @@ final class StoreFileTests: XCTestCase {
         let fixture = try StoreFixture()
         let blocker = fixture.directory + "/file"
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
-        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root)) { error in
+        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root, creating: .fileAndDirectories)) { error in
             XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
         }
     }

@@ -4,7 +4,8 @@ import ConfigStoreSQLite
 import Foundation
 import XCTest
 
-/// A store in a fresh temporary directory, and shorthands for the paths tests use.
+/// A store in a fresh temporary directory, and shorthands for the paths tests use. The store
+/// lies one directory further down, which opening creates, as at the default location.
 struct StoreFixture {
     let directory: String
     var path: String { directory + "/data/store.sqlite" }
@@ -14,7 +15,7 @@ struct StoreFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root) }
+    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, creating: .fileAndDirectories) }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }
 

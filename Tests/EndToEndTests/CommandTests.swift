@@ -548,6 +548,34 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(email?["username"] as? String, "postman")
     }
 
+    /// SPEC §8: a `set` export holds a secret only as a `# set … ********` comment; loading it
+    /// back keeps the current secret, as the JSON round trip does, with one warning.
+    func testLoadOfASetExportKeepsTheSecretItHoldsMasked() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.email) password s3cret; set \(P.email) username mailer; publish")
+        let masked = try dashell.run("export", "--format", "set")
+        XCTAssertTrue(masked.output.contains("# set \(P.email) password ********\n"), masked.output)
+        _ = try dashell.write("exp.set", masked.output.replacingOccurrences(of: "username mailer", with: "username postman"))
+        let kept = "warning: \(P.email) password: the file holds a masked secret; keeping the current one"
+        let replaced = try dashell.ok("load replace exp.set; publish")
+        XCTAssertEqual(replaced.errors.components(separatedBy: kept).count, 2, "one warning: \(replaced.errors)")
+        var email = value(try dashell.published(includeSecrets: true), "manage-system", "notification-channels", "email") as? [String: Any]
+        XCTAssertEqual(email?["password"] as? String, "s3cret")
+        XCTAssertEqual(email?["username"] as? String, "postman")
+        XCTAssertTrue(try dashell.ok("load merge exp.set").errors.contains(kept))
+        // A later `set` of the secret in the file wins over the comment.
+        _ = try dashell.write("new.set", masked.output + "set \(P.email) password n3w\n")
+        try dashell.ok("load replace new.set; publish")
+        email = value(try dashell.published(includeSecrets: true), "manage-system", "notification-channels", "email") as? [String: Any]
+        XCTAssertEqual(email?["password"] as? String, "n3w")
+        // With no secret to keep, the warning says so.
+        let empty = try Dashell()
+        _ = try empty.write("exp.set", masked.output)
+        let fresh = try empty.ok("load replace exp.set")
+        XCTAssertTrue(fresh.errors.contains("warning: \(P.email) password: the file holds a masked secret, and there is no current one to keep"),
+                      fresh.errors)
+    }
+
     func testSaveWritesTheCandidateLoadableWithLoadReplace() throws {
         let dashell = try Dashell()
         try dashell.ok("""

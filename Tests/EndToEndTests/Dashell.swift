@@ -15,9 +15,29 @@ struct Dashell {
     let directory: String
     var store: String { directory + "/store.sqlite" }
 
-    init() throws {
+    /// A temporary folder holding an empty store, as a user has after the first run; without
+    /// `existingStore`, no store yet, for the tests of how one comes to exist.
+    init(existingStore: Bool = true) throws {
         directory = NSTemporaryDirectory() + "dashell-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        if existingStore {
+            let empty = try Self.emptyStore.get()
+            guard FileManager.default.createFile(atPath: store, contents: empty, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        }
+    }
+
+    /// The file of an empty store, made once by `dashell store init` and copied for each test:
+    /// a new store is announced on stderr, which would otherwise come first in every test's
+    /// first run (StoreLocationTests checks that notice).
+    private static let emptyStore = Swift.Result<Data, any Error> {
+        let dashell = try Dashell(existingStore: false)
+        let result = try dashell.run(["store", "init"])
+        guard result.status == 0, let file = FileManager.default.contents(atPath: dashell.store) else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "dashell store init: \(result.errors)"])
+        }
+        return file
     }
 
     /// The binary next to the test bundle in the build folder.

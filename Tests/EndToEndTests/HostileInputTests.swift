@@ -108,7 +108,7 @@ final class HostileInputTests: XCTestCase {
         let blocker = dashell.directory + "/blocker"
         try Data("not a directory".utf8).write(to: URL(fileURLWithPath: blocker))
         let store = blocker + "/sub/store.sqlite"
-        let result = try dashell.run(["--store", store, "-c", "show"], withStore: false)
+        let result = try dashell.run(["--store", store, "store", "init"], withStore: false)
         XCTAssertEqual(result.status, 5)
         XCTAssertTrue(result.errors.contains("cannot create store directory \(blocker)"), result.errors)
         XCTAssertTrue(result.errors.contains("a file of that name is in the way"), result.errors)

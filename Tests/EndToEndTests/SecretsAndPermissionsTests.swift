@@ -90,6 +90,34 @@ final class SecretsAndPermissionsTests: XCTestCase {
         assertNoSecret(invalid, "validation errors")
     }
 
+    /// SPEC §8: the mask is how a secret shows, never a value. A `set` of a secret to it (a
+    /// line recalled from the history, copied from an export) is refused from every source,
+    /// saying why, and the secret is kept.
+    func testSetOfASecretToTheMaskIsRefusedFromEverySource() throws {
+        let dashell = try storeWithSecret()
+        let maskLine = "set \(email) password ********"
+        _ = try dashell.write("mask.dash", maskLine + "\n")
+        let sources: [(what: String, arguments: [String], input: String)] = [
+            ("-c", ["-c", maskLine], ""),
+            ("-c, quoted", ["-c", "set \(email) password '********'"], ""),
+            ("-c, below the top", ["-c", "edit \(email); set password ********"], ""),
+            ("a script file", ["mask.dash"], ""),
+            ("standard input", [], maskLine + "\n"),
+            ("check", ["check", "mask.dash"], ""),
+            ("source", ["-c", "source mask.dash"], ""),
+            ("load", ["-c", "load merge mask.dash"], ""),
+            ("--json", ["--json", "-c", maskLine], ""),
+        ]
+        for source in sources {
+            let result = try dashell.run(source.arguments, stdin: Data(source.input.utf8))
+            XCTAssertEqual(result.status, 1, "\(source.what): \(result.errors)")
+            XCTAssertTrue((result.errors + result.output).contains("\(email) password: ******** is the mask shown in place of a secret"),
+                          "\(source.what): \(result.errors)\(result.output)")
+        }
+        let published = try dashell.published(includeSecrets: true)
+        XCTAssertEqual(value(published, "manage-system", "notification-channels", "email", "password") as? String, secret)
+    }
+
     func testExportShowsTheSecretOnlyWhenAsked() throws {
         let dashell = try storeWithSecret()
         for format in ["set", "json", "tree"] {
@@ -103,16 +131,15 @@ final class SecretsAndPermissionsTests: XCTestCase {
     }
 
     func testStoreIsCreatedPrivateInPrivateDirectories() throws {
-        let dashell = try Dashell()
-        let store = dashell.directory + "/new/deeper/store.sqlite"
-        XCTAssertEqual(try dashell.run(["--store", store, "-c", "show"], withStore: false).status, 0)
-        XCTAssertEqual(try mode(store), 0o600)
-        XCTAssertEqual(try mode(dashell.directory + "/new/deeper"), 0o700)
-        XCTAssertEqual(try mode(dashell.directory + "/new"), 0o700)
-        // The default location: $XDG_DATA_HOME/dashell/store.sqlite.
+        let dashell = try Dashell(existingStore: false)
+        XCTAssertEqual(try dashell.run(["-c", "show"]).status, 0)
+        XCTAssertEqual(try mode(dashell.store), 0o600)
+        // The default location, $XDG_DATA_HOME/dashell/store.sqlite, the one whose directories
+        // are created implicitly (elsewhere `store init` does: StoreLocationTests).
         XCTAssertEqual(try dashell.run(["-c", "show"], withStore: false).status, 0)
         XCTAssertEqual(try mode(dashell.directory + "/data/dashell/store.sqlite"), 0o600)
         XCTAssertEqual(try mode(dashell.directory + "/data/dashell"), 0o700)
+        XCTAssertEqual(try mode(dashell.directory + "/data"), 0o700)
     }
 
     func testStoreReadableByOthersIsWarnedAbout() throws {

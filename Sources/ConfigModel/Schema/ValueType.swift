@@ -63,6 +63,11 @@ public enum ValueType: Sendable, Equatable {
         case .secret:
             // The error shows the mask: a mistyped password must not reach a terminal or log.
             do { try Self.requireSingleLine(text) } catch { throw ValueError(SecretMask.text, error.problem) }
+            // The mask is how a secret shows (in the history, in an export), never its value:
+            // a line recalled or copied with it would make the password eight asterisks.
+            guard text != SecretMask.text else {
+                throw ValueError(SecretMask.text, "is the mask shown in place of a secret, not a value; type the secret itself")
+            }
             return text
         case .text:
             try Self.requireNoControlCharacters(text, allowingLineBreaks: true)

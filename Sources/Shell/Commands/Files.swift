@@ -29,8 +29,7 @@ enum Files {
         if text.drop(while: \.isWhitespace).first == "{" {
             try loadJSON(Data(text.utf8), replace: replace, session: session, file: file)
         } else {
-            if replace { try clear(session) }
-            try loadSetLines(text, session: session, file: file)
+            try loadSetLines(text, replace: replace, session: session, file: file)
         }
         let status = try session.candidate.status()
         invocation.print("Loaded \(file.text); \(status.pendingChanges) pending change\(status.pendingChanges == 1 ? "" : "s")")
@@ -42,13 +41,25 @@ enum Files {
     }
 
     /// Runs the file's `set` and `delete` lines from the top, as one command: all or nothing.
-    private static func loadSetLines(_ text: String, session: Session, file: Word) throws {
+    /// A secret the file holds only masked keeps its value from before the load, set where
+    /// its comment stands, so that a later `set` of it in the file still wins.
+    private static func loadSetLines(_ text: String, replace: Bool, session: Session, file: Word) throws {
+        let masked = MaskedSecretComments(in: text, session: session)
+        let kept = try keptSecrets(masked.secrets, session: session)
+        if replace { try clear(session) }
         let savedLocation = session.location
         defer { session.location = savedLocation }
         let progress = Progress(label: "load", text: text)
         for logical in LogicalLines(text) {
             progress?.advance(to: logical.line)
             if Interrupt.isPending { throw CommandError("interrupted while loading \(file.text)", code: .interrupted, at: file) }
+            if let secret = masked.secretsByLine[logical.line] {
+                if let value = kept[secret] {
+                    var candidate = session.candidate
+                    try candidate.setLeaf(secret, to: value)
+                }
+                continue
+            }
             do {
                 for command in try session.lexer.lex(logical.text, firstLine: logical.line) {
                     guard let first = command.words.first else { continue }
@@ -84,11 +95,7 @@ enum Files {
             throw CommandError("\(file.text): \(error)", at: file)
         }
         var candidate = session.candidate
-        var keptSecrets: [(ConfigPath, String)] = []
-        for path in imported.maskedSecrets {
-            session.warn("\(path): the file holds a masked secret; keeping the current one")
-            if let current = try candidate.value(at: path) { keptSecrets.append((path, current)) }
-        }
+        let kept = try keptSecrets(imported.maskedSecrets, session: session)
         if replace { try clear(session) }
         for key in imported.config.records.keys.sorted() {
             let record = imported.config.records[key]!
@@ -99,7 +106,25 @@ enum Files {
             for leaf in record.leaves { merged[leaf.name] = leaf.value }
             if merged != existing { try candidate.putRecord(key, merged) }
         }
-        for (path, value) in keptSecrets { try candidate.setLeaf(path, to: value) }
+        for path in imported.maskedSecrets {
+            if let value = kept[path] { try candidate.setLeaf(path, to: value) }
+        }
+    }
+
+    /// The current values of the secrets a file holds only masked, which the load keeps
+    /// rather than losing them; one warning per secret, since the file alone would not
+    /// restore them.
+    private static func keptSecrets(_ secrets: [ConfigPath], session: Session) throws -> [ConfigPath: String] {
+        var kept: [ConfigPath: String] = [:]
+        for path in secrets {
+            if let current = try session.candidate.value(at: path) {
+                kept[path] = current
+                session.warn("\(path): the file holds a masked secret; keeping the current one")
+            } else {
+                session.warn("\(path): the file holds a masked secret, and there is no current one to keep")
+            }
+        }
+        return kept
     }
 
     static func save(_ invocation: Invocation) throws {

@@ -141,6 +141,14 @@ final class ValueTypeTests: XCTestCase {
         XCTAssertEqual(parseError(.secret, "s3cr3t\nvalue"), "******** contains the control character U+000A")
     }
 
+    /// The mask is how a secret shows, so a line recalled from the history holds it: as a
+    /// value it is refused, wherever it comes from; anything else of asterisks is a password.
+    func testSecretRefusesTheMask() throws {
+        XCTAssertEqual(parseError(.secret, "********"), "******** is the mask shown in place of a secret, not a value; type the secret itself")
+        XCTAssertEqual(try ValueType.secret.parse("*********"), "*********")
+        XCTAssertEqual(try ValueType.string.parse("********"), "********")
+    }
+
     func testStringKeepsSpacesQuotesAndNonASCII() throws {
         XCTAssertEqual(try ValueType.string.parse("+46 70 123 45 67"), "+46 70 123 45 67")
         XCTAssertEqual(try ValueType.string.parse("say \"hi\" — ünïcødé ✓"), "say \"hi\" — ünïcødé ✓")

@@ -47,6 +47,7 @@ struct PreparedCommandTests {
         #expect(try Self.prepare("set \(Self.user)x u1 email a@example.com")?.resolution(at: .root) == nil)
         #expect(try Self.prepare("set manage-system distribution-services global-settings external-port 99999")?.leafToSet(at: .root) == nil)
         #expect(try Self.prepare("set \(Self.user) u1 email a@example.com b@example.com")?.leafToSet(at: .root) == nil)
+        #expect(try Self.prepare("set manage-system notification-channels email password ********")?.leafToSet(at: .root) == nil)
         // Not a leaf: the path is kept, there is no leaf to set.
         let entry = try #require(try Self.prepare("set \(Self.user) u1"))
         #expect(entry.resolution(at: .root) != nil)
