@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "dashell",
-    platforms: [.macOS(.v13)],
+    // Built and tested on Linux only (Debian's libedit, Linux pseudo-terminals in the tests,
+    // Synchronization's Mutex and Atomic); no Apple platform is declared because none is.
     products: [
         .executable(name: "dashell", targets: ["dashell"]),
     ],

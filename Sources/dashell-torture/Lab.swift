@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A temporary folder with a store, the `dashell` under test, and the checks every run ends
 /// with: the store opens, SQLite finds it intact, history is consistent.
@@ -90,14 +91,11 @@ struct Lab {
 }
 
 /// A thread-safe counter for unique names.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+
     func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
+        value.add(1, ordering: .relaxed).newValue
     }
 }
 

@@ -12,6 +12,8 @@ enum BackgroundRelease {
     }
 }
 
+/// Unchecked: the value goes to the other thread whole and is only dropped there; the
+/// caller holds no other reference to it (see `release`).
 private final class ReleaseBox<T>: @unchecked Sendable {
     private var value: T?
 

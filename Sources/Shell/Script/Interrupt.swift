@@ -1,19 +1,21 @@
 import Foundation
+import Synchronization
 
 /// SIGINT during a script run. The handler only raises a flag; the script runner looks at it
 /// between commands and stops with exit 130, so no command is cut in half and, as with any
 /// failure, nothing the script left unpublished is kept.
 public enum Interrupt {
-    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+    /// Lock-free, so the signal handler may set it.
+    private static let flag = Atomic<Bool>(false)
 
     /// Catches SIGINT from now on. At the keyboard the line editor reads Ctrl-C as a key while
     /// a line is typed; this catches it while a command runs, so that the shell survives it.
     public static func install() {
-        signal(SIGINT) { _ in Interrupt.flag = 1 }
+        signal(SIGINT) { _ in Interrupt.flag.store(true, ordering: .relaxed) }
     }
 
-    static var isPending: Bool { flag != 0 }
+    static var isPending: Bool { flag.load(ordering: .relaxed) }
 
     /// Forgets an interrupt that has been dealt with.
-    static func reset() { flag = 0 }
+    static func reset() { flag.store(false, ordering: .relaxed) }
 }

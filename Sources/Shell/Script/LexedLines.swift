@@ -1,5 +1,6 @@
 import ConfigModel
 import Foundation
+import Synchronization
 
 /// A script's logical lines with their commands, lexed on a second thread a little ahead of
 /// the thread running them, and prepared there too (see `PreparedCommand`) while that
@@ -87,6 +88,9 @@ final class LexAhead {
 
 /// The bounded hand-over between the producer thread and the runner: chunks of lines, at
 /// most `maxChunks` waiting, so a huge script is never lexed far ahead.
+///
+/// Unchecked: every stored property is read and written only with `condition` locked, a
+/// condition variable, which Synchronization's `Mutex` does not offer.
 final class LexHandover: @unchecked Sendable {
     private static let chunkSize = 128
     private static let maxChunks = 4
@@ -123,13 +127,12 @@ final class LexHandover: @unchecked Sendable {
 
     /// Producer threads not yet ended, for the tests: a runner that stops early must not
     /// leave one blocked.
-    static var running: Int { runningLock.withLock { runningCount } }
-    private static let runningLock = NSLock()
-    nonisolated(unsafe) private static var runningCount = 0
+    static var running: Int { runningCount.load(ordering: .relaxed) }
+    private static let runningCount = Atomic<Int>(0)
 
     func produce(_ text: String, _ lexer: Lexer, _ resolver: PathResolver) {
-        Self.runningLock.withLock { Self.runningCount += 1 }
-        defer { Self.runningLock.withLock { Self.runningCount -= 1 } }
+        Self.runningCount.add(1, ordering: .relaxed)
+        defer { Self.runningCount.subtract(1, ordering: .relaxed) }
         var chunk: [LexedLines.Line] = []
         chunk.reserveCapacity(Self.chunkSize)
         // Preparing a line costs about what lexing it does. It is done here only while the
