@@ -14,13 +14,15 @@ struct CommandSpec: Sendable {
         case read
     }
 
-    let name: String
+    let command: Command
     let usage: String
     let summary: String
     let arguments: Arguments
     /// Only meaningful at a keyboard (refused in scripts).
     var interactiveOnly = false
     let run: @Sendable (Invocation) throws -> Void
+
+    var name: String { command.name }
 }
 
 /// Every command, in the order `help` lists them.

@@ -4,9 +4,9 @@ import ConfigModel
 /// (with `load`). `set` checks rule V1; everything else waits for validate/publish.
 enum Editing {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "set", usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read, run: set),
-        CommandSpec(name: "delete", usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read, run: delete),
-        CommandSpec(name: "rename", usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read, run: rename),
+        CommandSpec(command: .set, usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read, run: set),
+        CommandSpec(command: .delete, usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read, run: delete),
+        CommandSpec(command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read, run: rename),
     ]
 
     static func set(_ invocation: Invocation) throws {

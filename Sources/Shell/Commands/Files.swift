@@ -4,9 +4,9 @@ import Foundation
 /// `load`, `save`, `source`.
 enum Files {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "load", usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", arguments: .read, run: load),
-        CommandSpec(name: "save", usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", arguments: .read, run: save),
-        CommandSpec(name: "source", usage: "source FILE", summary: "Run the commands of a file in this session", arguments: .read, run: source),
+        CommandSpec(command: .load, usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", arguments: .read, run: load),
+        CommandSpec(command: .save, usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", arguments: .read, run: save),
+        CommandSpec(command: .source, usage: "source FILE", summary: "Run the commands of a file in this session", arguments: .read, run: source),
     ]
 
     /// How deep `source` may nest, a guard beyond the cycle check.
@@ -73,7 +73,7 @@ enum Files {
                         continue
                     }
                     let spec = try prepared?.spec ?? CommandTable.find(first)
-                    guard ["set", "delete"].contains(spec.name) else {
+                    guard spec.command == .set || spec.command == .delete else {
                         throw CommandError("only set and delete lines can be loaded, not \(spec.name)", at: first)
                     }
                     session.location = .root

@@ -3,7 +3,7 @@ import ConfigModel
 /// `wizard authentication-method`, at the keyboard only.
 enum Guided {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "wizard", usage: "wizard authentication-method",
+        CommandSpec(command: .wizard, usage: "wizard authentication-method",
                     summary: "Add an authentication method by answering the questions of the Admin wizard", arguments: .atMost(1),
                     interactiveOnly: true, run: wizard),
     ]

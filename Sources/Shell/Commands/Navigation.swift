@@ -3,14 +3,14 @@ import ConfigModel
 /// `edit`/`cd`, `up`, `top`, `exit`, `quit`, `pwd`, `ls`.
 enum Navigation {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "edit", usage: "edit PATH", summary: "Move to a place in the configuration (creates a missing list entry)", arguments: .read, run: edit),
-        CommandSpec(name: "cd", usage: "cd PATH", summary: "Same as edit", arguments: .read, run: edit),
-        CommandSpec(name: "up", usage: "up [N]", summary: "Move up N levels (default 1)", arguments: .atMost(1), run: up),
-        CommandSpec(name: "top", usage: "top", summary: "Move to the top of the configuration", arguments: .none, run: { $0.session.location = .root }),
-        CommandSpec(name: "exit", usage: "exit", summary: "Move up one level; at the top, leave", arguments: .none, run: exit),
-        CommandSpec(name: "quit", usage: "quit", summary: "Leave the shell or end the script", arguments: .none, run: quit),
-        CommandSpec(name: "pwd", usage: "pwd", summary: "Print the current location", arguments: .none, run: pwd),
-        CommandSpec(name: "ls", usage: "ls [PATH]", summary: "List the children of a place, with values or counts", arguments: .read, run: ls),
+        CommandSpec(command: .edit, usage: "edit PATH", summary: "Move to a place in the configuration (creates a missing list entry)", arguments: .read, run: edit),
+        CommandSpec(command: .cd, usage: "cd PATH", summary: "Same as edit", arguments: .read, run: edit),
+        CommandSpec(command: .up, usage: "up [N]", summary: "Move up N levels (default 1)", arguments: .atMost(1), run: up),
+        CommandSpec(command: .top, usage: "top", summary: "Move to the top of the configuration", arguments: .none, run: { $0.session.location = .root }),
+        CommandSpec(command: .exit, usage: "exit", summary: "Move up one level; at the top, leave", arguments: .none, run: exit),
+        CommandSpec(command: .quit, usage: "quit", summary: "Leave the shell or end the script", arguments: .none, run: quit),
+        CommandSpec(command: .pwd, usage: "pwd", summary: "Print the current location", arguments: .none, run: pwd),
+        CommandSpec(command: .ls, usage: "ls [PATH]", summary: "List the children of a place, with values or counts", arguments: .read, run: ls),
     ]
 
     static func edit(_ invocation: Invocation) throws {

@@ -1,8 +1,8 @@
 /// `help` and `history`.
 enum Reference {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "help", usage: "help [COMMAND]", summary: "Describe the commands, or one command", arguments: .atMost(1), run: help),
-        CommandSpec(name: "history", usage: "history", summary: "List the commands entered in this session", arguments: .none, run: history),
+        CommandSpec(command: .help, usage: "help [COMMAND]", summary: "Describe the commands, or one command", arguments: .atMost(1), run: help),
+        CommandSpec(command: .history, usage: "history", summary: "List the commands entered in this session", arguments: .none, run: history),
     ]
 
     static func help(_ invocation: Invocation) throws {

@@ -4,10 +4,10 @@ import ConfigStore
 /// `publish`, `discard`, `rollback`, `update`.
 enum Transactions {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "publish", usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read, run: publish),
-        CommandSpec(name: "discard", usage: "discard", summary: "Drop every change in the candidate", arguments: .none, run: discard),
-        CommandSpec(name: "rollback", usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1), run: rollback),
-        CommandSpec(name: "update", usage: "update", summary: "Rebase the candidate onto the latest revision", arguments: .none, run: update),
+        CommandSpec(command: .publish, usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read, run: publish),
+        CommandSpec(command: .discard, usage: "discard", summary: "Drop every change in the candidate", arguments: .none, run: discard),
+        CommandSpec(command: .rollback, usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1), run: rollback),
+        CommandSpec(command: .update, usage: "update", summary: "Rebase the candidate onto the latest revision", arguments: .none, run: update),
     ]
 
     static func publish(_ invocation: Invocation) throws {

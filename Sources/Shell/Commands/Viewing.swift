@@ -5,13 +5,13 @@ import Foundation
 /// `show`, `compare`, `status`, `validate`, `search`.
 enum Viewing {
     static let commands: [CommandSpec] = [
-        CommandSpec(name: "show", usage: "show [published | revision N | history [N]] [PATH]",
+        CommandSpec(command: .show, usage: "show [published | revision N | history [N]] [PATH]",
                     summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
-        CommandSpec(name: "compare", usage: "compare [revision N [revision M]] [PATH]",
+        CommandSpec(command: .compare, usage: "compare [revision N [revision M]] [PATH]",
                     summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
-        CommandSpec(name: "status", usage: "status", summary: "Base and latest revision, pending changes, staleness", arguments: .none, run: status),
-        CommandSpec(name: "validate", usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
-        CommandSpec(name: "search", usage: "search user-accounts PATTERN",
+        CommandSpec(command: .status, usage: "status", summary: "Base and latest revision, pending changes, staleness", arguments: .none, run: status),
+        CommandSpec(command: .validate, usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
+        CommandSpec(command: .search, usage: "search user-accounts PATTERN",
                     summary: "Find users whose id, display name or e-mail matches a glob", arguments: .read, run: search),
     ]
 

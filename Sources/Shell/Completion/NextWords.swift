@@ -18,38 +18,38 @@ struct NextWords {
         let spec: CommandSpec
         do { spec = try CommandTable.find(first) } catch { return .blocked(error.message) }
         let arguments = Array(words.dropFirst())
-        switch spec.name {
-        case "edit", "cd", "ls", "delete":
-            return path(arguments, typing: prefix, command: spec.name)
-        case "set":
-            return path(arguments, typing: prefix, command: "set")
-        case "rename":
-            var result = path(arguments, typing: prefix, command: "rename")
+        switch spec.command {
+        case .edit, .cd, .ls, .delete:
+            return path(arguments, typing: prefix, command: spec.command)
+        case .set:
+            return path(arguments, typing: prefix, command: .set)
+        case .rename:
+            var result = path(arguments, typing: prefix, command: .rename)
             result.items = result.items.filter { $0 != .enter }
             return result
-        case "show":
+        case .show:
             return show(arguments, typing: prefix)
-        case "compare":
+        case .compare:
             return compare(arguments, typing: prefix)
-        case "load":
+        case .load:
             if arguments.isEmpty {
                 return Suggestions(items: [.keyword("merge", "Apply the file on top of the candidate"),
                                            .keyword("replace", "Make the candidate exactly the file's configuration")])
             }
             return arguments.count == 1 ? Suggestions(items: [.placeholder("<file>", "A .dash file of set lines, or a JSON export")], files: true) : Suggestions(items: [.enter])
-        case "save", "source":
+        case .save, .source:
             return arguments.isEmpty ? Suggestions(items: [.placeholder("<file>", "File name")], files: true) : Suggestions(items: [.enter])
-        case "help":
+        case .help:
             return arguments.isEmpty ? Suggestions(items: CommandTable.all.map { .keyword($0.name, $0.summary) } + [.enter]) : Suggestions(items: [.enter])
-        case "search":
+        case .search:
             if arguments.isEmpty { return Suggestions(items: [.keyword("user-accounts", "Search users by id, display name or e-mail")]) }
             return arguments.count == 1 ? Suggestions(items: [.placeholder("<pattern>", "Glob: * any text, ? one character, [abc] one of")]) : Suggestions(items: [.enter])
-        case "publish":
+        case .publish:
             if arguments.isEmpty { return Suggestions(items: [.keyword("comment", "Say why, for the history"), .enter]) }
             return Suggestions(items: [.placeholder("<text>", "The comment"), .enter])
-        case "rollback":
+        case .rollback:
             return arguments.isEmpty ? revisions() : Suggestions(items: [.enter])
-        case "up":
+        case .up:
             return arguments.isEmpty ? Suggestions(items: [.placeholder("<N>", "Levels to go up (default 1)"), .enter]) : Suggestions(items: [.enter])
         default:
             return Suggestions(items: [.enter])
@@ -60,14 +60,14 @@ struct NextWords {
         if let first = arguments.first {
             switch Viewing.subKeyword(first, in: session, among: Viewing.showKeywords) {
             case "history": return arguments.count == 1 ? Suggestions(items: [.placeholder("<N>", "How many revisions (default all)"), .enter]) : Suggestions(items: [.enter])
-            case "published": return path(Array(arguments.dropFirst()), typing: prefix, command: "show")
+            case "published": return path(Array(arguments.dropFirst()), typing: prefix, command: .show)
             case "revision":
                 if arguments.count == 1 { return revisions() }
-                return path(Array(arguments.dropFirst(2)), typing: prefix, command: "show")
+                return path(Array(arguments.dropFirst(2)), typing: prefix, command: .show)
             default: break
             }
         }
-        var result = path(arguments, typing: prefix, command: "show")
+        var result = path(arguments, typing: prefix, command: .show)
         if arguments.isEmpty {
             result.items = [.keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
                             .keyword("history", "The list of revisions")] + result.items
@@ -83,7 +83,7 @@ struct NextWords {
             rest = rest.dropFirst(2)
             revisionsGiven += 1
         }
-        var result = path(Array(rest), typing: prefix, command: "compare")
+        var result = path(Array(rest), typing: prefix, command: .compare)
         if rest.isEmpty, revisionsGiven < 2 {
             result.items.insert(.keyword("revision", revisionsGiven == 0 ? "Compare a revision with the candidate" : "Compare with a second revision"), at: 0)
         }
@@ -98,7 +98,7 @@ struct NextWords {
     }
 
     /// After the words of a path: its children, an entry's keys, or a leaf's values.
-    private func path(_ words: [Word], typing prefix: String, command: String) -> Suggestions {
+    private func path(_ words: [Word], typing prefix: String, command: Command) -> Suggestions {
         let resolver = session.resolver
         let texts = words.map(\.text)
         let resolution: PathResolver.Resolution
@@ -106,8 +106,8 @@ struct NextWords {
         let node = resolution.node, path = resolution.path
         let leftover = words.count - resolution.wordsUsed
         if node.isLeaf {
-            if command == "set", leftover == 0, let spec = node.leafSpec { return values(of: spec, typing: prefix) }
-            let taken = command == "set" ? 1 : 0
+            if command == .set, leftover == 0, let spec = node.leafSpec { return values(of: spec, typing: prefix) }
+            let taken = command == .set ? 1 : 0
             guard leftover > taken else { return Suggestions(items: [.enter]) }
             return .blocked("'\(words[resolution.wordsUsed + taken].text)' is not expected here: the command is complete before it")
         }
@@ -116,12 +116,12 @@ struct NextWords {
         }
         var items = node.children.map { child in Suggestion.keyword(child.keyword, describe(child)) }
         if !path.isRoot { items.append(.keyword("..", "Up one level")) }
-        if command != "set" && command != "rename" && (command != "edit" && command != "cd" || !words.isEmpty) { items.append(.enter) }
-        if command == "set", path.steps.last?.key != nil, !words.isEmpty { items.append(.placeholder("<Enter>", "Create the entry")) }
+        if command != .set && command != .rename && (command != .edit && command != .cd || !words.isEmpty) { items.append(.enter) }
+        if command == .set, path.steps.last?.key != nil, !words.isEmpty { items.append(.placeholder("<Enter>", "Create the entry")) }
         return Suggestions(items: items)
     }
 
-    private func keys(of list: ConfigPath, node: SchemaNode, typing prefix: String, command: String) -> Suggestions {
+    private func keys(of list: ConfigPath, node: SchemaNode, typing prefix: String, command: Command) -> Suggestions {
         let candidate = session.candidate
         let keys = (try? candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []
         var result = Suggestions(items: keys.map { Suggestion.literal($0) })
@@ -130,9 +130,9 @@ struct NextWords {
             result.unlisted = max(0, count - keys.count)
             result.unlistedIsLowerBound = count >= Self.countCap
         }
-        let creates = command == "set" || command == "edit" || command == "cd"
+        let creates = command == .set || command == .edit || command == .cd
         result.items.append(.placeholder("<\(node.keyName ?? "key")>", creates ? "An existing \(node.label.lowercased()) or a new one" : node.help))
-        if command != "set", command != "edit", command != "cd", command != "rename" { result.items.append(.enter) }
+        if command != .set, command != .edit, command != .cd, command != .rename { result.items.append(.enter) }
         return result
     }
 

@@ -34,7 +34,7 @@ final class PreparedCommand: Sendable {
         guard let name = command.words.first, let spec = CommandTable.named(name.text) else { return nil }
         self.spec = spec
         let arguments = command.words.dropFirst()
-        guard spec.name == "set" || spec.name == "delete", let first = arguments.first,
+        guard spec.command == .set || spec.command == .delete, let first = arguments.first,
               location.isRoot || first.text.hasPrefix("/"),
               let resolution = try? resolver.resolve(arguments.lazy.map(\.text), from: .root) else {
             (resolution, isAbsolute, leaf) = (nil, false, nil)
@@ -42,7 +42,7 @@ final class PreparedCommand: Sendable {
         }
         self.resolution = resolution
         isAbsolute = first.text.hasPrefix("/")
-        leaf = spec.name == "set" ? Self.leaf(resolution, values: arguments.dropFirst(resolution.wordsUsed)) : nil
+        leaf = spec.command == .set ? Self.leaf(resolution, values: arguments.dropFirst(resolution.wordsUsed)) : nil
     }
 
     /// The leaf `set` would store, when it would store one without an error.

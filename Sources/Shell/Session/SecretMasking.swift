@@ -23,7 +23,7 @@ struct SecretMasking {
 
     /// The index of the value word when the command sets a secret leaf.
     private func secretValueIndex(_ words: [Word]) -> Int? {
-        guard let first = words.first, (try? CommandTable.find(first))?.name == "set", words.count > 2 else { return nil }
+        guard let first = words.first, (try? CommandTable.find(first))?.command == .set, words.count > 2 else { return nil }
         let path = words.dropFirst().map(\.text)
         guard let resolution = try? session.resolver.resolve(path, from: session.location),
               resolution.node.leafSpec?.type.isSecret == true, resolution.wordsUsed < path.count else { return nil }

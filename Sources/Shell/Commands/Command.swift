@@ -1,0 +1,15 @@
+/// Every command of the language. Code that treats some commands specially (completion,
+/// preparation ahead of a script, what `load` accepts) names them by case, so that the
+/// compiler knows every place a command is named.
+enum Command: String, CaseIterable, Sendable {
+    case edit, cd, up, top, exit, quit, pwd, ls
+    case set, delete, rename
+    case show, compare, status, validate, search
+    case publish, discard, rollback, update
+    case load, save, source
+    case help, history
+    case wizard
+
+    /// The word that names it.
+    var name: String { rawValue }
+}
