@@ -506,8 +506,9 @@ final class CommandTests: XCTestCase {
         let dashell = try Dashell()
         _ = try dashell.write("bad.dash", "set \(P.users) user b\npublish\n")
         let result = try dashell.fails("set \(P.port) 8443; load merge bad.dash")
-        XCTAssertTrue(result.errors.contains("bad.dash:2:1: only set and delete lines can be loaded"), result.errors)
-        XCTAssertTrue(result.errors.hasPrefix("<command-line>:1:"), result.errors)
+        // As in a sourced file: the file's line and column first, then where it was loaded from.
+        XCTAssertEqual(result.errorLines.first, "bad.dash:2:1: error: only set and delete lines can be loaded, not publish", result.errors)
+        XCTAssertEqual(result.errorLines.last, "  included from <command-line>:1", result.errors)
     }
 
     func testLoadReplaceOfSetLinesReplacesEverything() throws {

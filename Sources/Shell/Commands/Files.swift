@@ -40,53 +40,16 @@ enum Files {
         for child in session.schema.children { try candidate.delete(ConfigPath.root.appending(child.keyword)) }
     }
 
-    /// Runs the file's `set` and `delete` lines from the top, as one command: all or nothing.
-    /// A secret the file holds only masked keeps its value from before the load, set where
-    /// its comment stands, so that a later `set` of it in the file still wins.
+    /// Runs the file's `set` and `delete` lines from the top through the script runner, as
+    /// part of the `load` command: all or nothing, a failure named by the file's line.
     private static func loadSetLines(_ text: String, replace: Bool, session: Session, file: Word) throws {
-        let masked = MaskedSecretComments(in: text, session: session)
-        let kept = try keptSecrets(masked.secrets, session: session)
+        let loading = try LoadedFile(text: text, session: session)
         if replace { try clear(session) }
         let savedLocation = session.location
         defer { session.location = savedLocation }
-        let progress = Progress(label: "load", text: text)
-        for logical in LogicalLines(text) {
-            progress?.advance(to: logical.line)
-            if Interrupt.isPending { throw CommandError("interrupted while loading \(file.text)", code: .interrupted, at: file) }
-            if let secret = masked.secretsByLine[logical.line] {
-                if let value = kept[secret] {
-                    var candidate = session.candidate
-                    try candidate.setLeaf(secret, to: value)
-                }
-                continue
-            }
-            do {
-                for command in try session.lexer.lex(logical.text, firstLine: logical.line) {
-                    guard let first = command.words.first else { continue }
-                    // A `set` of a leaf to a valid value goes straight to the candidate, as in a
-                    // script (see `PreparedCommand`); anything else, errors included, through
-                    // the command, which takes the path already resolved.
-                    let prepared = PreparedCommand(command, resolver: session.resolver)
-                    if let leaf = prepared?.leafToSet(at: .root) {
-                        var candidate = session.candidate
-                        try candidate.setLeaf(at: leaf.location, to: leaf.value)
-                        continue
-                    }
-                    let spec = try prepared?.spec ?? CommandTable.find(first)
-                    guard spec.command == .set || spec.command == .delete else {
-                        throw CommandError("only set and delete lines can be loaded, not \(spec.name)", at: first)
-                    }
-                    session.location = .root
-                    let discard = OutputPipeline(pipes: [], sink: { _ in })
-                    try spec.run(Invocation(session: session, name: first, arguments: Array(command.words.dropFirst()), output: discard,
-                                            prepared: prepared))
-                }
-            } catch {
-                let inner = CommandError.from(error, at: nil)
-                let place = inner.word.map { "\(file.text):\($0.line):\($0.column)" } ?? "\(file.text):\(logical.line)"
-                throw CommandError("\(place): \(inner.message)", code: inner.code, at: file, path: inner.path)
-            }
-        }
+        var runner = ScriptRunner(session: session, name: file.text, progress: Progress(label: "load", text: text))
+        runner.loading = loading
+        try runner.run(text)
     }
 
     private static func loadJSON(_ data: Data, replace: Bool, session: Session, file: Word) throws {
@@ -111,10 +74,10 @@ enum Files {
         }
     }
 
-    /// The current values of the secrets a file holds only masked, which the load keeps
+    /// The current values of the secrets a file holds only masked, which a load keeps
     /// rather than losing them; one warning per secret, since the file alone would not
     /// restore them.
-    private static func keptSecrets(_ secrets: [ConfigPath], session: Session) throws -> [ConfigPath: String] {
+    static func keptSecrets(_ secrets: [ConfigPath], session: Session) throws -> [ConfigPath: String] {
         var kept: [ConfigPath: String] = [:]
         for path in secrets {
             if let current = try session.candidate.value(at: path) {

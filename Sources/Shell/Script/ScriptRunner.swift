@@ -59,11 +59,15 @@ struct ScriptRunner {
     let name: String
     /// Prints progress on a terminal when the run is long.
     var progress: Progress?
+    /// Set when the file is one `load` reads: its lines are configuration, not a session's
+    /// commands.
+    var loading: LoadedFile?
 
     func run(_ text: String) throws(ScriptFailure) {
         for lexed in LexedLines(text: text, lexer: session.lexer, resolver: session.resolver) {
             let logical = lexed.logical
             progress?.advance(to: logical.line)
+            if let loading { try loading.keepSecret(commentedAt: logical.line, in: session, failing: { failure($0, in: logical, fallbackLine: logical.line) }) }
             let commands: [CommandWords]
             switch lexed.commands {
             case .success(let lexedCommands): commands = lexedCommands
@@ -75,9 +79,10 @@ struct ScriptRunner {
                                   in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 do {
+                    if let loading { try loading.admit(command, in: session) }
                     let prepared = lexed.prepared.isEmpty
                         ? PreparedCommand(command, resolver: session.resolver, at: session.location) : lexed.prepared[index]
-                    try session.execute(command, prepared: prepared)
+                    try session.execute(command, prepared: prepared, quietly: loading != nil)
                 } catch let nested as ScriptFailure {
                     var nested = nested
                     nested.includedFrom.append((name, command.line))

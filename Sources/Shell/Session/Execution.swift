@@ -7,8 +7,10 @@ extension Session {
         try execute(command, prepared: nil)
     }
 
-    /// The same, with what was worked out before it ran (see `PreparedCommand`).
-    func execute(_ command: CommandWords, prepared: PreparedCommand?) throws {
+    /// The same, with what was worked out before it ran (see `PreparedCommand`). `quietly`:
+    /// the command is part of another whose output it is not (a line `load` reads), so what
+    /// it prints goes nowhere and `--json` gets no document of its own.
+    func execute(_ command: CommandWords, prepared: PreparedCommand?, quietly: Bool = false) throws {
         guard let first = command.words.first else { return }
         if let leaf = prepared?.leafToSet(at: location), command.pipes.isEmpty, !options.json {
             // Most of a bulk script: a `set` of a leaf, its every step but the edit already
@@ -25,11 +27,12 @@ extension Session {
         let arguments = Array(command.words.dropFirst())
         try spec.checkCount(of: arguments)
         let pipes = try command.pipes.map { words throws(CommandError) in try PipeStage.parse(words) }
-        let json = options.json
+        let json = options.json && !quietly
         let collected = json ? CollectedLines() : nil
         let paging = pipes.allSatisfy { if case .noMore = $0 { false } else { true } }
-        let pager = paging && !json ? self.pager : nil
-        let output = OutputPipeline(pipes: pipes, sink: collected?.append ?? pager?.line ?? consoleOut)
+        let pager = paging && !json && !quietly ? self.pager : nil
+        let sink = quietly ? { _ in } : collected?.append ?? pager?.line ?? consoleOut
+        let output = OutputPipeline(pipes: pipes, sink: sink)
         defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: arguments, output: output, prepared: prepared)
         do {
