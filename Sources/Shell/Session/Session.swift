@@ -65,7 +65,7 @@ public final class Session {
         publishSource = source
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
         let variables = options.variables, environment = options.environment
-        lexer = Lexer { name in variables[name] ?? environment[name] }
+        lexer = Lexer(keywordsOf: candidate.schema) { name in variables[name] ?? environment[name] }
     }
 
     var schema: SchemaNode { candidate.schema }
