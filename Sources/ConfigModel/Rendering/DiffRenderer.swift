@@ -18,7 +18,7 @@ public struct DiffRenderer: Sendable {
     /// Whether `+` lines are green and `-` lines red (ANSI), for a terminal.
     public var colored: Bool
 
-    public init(schema: SchemaNode = DigitalAccessSchema.root, includeSecrets: Bool = false, colored: Bool = false) {
+    public init(schema: SchemaNode, includeSecrets: Bool = false, colored: Bool = false) {
         self.schema = schema
         self.includeSecrets = includeSecrets
         self.colored = colored

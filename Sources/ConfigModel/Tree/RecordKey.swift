@@ -63,7 +63,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Decodes the path, using the schema to tell keywords from keys.
-    public func path(in schema: SchemaNode = DigitalAccessSchema.root) -> ConfigPath? {
+    public func path(in schema: SchemaNode) -> ConfigPath? {
         guard !encoded.isEmpty else { return .root }
         // U+001F is a control: always a grapheme of its own, so splitting the bytes splits
         // exactly where splitting the Characters would, without grapheme breaking.

@@ -15,13 +15,14 @@ public struct V11NotificationChannels: ValidationRule {
     }
 
     private static let channels = [
-        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "email", "enabled"]),
+        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "email", "enabled"], schema: DigitalAccessSchema.root),
                 userValue: "email", selfServiceLeaf: "notify-by-mail", words: "e-mail"),
-        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "sms", "enabled"]),
+        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "sms", "enabled"], schema: DigitalAccessSchema.root),
                 userValue: "sms", selfServiceLeaf: "notify-by-sms", words: "SMS"),
     ]
     private static let notification = "portwise-authentication notification"
-    private static let selfService = ConfigPath(schemaWords: ["manage-accounts-and-storage", "self-service", "personal-mobile-provisioning"])
+    private static let selfService = ConfigPath(schemaWords: ["manage-accounts-and-storage", "self-service", "personal-mobile-provisioning"],
+                                                schema: DigitalAccessSchema.root)
 
     public init() {}
 

@@ -4,7 +4,8 @@
 public struct V8ExternalDNSNameRequired: ValidationRule {
     public let id = "V8"
 
-    private static let dnsName = ConfigPath(schemaWords: ["manage-system", "distribution-services", "global-settings", "external-dns-name"])
+    private static let dnsName = ConfigPath(schemaWords: ["manage-system", "distribution-services", "global-settings", "external-dns-name"],
+                                            schema: DigitalAccessSchema.root)
 
     public init() {}
 

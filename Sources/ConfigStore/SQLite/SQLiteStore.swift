@@ -16,7 +16,7 @@ public final class SQLiteStore: ConfigStore {
 
     /// Opens (creating if needed) the store at `path`. `onWait` is told once when another
     /// process has held the store for more than a second.
-    public init(path: String, schema: SchemaNode = DigitalAccessSchema.root,
+    public init(path: String, schema: SchemaNode,
                 onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.schema = schema
@@ -31,7 +31,7 @@ public final class SQLiteStore: ConfigStore {
     }
 
     /// A store that lives in memory only, for tests and fuzzing.
-    public init(inMemory schema: SchemaNode = DigitalAccessSchema.root) throws {
+    public init(inMemory schema: SchemaNode) throws {
         path = ":memory:"
         self.schema = schema
         referenceIndex = ReferenceIndex(schema: schema)

@@ -21,9 +21,9 @@ struct AuthenticationMethodWizard {
     let ask: Asker
 
     private var schema: SchemaNode { session.schema }
-    private static let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"])
-    private static let services = ConfigPath(schemaWords: ["manage-system", "authentication-services", "service"])
-    private static let authorities = ConfigPath(schemaWords: ["manage-system", "certificates", "certificate-authority"])
+    private static let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"], schema: DigitalAccessSchema.root)
+    private static let services = ConfigPath(schemaWords: ["manage-system", "authentication-services", "service"], schema: DigitalAccessSchema.root)
+    private static let authorities = ConfigPath(schemaWords: ["manage-system", "certificates", "certificate-authority"], schema: DigitalAccessSchema.root)
 
     /// The `set` lines the answers amount to, or nil when abandoned.
     func run() throws -> [(ConfigPath, String)]? {

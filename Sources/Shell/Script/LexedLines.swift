@@ -22,7 +22,7 @@ struct LexedLines: Sequence {
 
     let text: String
     let lexer: Lexer
-    var resolver = PathResolver()
+    let resolver: PathResolver
 
     func makeIterator() -> Iterator {
         text.utf8.count < Self.aheadThreshold
