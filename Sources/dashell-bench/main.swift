@@ -160,7 +160,7 @@ func publishUsers(_ store: SQLiteStore, from first: Int, count: Int) throws -> (
 
 func openStore(_ path: String) throws -> SQLiteStore {
     guard FileManager.default.fileExists(atPath: path) else { fail("no store at \(path)") }
-    return try SQLiteStore(path: path, schema: DigitalAccessSchema.root)
+    return try SQLiteStore(path: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
 }
 
 /// The number of users a generated store holds, from its newest user.
@@ -188,7 +188,7 @@ do {
     case "generate":
         let storePath = argument(1, "STORE"), users = number(2, "USERS")
         try? FileManager.default.removeItem(atPath: storePath)
-        let store = try SQLiteStore(path: storePath, schema: DigitalAccessSchema.root)
+        let store = try SQLiteStore(path: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         try writeBase(store)
         var published = 0
         let batch = 100_000
@@ -209,7 +209,7 @@ do {
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
             }
-            let store = try SQLiteStore(path: storePath, schema: DigitalAccessSchema.root)
+            let store = try SQLiteStore(path: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
             try writeBase(store)
             let (a, p) = try publishUsers(store, from: 0, count: users)
             apply.append(a)

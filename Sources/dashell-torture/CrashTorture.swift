@@ -150,7 +150,7 @@ struct CrashTorture {
             guard exit.code == 0 else { throw TortureError("set-up \(operation.rawValue) failed (\(exit)): \(exit.errors)") }
             commit(operation, next)
         }
-        let alice = try Session(store: SQLiteStore(path: lab.store, schema: DigitalAccessSchema.root), mode: .interactive, options: Session.Options(user: "alice"),
+        let alice = try Session(store: SQLiteStore(path: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: "alice"),
                                 console: CapturingConsole(), source: "interactive")
         try alice.execute(line: "set manage-system certificates certificate-authority ca-alice subject \"CN=Alice, O=Torture\"")
         try alice.execute(line: "set manage-system authentication-methods method alice-m display-name \"Alice's method\"")
@@ -275,7 +275,7 @@ struct CrashTorture {
     /// Bob's candidate holds one generation of display names throughout, never a mix.
     /// Returns whether it is the new generation.
     private func checkBob(acknowledged: Bool) throws -> Bool {
-        let store = try SQLiteStore(path: lab.store, schema: DigitalAccessSchema.root)
+        let store = try SQLiteStore(path: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let candidate = try store.candidate(for: "bob")
         var generations: [Int: Int] = [:]
         for index in 0..<bobUsers {
@@ -335,7 +335,7 @@ struct CrashTorture {
 /// Saves `FILE`'s set lines into USER's persisted candidate as one command, the way the
 /// interactive shell saves after every command; the crash torture kills it at random.
 func saveCandidate(store path: String, user: String, file: String) throws {
-    let session = try Session(store: SQLiteStore(path: path, schema: DigitalAccessSchema.root), mode: .interactive, options: Session.Options(user: user),
+    let session = try Session(store: SQLiteStore(path: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: user),
                               console: CapturingConsole(), source: "interactive")
     try session.execute(line: "load merge \"\(file)\"")
     say("candidate saved")

@@ -49,7 +49,7 @@ struct GlobalOptions: ParsableArguments {
     func openStore() -> SQLiteStore {
         let path = storePath
         do {
-            let store = try SQLiteStore(path: path, schema: DigitalAccessSchema.root, onWait: {
+            let store = try SQLiteStore(path: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, onWait: {
                 FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
             })
             if StoreLocation.isReadableByOthers(path) {

@@ -6,7 +6,7 @@ import ConfigStore
 
 extension SQLiteStore {
     convenience init(path: String) throws {
-        try self.init(path: path, schema: DigitalAccessSchema.root)
+        try self.init(path: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
     }
 }
 

@@ -27,7 +27,7 @@ struct Publisher {
         // configuration being published (V9 compares with what was published through the
         // change itself). An error fails the publish, and the caller rolls the whole
         // transaction back.
-        let validation = Validator.begin(config: store.view(db, overlay: [:]), changes: changes)
+        let validation = store.validator.begin(config: store.view(db, overlay: [:]), changes: changes)
         let revision = latest + 1, size = changes.size
         try write(changes, size: size, revision: revision, metadata: metadata)
         let violations = try validation.finish()

@@ -184,7 +184,7 @@ final class SQLiteCandidate: Candidate {
 
     func validate() throws -> [Violation] {
         let changes = try changesAgainstPublished(under: RecordKey(.root))
-        return try Validator.validate(ValidationContext(config: view, changes: changes))
+        return try store.validator.validate(ValidationContext(config: view, changes: changes))
     }
 
     func conflicts() throws -> [MergeConflict] {

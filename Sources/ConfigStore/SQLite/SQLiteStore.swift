@@ -8,18 +8,22 @@ import Synchronization
 public final class SQLiteStore: ConfigStore {
     public let path: String
     public let schema: SchemaNode
+    /// Runs the rules a configuration must keep to be published.
+    public let validator: Validator
     let queue: DatabaseQueue
     let referenceIndex: ReferenceIndex
 
     /// How long a writer waits for another before giving up, in seconds.
     static let busyTimeout: TimeInterval = 60
 
-    /// Opens (creating if needed) the store at `path`. `onWait` is told once when another
-    /// process has held the store for more than a second.
-    public init(path: String, schema: SchemaNode,
+    /// Opens (creating if needed) the store at `path` for configurations of `schema` that
+    /// keep `rules`. `onWait` is told once when another process has held the store for more
+    /// than a second.
+    public init(path: String, schema: SchemaNode, rules: [any ValidationRule],
                 onWait: (@Sendable () -> Void)? = nil) throws {
         self.path = path
         self.schema = schema
+        validator = Validator(rules: rules)
         referenceIndex = ReferenceIndex(schema: schema)
         let created = try StoreLocation.prepare(path)
         do {
@@ -31,9 +35,10 @@ public final class SQLiteStore: ConfigStore {
     }
 
     /// A store that lives in memory only, for tests and fuzzing.
-    public init(inMemory schema: SchemaNode) throws {
+    public init(inMemory schema: SchemaNode, rules: [any ValidationRule]) throws {
         path = ":memory:"
         self.schema = schema
+        validator = Validator(rules: rules)
         referenceIndex = ReferenceIndex(schema: schema)
         queue = try DatabaseQueue(configuration: Self.configuration(onWait: nil))
         try StoreSchema.migrator.migrate(queue)

@@ -38,7 +38,7 @@ final class ChangeScopeTests: XCTestCase {
             var candidate = Seed.tree
             edit(&candidate)
             let full = try candidate.violations()
-            let scoped = try Validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
+            let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
                                                                   changes: ChangeSet.diff(from: Seed.tree, to: candidate)))
             XCTAssertFalse(full.isEmpty, name)
             XCTAssertEqual(scoped, full, name)
@@ -50,7 +50,7 @@ final class ChangeScopeTests: XCTestCase {
         var candidate = published
         candidate.set(Self.users + ["bob", "portwise-authentication", "notification", "email"])
         candidate.set(Seed.alice + ["display-name", "Alice B. Example"])
-        let scoped = try Validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
+        let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
                                                               changes: ChangeSet.diff(from: published, to: candidate)))
         XCTAssertEqual(scoped, [
             Violation("V10", .error, path(Self.users + ["bob", "portwise-authentication", "notification"]),
@@ -64,7 +64,7 @@ final class ChangeScopeTests: XCTestCase {
         var candidate = published
         candidate.set(Seed.desktop + ["display-name", "Smart ID for desktops"])
         candidate.delete(Seed.sameDevice + ["extended-property", "Certificate Attribute"])
-        let scoped = try Validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
+        let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
                                                               changes: ChangeSet.diff(from: published, to: candidate)))
         XCTAssertEqual(scoped.map(\.rule), ["V7"])
     }
@@ -83,14 +83,14 @@ final class ChangeScopeTests: XCTestCase {
             }
         }
         let context = ValidationContext(config: UserScanGuard(tree: candidate), changes: ChangeSet.diff(from: Seed.tree, to: candidate))
-        let ruleByRule = try Validator.rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
-        let found = try Validator.validate(context)
+        let ruleByRule = try DigitalAccessRules.all.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
+        let found = try validator.validate(context)
         XCTAssertEqual(Set(found.map(\.rule)), ["V1", "V10", "V11"])
         XCTAssertEqual(found, ruleByRule)
     }
 
     func testEmptyChangeChecksNothing() throws {
         let published = publishedWithInvalidUsers
-        XCTAssertEqual(try Validator.validate(ValidationContext(config: UserScanGuard(tree: published), changes: ChangeSet())), [])
+        XCTAssertEqual(try validator.validate(ValidationContext(config: UserScanGuard(tree: published), changes: ChangeSet())), [])
     }
 }

@@ -11,7 +11,7 @@ final class SeedConfigurationTests: XCTestCase {
     }
 
     func testRulesAreV1ToV12InOrder() {
-        XCTAssertEqual(Validator.rules.map(\.id), (1...12).map { "V\($0)" })
+        XCTAssertEqual(DigitalAccessRules.all.map(\.id), (1...12).map { "V\($0)" })
     }
 
     func testErrorsComeFirstThenPathOrder() throws {

@@ -4,7 +4,7 @@ import XCTest
 extension ConfigTree {
     /// Every violation of the whole configuration.
     func violations() throws -> [Violation] {
-        try Validator.validate(ValidationContext(config: self, changes: nil))
+        try validator.validate(ValidationContext(config: self, changes: nil))
     }
 
     /// The violations of one rule over the whole configuration.
@@ -19,7 +19,7 @@ extension ConfigTree {
 
     /// Every violation for the change from `published` to this configuration.
     func violations(since published: ConfigTree) throws -> [Violation] {
-        try Validator.validate(ValidationContext(config: self, changes: ChangeSet.diff(from: published, to: self)))
+        try validator.validate(ValidationContext(config: self, changes: ChangeSet.diff(from: published, to: self)))
     }
 }
 
@@ -42,6 +42,9 @@ struct UserScanGuard: ConfigReader {
 
     func referrers(of target: RecordKey) throws -> [Referrer] { try scanReferrers(of: target) }
 }
+
+/// Runs the Digital Access rules, as `validate` and `publish` do.
+let validator = Validator(rules: DigitalAccessRules.all)
 
 /// The rule ids of violations, for compact assertions.
 func ids(_ violations: [Violation]) -> [String] { violations.map(\.rule) }

@@ -8,7 +8,7 @@ import XCTest
 /// replace, and descriptions.
 final class CompleterTests: XCTestCase {
     private func completer(_ setup: String = "") throws -> ShellCompleter {
-        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let console = CapturingConsole()
         if !setup.isEmpty {
             let script = try Session(store: store, mode: .script, options: .init(user: "t"), console: console, source: "-c")

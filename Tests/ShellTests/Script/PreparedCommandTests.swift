@@ -99,7 +99,7 @@ struct PreparedCommandTests {
     }
 
     private static func session() throws -> Session {
-        try Session(store: SQLiteStore(inMemory: DigitalAccessSchema.root), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
+        try Session(store: SQLiteStore(inMemory: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
     }
 
     private static func rendered(_ config: some ConfigReader) throws -> [String] {

@@ -20,7 +20,7 @@ final class SourceTests: XCTestCase {
     }
 
     func testAFailingSourceLeavesTheCandidateAsItWas() throws {
-        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root)
+        let store = try SQLiteStore(inMemory: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let session = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"),
                                   console: CapturingConsole(), source: "interactive")
         try session.execute(line: "set \(port) 8443")
