@@ -12,9 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The Digital Access schema, values, paths, configuration records, change sets,
-        // validation and rendering. No I/O.
+        // Schema node kinds, values, paths, configuration records, change sets, the rule
+        // framework and rendering, for any schema. No I/O, no product.
         .target(name: "ConfigModel"),
+        // The Digital Access product: its schema and the rules its configurations keep.
+        .target(name: "DigitalAccess", dependencies: ["ConfigModel"]),
         // Revisions, candidates, three-way merge and publish over SQLite.
         .target(
             name: "ConfigStore",
@@ -22,7 +24,7 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
-        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing"]),
+        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing", "DigitalAccess"]),
         // Terminal line editing over libedit (prompt, history, completion, `?` help).
         // Knows nothing of Digital Access.
         .systemLibrary(name: "Clibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -30,20 +32,21 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
-            dependencies: ["Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Shell", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "Shell"]),
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "Shell", "DigitalAccess"]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["Shell", "ConfigStore", "ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Shell", "ConfigStore", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "DigitalAccess"]),
+        .testTarget(name: "DigitalAccessTests", dependencies: ["DigitalAccess", "ConfigModel"]),
+        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "DigitalAccess"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "DigitalAccess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Shell", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),

@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Shell
 import Foundation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Foundation
 import Shell
 

@@ -1,4 +1,5 @@
 @testable import ConfigModel
+import DigitalAccess
 
 // The model's tests run on the Digital Access schema: these name it once, rather than at
 // every call.

@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 
 // The store's tests run on the Digital Access schema: these name it once, rather than at
 // every call.

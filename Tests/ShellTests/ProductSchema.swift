@@ -1,4 +1,5 @@
 import ConfigModel
+import DigitalAccess
 @testable import Shell
 
 // The shell's tests run on the Digital Access schema: these name it once, rather than at

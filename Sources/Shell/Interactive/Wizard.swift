@@ -1,4 +1,5 @@
 import ConfigModel
+import DigitalAccess
 
 /// One question of a guided dialogue: what to ask, the choices TAB and `?` offer, the
 /// default taken on an empty answer, and a check that explains a bad answer.

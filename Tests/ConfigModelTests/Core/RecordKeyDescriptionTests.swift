@@ -1,4 +1,5 @@
 import ConfigModel
+import DigitalAccess
 import Testing
 
 /// A key describes itself without the schema; for every record the schema knows, that must

@@ -1,4 +1,5 @@
 import ConfigModel
+import DigitalAccess
 import Shell
 import Testing
 

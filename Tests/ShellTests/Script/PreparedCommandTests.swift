@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Foundation
 @testable import Shell
 import Testing

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ConfigModel
+import DigitalAccess
 
 extension ConfigTree {
     /// Every violation of the whole configuration.

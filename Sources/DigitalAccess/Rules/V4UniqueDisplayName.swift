@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V4: no two authentication methods share a display name, since end users pick a method
 /// by it. The method list is small, so it is read whole; with a change, only methods the
 /// change touches are reported, each naming the methods it collides with.

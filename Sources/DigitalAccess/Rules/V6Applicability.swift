@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V6: a set leaf must make sense where it is. The schema's applicability conditions say
 /// when: a failed structural condition (the method's type) is an error, since the leaf does
 /// not exist there; a failed advisory one (`same-device`) is a warning, since the value is

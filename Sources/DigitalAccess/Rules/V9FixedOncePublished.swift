@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V9: some leaves (a method's `type`) define what an entry is; changing one in place would
 /// leave the published entry's dependants inconsistent, so once published it is fixed. Only
 /// a change can tell what was published; without one there is nothing to check.

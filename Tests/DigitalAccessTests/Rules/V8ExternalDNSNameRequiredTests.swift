@@ -1,5 +1,6 @@
 import XCTest
 @testable import ConfigModel
+import DigitalAccess
 
 final class V8ExternalDNSNameRequiredTests: XCTestCase {
     private let message = "personal-mobile needs manage-system distribution-services global-settings external-dns-name"

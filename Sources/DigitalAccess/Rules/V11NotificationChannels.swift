@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V11: a notification can only be sent through an enabled channel, whether a user's
 /// new-profile notification or self-service provisioning's. Users are read only when in
 /// scope — or, with a change, all of them when that change leaves a channel disabled that

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The rules a Digital Access configuration keeps (SPEC §4), in the order of their ids.
 public enum DigitalAccessRules {
     public static let all: [any ValidationRule] = [

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V10: what a user's new-profile settings promise must be deliverable from the account
 /// itself: an e-mail notification needs the user's address, an SMS one the cell phone, and
 /// a new profile needs Smart ID (Personal) enabled. Only users in scope are read, never the

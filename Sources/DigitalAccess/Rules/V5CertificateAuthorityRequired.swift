@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V5: certificate authentication validates responses against a CA certificate, so a method
 /// that enables it must name the certificate authority. Where the leaf does not apply to the
 /// method's type, V6 reports it instead.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ConfigModel
+import DigitalAccess
 
 /// With a change, validation looks at what the change touches and what depends on it: the
 /// same problems as a full check for those records, nothing about unchanged users, and no

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V8: the Smart ID app reaches Digital Access by the distribution service's external DNS
 /// name, so a `personal-mobile` method cannot work without it. With a change, the methods it
 /// touches are checked — or all methods (a small list) when the global settings changed.

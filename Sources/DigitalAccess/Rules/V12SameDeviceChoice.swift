@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V12: end users choose between authenticating on the same device and on another one by
 /// picking a method; when every `personal-mobile` method takes the same side, the other
 /// option is not offered. Legal, hence a warning, given only when the change touches a method

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// The Digital Access Admin tree, schema v1 (SPEC §3). Adding a field is a change here only.
 public enum DigitalAccessSchema {
     public static let methodTypes = ["personal-mobile", "personal-desktop", "portwise-password",

@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V3: a reference names an existing entry, and an entry still referenced cannot be deleted.
 /// References are checked at validation rather than at `set`, so an entry may be created
 /// after the reference to it; a deletion is judged by the referrers left in the new

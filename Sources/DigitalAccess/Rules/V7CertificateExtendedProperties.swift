@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V7: certificate authentication that Digital Access completes itself — on a
 /// `personal-desktop`, or on a `personal-mobile` on the same device — maps the certificate to
 /// the user through the extended properties `User Attribute` and `Certificate Attribute`, so

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ConfigModel
+import DigitalAccess
 
 final class V6ApplicabilityTests: XCTestCase {
     func testMobileLeafOnDesktopMethodIsAnError() throws {

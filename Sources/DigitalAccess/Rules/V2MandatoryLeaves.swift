@@ -1,3 +1,5 @@
+import ConfigModel
+
 /// V2: mandatory leaves are set. The schema marks them; a mandatory leaf whose structural
 /// conditions do not hold does not exist for that record, so it is not required there.
 public struct V2MandatoryLeaves: ValidationRule {
