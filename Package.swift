@@ -15,7 +15,8 @@ let package = Package(
         // Schema node kinds, values, paths, configuration records, change sets, the rule
         // framework and rendering, for any schema. No I/O, no product.
         .target(name: "ConfigModel"),
-        // The Digital Access product: its schema and the rules its configurations keep.
+        // The Digital Access product: its schema, the rules its configurations keep and the
+        // questions of its wizard.
         .target(name: "DigitalAccess", dependencies: ["ConfigModel"]),
         // Revisions, candidates, three-way merge and publish over SQLite.
         .target(
@@ -24,7 +25,7 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The command language: lexer, parser, commands, pipes, script runner.
-        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing", "DigitalAccess"]),
+        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing"]),
         // Terminal line editing over libedit (prompt, history, completion, `?` help).
         // Knows nothing of Digital Access.
         .systemLibrary(name: "Clibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -38,6 +38,7 @@ struct GlobalOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         var options = Session.Options(user: user ?? Self.loginName())
         options.json = json
+        options.wizards = DigitalAccessWizards.all
         options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
         for definition in define {
             let parts = definition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

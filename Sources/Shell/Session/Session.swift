@@ -21,6 +21,8 @@ public final class Session {
         public var color = false
         public var variables: [String: String] = [:]
         public var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// The guided dialogues `wizard` offers, by topic.
+        public var wizards: [any Wizard] = []
 
         public init(user: String) {
             self.user = user

@@ -1,34 +1,19 @@
 import ConfigModel
-import DigitalAccess
-
-/// One question of a guided dialogue: what to ask, the choices TAB and `?` offer, the
-/// default taken on an empty answer, and a check that explains a bad answer.
-struct Question {
-    let prompt: String
-    let help: String
-    var choices: [String] = []
-    var defaultAnswer: String?
-    /// Returns the canonical answer, or throws a message to show before asking again.
-    var check: (String) throws -> String = { $0 }
-}
-
-/// Asks a question at the keyboard; nil when the user abandons (Ctrl-C or Ctrl-D).
-typealias Asker = (Question) -> String?
 
 /// `wizard authentication-method`: the questions of Digital Access Admin's "Add
 /// Authentication Method" wizard, in its order, ending in the equivalent `set` commands.
-struct AuthenticationMethodWizard {
-    let session: Session
-    let ask: Asker
+public struct AuthenticationMethodWizard: Wizard {
+    public let topic = "authentication-method"
 
-    private var schema: SchemaNode { session.schema }
     private static let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"], schema: DigitalAccessSchema.root)
     private static let services = ConfigPath(schemaWords: ["manage-system", "authentication-services", "service"], schema: DigitalAccessSchema.root)
     private static let authorities = ConfigPath(schemaWords: ["manage-system", "certificates", "certificate-authority"], schema: DigitalAccessSchema.root)
 
+    public init() {}
+
     /// The `set` lines the answers amount to, or nil when abandoned.
-    func run() throws -> [(ConfigPath, String)]? {
-        let methodNode = schema.node(at: Self.methods)!
+    public func run(reading config: any ConfigReader, ask: Asker) throws -> [(ConfigPath, String)]? {
+        let methodNode = config.schema.node(at: Self.methods)!
         func leaf(_ name: String) -> SchemaNode { methodNode.child(name)! }
         func typed(_ name: String) -> (String) throws -> String {
             { answer in try leaf(name).leafSpec!.type.parse(answer) }
@@ -40,7 +25,7 @@ struct AuthenticationMethodWizard {
         guard let type = ask(Question(prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes,
                                       defaultAnswer: "personal-mobile", check: typed("type"))) else { return nil }
         guard let displayName = ask(Question(prompt: "Display name", help: leaf("display-name").help, check: nonEmpty)) else { return nil }
-        let existing = try session.candidate.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
+        let existing = try config.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
         guard let name = ask(Question(prompt: "Internal name", help: "The method's key in the configuration",
                                       defaultAnswer: Self.kebabCase(displayName), check: { answer in
                                           let key = try (methodNode.keyType ?? .identifier).validate(answer)
@@ -56,7 +41,7 @@ struct AuthenticationMethodWizard {
             guard let enable = ask(yesNo("Enable Personal Certificate Authentication", leaf("personal-certificate-authentication").help)) else { return nil }
             certificate = enable == "true"
             if certificate {
-                let authorities = try session.candidate.entryKeys(of: Self.authorities, startingWith: "", limit: 1000)
+                let authorities = try config.entryKeys(of: Self.authorities, startingWith: "", limit: 1000)
                 guard let authority = ask(Question(prompt: "Certificate Authority", help: leaf("certificate-authority").help,
                                                    choices: authorities, defaultAnswer: authorities.first, check: typed("certificate-authority"))) else { return nil }
                 answers += [(path("personal-certificate-authentication"), "true"), (path("certificate-authority"), authority)]
@@ -78,7 +63,7 @@ struct AuthenticationMethodWizard {
                 answers.append((path("another-device-mode"), mode))
             }
         }
-        let servers = try session.candidate.entryKeys(of: Self.services, startingWith: "", limit: 1000)
+        let servers = try config.entryKeys(of: Self.services, startingWith: "", limit: 1000)
         guard let server = ask(Question(prompt: "Authentication server", help: leaf("authentication-server").help,
                                         choices: servers, defaultAnswer: servers.first, check: typed("authentication-server"))) else { return nil }
         answers.append((path("authentication-server"), server))
