@@ -67,6 +67,17 @@ public final class SchemaNode: Sendable {
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }
         return children.filter { $0.keyword.hasPrefix(lowered) }
     }
+
+    /// The keywords from this node down to `node`, found by identity; nil when `node` is not
+    /// below this one. A product names the places of its schema that its rules read by the
+    /// nodes it declared, rather than by typing their keywords again.
+    public func keywords(to node: SchemaNode) -> [String]? {
+        for child in children {
+            if child === node { return [child.keyword] }
+            if let rest = child.keywords(to: node) { return [child.keyword] + rest }
+        }
+        return nil
+    }
 }
 
 /// What a leaf holds and when it applies.

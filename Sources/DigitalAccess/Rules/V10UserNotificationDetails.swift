@@ -17,7 +17,7 @@ public struct V10UserNotificationDetails: ValidationRule {
 
     public func check(_ context: ValidationContext) throws -> [Violation] {
         var found: [Violation] = []
-        try context.forEachEntryInScope(of: RuleSubjects.users) { user in
+        try context.forEachEntryInScope(of: Places.users) { user in
             let kind = user.effectiveValue(Self.notification)
             for (value, address, words) in Self.addresses where kind == value && user.record[address] == nil {
                 found.append(Violation(id, .error, user.leafPath(Self.notification), "\(words) notification needs \(user.leafPath(address))"))

@@ -17,14 +17,11 @@ public struct V11NotificationChannels: ValidationRule {
     }
 
     private static let channels = [
-        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "email", "enabled"], schema: DigitalAccessSchema.root),
-                userValue: "email", selfServiceLeaf: "notify-by-mail", words: "e-mail"),
-        Channel(enabled: ConfigPath(schemaWords: ["manage-system", "notification-channels", "sms", "enabled"], schema: DigitalAccessSchema.root),
-                userValue: "sms", selfServiceLeaf: "notify-by-sms", words: "SMS"),
+        Channel(enabled: Places.emailEnabled, userValue: "email", selfServiceLeaf: "notify-by-mail", words: "e-mail"),
+        Channel(enabled: Places.smsEnabled, userValue: "sms", selfServiceLeaf: "notify-by-sms", words: "SMS"),
     ]
     private static let notification = "portwise-authentication notification"
-    private static let selfService = ConfigPath(schemaWords: ["manage-accounts-and-storage", "self-service", "personal-mobile-provisioning"],
-                                                schema: DigitalAccessSchema.root)
+    private static let selfService = Places.personalMobileProvisioning
 
     public init() {}
 
@@ -40,9 +37,9 @@ public struct V11NotificationChannels: ValidationRule {
         }
         let channelChanged = disabled.contains { context.isInScope(RecordKey($0.enabled.parent)) }
         if channelChanged {
-            try context.forEachEntry(of: RuleSubjects.users, checkUser)
+            try context.forEachEntry(of: Places.users, checkUser)
         } else {
-            try context.forEachEntryInScope(of: RuleSubjects.users, checkUser)
+            try context.forEachEntryInScope(of: Places.users, checkUser)
         }
         if channelChanged || context.isInScope(RecordKey(Self.selfService)), let provisioning = try context.view(at: RecordKey(Self.selfService)) {
             for channel in disabled where provisioning.effectiveValue(channel.selfServiceLeaf) == "true" {

@@ -10,14 +10,14 @@ public struct V12SameDeviceChoice: ValidationRule {
     public init() {}
 
     public func check(_ context: ValidationContext) throws -> [Violation] {
-        guard context.touchesEntries(of: RuleSubjects.methods) else { return [] }
+        guard context.touchesEntries(of: Places.methods) else { return [] }
         var sides: [Bool: [String]] = [:]
-        try context.forEachEntry(of: RuleSubjects.methods) { method in
+        try context.forEachEntry(of: Places.methods) { method in
             guard method.record["type"] == "personal-mobile", let name = method.path.steps.last?.key else { return }
             sides[method.effectiveValue("same-device") == "true", default: []].append(Quoting.word(name))
         }
         guard sides.count == 1, let (sameDevice, names) = sides.first else { return [] }
-        let list = ConfigPath(RuleSubjects.methods.map { ConfigPath.Step($0) })
+        let list = Places.path(Places.methods)
         let side = sameDevice ? "on the same device" : "on another device"
         let missing = sameDevice ? "false" : "true"
         let message = "every personal-mobile method (\(names.joined(separator: ", "))) authenticates \(side); "

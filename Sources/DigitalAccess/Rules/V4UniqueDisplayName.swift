@@ -11,9 +11,9 @@ public struct V4UniqueDisplayName: ValidationRule {
     public init() {}
 
     public func check(_ context: ValidationContext) throws -> [Violation] {
-        guard context.touchesEntries(of: RuleSubjects.methods) else { return [] }
+        guard context.touchesEntries(of: Places.methods) else { return [] }
         var holders: [String: [RecordView]] = [:]
-        try context.forEachEntry(of: RuleSubjects.methods) { method in
+        try context.forEachEntry(of: Places.methods) { method in
             if let name = method.record[Self.leaf] { holders[name, default: []].append(method) }
         }
         var found: [Violation] = []

@@ -13,7 +13,7 @@ public struct V5CertificateAuthorityRequired: ValidationRule {
 
     public func check(_ context: ValidationContext) throws -> [Violation] {
         var found: [Violation] = []
-        try context.forEachEntryInScope(of: RuleSubjects.methods) { method in
+        try context.forEachEntryInScope(of: Places.methods) { method in
             guard method.record[Self.switchLeaf] == "true", method.record[Self.authorityLeaf] == nil,
                   let spec = method.spec(Self.switchLeaf), method.applies(spec) else { return }
             found.append(Violation(id, .error, method.leafPath(Self.switchLeaf),

@@ -7,7 +7,7 @@ import ConfigModel
 public struct V7CertificateExtendedProperties: ValidationRule {
     public let id = "V7"
 
-    private static let properties = "extended-property"
+    private static let properties = DigitalAccessSchema.extendedProperty.keyword
     private static let required = ["User Attribute", "Certificate Attribute"]
 
     public init() {}
@@ -39,10 +39,9 @@ public struct V7CertificateExtendedProperties: ValidationRule {
 
     /// Methods in scope, plus — with a change — the methods whose extended properties changed.
     private func forEachMethodInScope(_ context: ValidationContext, _ body: (RecordView) throws -> Void) throws {
-        guard let scope = context.scope else { return try context.forEachEntry(of: RuleSubjects.methods, body) }
-        let propertyList = RuleSubjects.methods + [Self.properties]
-        var methods = Set((scope.entries[RuleSubjects.methods] ?? []).map(\.key))
-        for property in (scope.entries[propertyList] ?? []) + scope.deleted.filter({ $0.isEntry && $0.keywords == propertyList }) {
+        guard let scope = context.scope else { return try context.forEachEntry(of: Places.methods, body) }
+        var methods = Set((scope.entries[Places.methods] ?? []).map(\.key))
+        for property in (scope.entries[Places.extendedProperties] ?? []) + scope.deleted.filter({ $0.isEntry && $0.keywords == Places.extendedProperties }) {
             methods.insert(RecordKey(property.path.parent))
         }
         for key in methods.sorted() {

@@ -6,8 +6,7 @@ import ConfigModel
 public struct V8ExternalDNSNameRequired: ValidationRule {
     public let id = "V8"
 
-    private static let dnsName = ConfigPath(schemaWords: ["manage-system", "distribution-services", "global-settings", "external-dns-name"],
-                                            schema: DigitalAccessSchema.root)
+    private static let dnsName = Places.externalDNSName
 
     public init() {}
 
@@ -19,9 +18,9 @@ public struct V8ExternalDNSNameRequired: ValidationRule {
             found.append(Violation(id, .error, method.leafPath("type"), "personal-mobile needs \(Self.dnsName)"))
         }
         if context.isInScope(RecordKey(Self.dnsName.parent)) {
-            try context.forEachEntry(of: RuleSubjects.methods, check)
+            try context.forEachEntry(of: Places.methods, check)
         } else {
-            try context.forEachEntryInScope(of: RuleSubjects.methods, check)
+            try context.forEachEntryInScope(of: Places.methods, check)
         }
         return found
     }

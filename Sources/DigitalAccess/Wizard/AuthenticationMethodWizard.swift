@@ -5,9 +5,9 @@ import ConfigModel
 public struct AuthenticationMethodWizard: Wizard {
     public let topic = "authentication-method"
 
-    private static let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"], schema: DigitalAccessSchema.root)
-    private static let services = ConfigPath(schemaWords: ["manage-system", "authentication-services", "service"], schema: DigitalAccessSchema.root)
-    private static let authorities = ConfigPath(schemaWords: ["manage-system", "certificates", "certificate-authority"], schema: DigitalAccessSchema.root)
+    private static let methods = Places.path(Places.methods)
+    private static let services = Places.path(Places.authenticationServices)
+    private static let authorities = Places.path(Places.certificateAuthorities)
 
     public init() {}
 
@@ -32,7 +32,7 @@ public struct AuthenticationMethodWizard: Wizard {
                                           guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
                                           return key
                                       })) else { return nil }
-        let method = Self.methods.steps.dropLast() + [ConfigPath.Step("method", key: name)]
+        let method = Self.methods.steps.dropLast() + [ConfigPath.Step(DigitalAccessSchema.authenticationMethod.keyword, key: name)]
         let path = { (leaf: String) in ConfigPath(Array(method) + [ConfigPath.Step(leaf)]) }
         var answers: [(ConfigPath, String)] = [(path("type"), type), (path("display-name"), displayName)]
 
@@ -73,7 +73,7 @@ public struct AuthenticationMethodWizard: Wizard {
             for (property, suggestion) in [("User Attribute", "mail"), ("Certificate Attribute", "subjectaltname-emailaddress")] {
                 guard let value = ask(Question(prompt: property, help: "Extended property required with certificate authentication",
                                                defaultAnswer: suggestion, check: nonEmpty)) else { return nil }
-                answers.append((ConfigPath(Array(method) + [ConfigPath.Step("extended-property", key: property), ConfigPath.Step("value")]), value))
+                answers.append((ConfigPath(Array(method) + [ConfigPath.Step(DigitalAccessSchema.extendedProperty.keyword, key: property), ConfigPath.Step("value")]), value))
             }
         }
         return answers
