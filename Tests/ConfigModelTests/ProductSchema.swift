@@ -35,7 +35,7 @@ extension JSONImport {
 }
 
 extension DiffRenderer {
-    init(includeSecrets: Bool = false, colored: Bool = false) {
-        self.init(schema: DigitalAccessSchema.root, includeSecrets: includeSecrets, colored: colored)
+    init(includeSecrets: Bool = false) {
+        self.init(schema: DigitalAccessSchema.root, includeSecrets: includeSecrets)
     }
 }

@@ -15,13 +15,10 @@ public struct DiffRenderer: Sendable {
     /// Whether secrets are written; otherwise each shows as `********` — a changed secret
     /// still shows as changed, since the comparison is made on the real values.
     public var includeSecrets: Bool
-    /// Whether `+` lines are green and `-` lines red (ANSI), for a terminal.
-    public var colored: Bool
 
-    public init(schema: SchemaNode, includeSecrets: Bool = false, colored: Bool = false) {
+    public init(schema: SchemaNode, includeSecrets: Bool = false) {
         self.schema = schema
         self.includeSecrets = includeSecrets
-        self.colored = colored
     }
 
     public func render(_ changes: some Sequence<RecordChange>, to emit: (String) throws -> Void) throws {
@@ -96,7 +93,7 @@ public struct DiffRenderer: Sendable {
         // Copied byte for byte into one buffer: these are most of the lines of a bulk diff,
         // and each `+=` on a String costs hundreds of instructions.
         let leafCount = leaf.utf8.count, valueCount = value.utf8.count
-        let plain = String(unsafeUninitializedCapacity: 5 + leafCount + valueCount) { buffer in
+        return String(unsafeUninitializedCapacity: 5 + leafCount + valueCount) { buffer in
             buffer[0] = marker == "+" ? UInt8(ascii: "+") : UInt8(ascii: "-")
             for index in 1...3 { buffer[index] = UInt8(ascii: " ") }
             UTF8Bytes.with(leaf) { _ = UnsafeMutableBufferPointer(rebasing: buffer[4...]).initialize(fromContentsOf: $0) }
@@ -104,20 +101,10 @@ public struct DiffRenderer: Sendable {
             UTF8Bytes.with(value) { _ = UnsafeMutableBufferPointer(rebasing: buffer[(5 + leafCount)...]).initialize(fromContentsOf: $0) }
             return 5 + leafCount + valueCount
         }
-        return colored(marker, plain)
     }
 
     private func line(_ marker: Character, _ text: String) -> String {
-        colored(marker, (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text)
-    }
-
-    private func colored(_ marker: Character, _ plain: String) -> String {
-        guard colored else { return plain }
-        switch marker {
-        case "+": return "\u{1B}[32m\(plain)\u{1B}[0m"
-        case "-": return "\u{1B}[31m\(plain)\u{1B}[0m"
-        default: return plain
-        }
+        (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text
     }
 }
 

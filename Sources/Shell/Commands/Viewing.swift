@@ -110,7 +110,8 @@ enum Viewing {
 
     static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
         invocation.data = json(changes, schema: invocation.session.schema)
-        try DiffRenderer(schema: invocation.session.schema, colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
+        let emit = DiffColors.emitting(to: invocation.print, colored: invocation.session.options.color)
+        try DiffRenderer(schema: invocation.session.schema).render(changes.changes, to: emit)
     }
 
     /// Changed leaves as `--json` shows them (`compare`, `check`): path, old and new, secrets masked.

@@ -4,8 +4,8 @@ import XCTest
 final class DiffRendererTests: XCTestCase {
     private let email = RenderingFixtures.path("manage-system", "notification-channels", "email")
 
-    private func render(_ changes: ChangeSet, includeSecrets: Bool = false, colored: Bool = false) throws -> [String] {
-        let renderer = DiffRenderer(includeSecrets: includeSecrets, colored: colored)
+    private func render(_ changes: ChangeSet, includeSecrets: Bool = false) throws -> [String] {
+        let renderer = DiffRenderer(includeSecrets: includeSecrets)
         return try RenderingFixtures.lines { try renderer.render(changes.changes, to: $0) }
     }
 
@@ -64,15 +64,6 @@ final class DiffRendererTests: XCTestCase {
             "  manage-system notification-channels email",
             "-   password \"s3cr#t pw\"",
             "+   password \"new secret\"",
-        ])
-    }
-
-    func testColour() throws {
-        let diff = try changes { try $0.setLeaf(self.email.appending("enabled"), to: "false") }
-        XCTAssertEqual(try render(diff, colored: true), [
-            "  manage-system notification-channels email",
-            "\u{1B}[31m-   enabled true\u{1B}[0m",
-            "\u{1B}[32m+   enabled false\u{1B}[0m",
         ])
     }
 
