@@ -73,20 +73,6 @@ final class DiffRendererTests: XCTestCase {
         XCTAssertEqual(try render(ChangeSet([RecordChange(key: key, old: record, new: record)])), [])
     }
 
-    func testALargeChangeRenderedOnTwoThreadsGivesTheSameLinesInTheSameOrder() throws {
-        let users = (0..<(DiffRenderer.window * 2 + DiffRenderer.splitThreshold + 1)).map { index in
-            RecordChange(key: RecordKey(RenderingFixtures.path("manage-accounts-and-storage", "user-accounts", "user", "u\(index)")),
-                         old: index % 3 == 0 ? Record(["email": "old\(index)@example.com"]) : nil,
-                         new: Record(["display-name": "User \(index)", "email": "u\(index)@example.com"]))
-        }
-        let changes = ChangeSet(users).changes
-        let renderer = DiffRenderer()
-        let oneThread = try RenderingFixtures.lines { try renderer.render(changes, to: $0) }
-        let twoThreads = try RenderingFixtures.lines { try renderer.renderOnTwoThreads(changes, to: $0) }
-        XCTAssertGreaterThan(oneThread.count, changes.count * 3)
-        XCTAssertEqual(twoThreads, oneThread)
-    }
-
     func testHeadingsKeepEachKeysOwnBytes() throws {
         // A precomposed and a decomposed "café" are different methods to the store.
         let properties = ["caf\u{E9}", "cafe\u{301}"].map { method in
