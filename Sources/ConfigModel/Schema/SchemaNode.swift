@@ -11,12 +11,13 @@ public final class SchemaNode: Sendable {
 
     /// The kebab-case word used in commands.
     public let keyword: String
-    /// The label Digital Access Admin shows for this node; accepted in paths, in quotes.
+    /// The label the product's administration screens show for this node; accepted in
+    /// paths, in quotes.
     public let label: String
     /// One line for `?` and `help`.
     public let help: String
     public let kind: Kind
-    /// Children in schema order (the order of Digital Access Admin's forms).
+    /// Children in schema order (the order of the product's administration forms).
     public let children: [SchemaNode]
     /// Whether the keyword is in ASCII lower case, and so its own lowercased form.
     private let keywordIsLowercaseASCII: Bool
