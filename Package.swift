@@ -13,9 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The Digital Access schema, values, paths, configuration records, change sets,
-        // validation and rendering. No I/O.
+        // Schema node kinds, values, paths, configuration records, change sets, the rule
+        // framework and rendering, for any schema. No I/O, no product.
         .target(name: "ConfigModel"),
+        // The Digital Access product: its schema, the rules its configurations keep and the
+        // questions of its wizard.
+        .target(name: "DigitalAccess", dependencies: ["ConfigModel"]),
         // The store interface, candidates (overlay, edit log, undo), three-way merge and the
         // publish sequence, over a narrow storage interface. No database.
         .target(name: "ConfigStore", dependencies: ["ConfigModel"]),
@@ -34,20 +37,22 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
-            dependencies: ["Shell", "ConfigStoreSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Shell", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "Shell"]),
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "Shell", "DigitalAccess"]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["Shell", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Shell", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel"]),
-        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "ConfigStoreSQLite", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "ConfigStoreSQLite"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "DigitalAccess"]),
+        .testTarget(name: "DigitalAccessTests", dependencies: ["DigitalAccess", "ConfigModel"]),
+        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
+                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "DigitalAccess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Shell", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),

@@ -6,11 +6,15 @@ import ConfigModel
 public final class RevisionedStore: ConfigStore {
     public let storage: any Storage
     public let schema: SchemaNode
+    /// Runs the rules a configuration must keep to be published.
+    public let validator: Validator
     let references: ReferenceIndex
 
-    public init(storage: any Storage, schema: SchemaNode) {
+    /// A store of configurations of `schema` that keep `rules`, in `storage`.
+    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule]) {
         self.storage = storage
         self.schema = schema
+        validator = Validator(rules: rules)
         references = ReferenceIndex(schema: schema)
     }
 

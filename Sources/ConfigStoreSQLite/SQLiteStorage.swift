@@ -179,15 +179,15 @@ public final class SQLiteStorage: Storage {
 
 /// Opens SQLite stores.
 public enum SQLiteStore {
-    /// The store in the file at `path` (created if absent), holding configurations of `schema`.
-    public static func open(at path: String, schema: SchemaNode, creating creation: StoreLocation.Creation = .file,
+    /// The store in the file at `path`, holding configurations of `schema` that keep `rules`.
+    public static func open(at path: String, schema: SchemaNode, rules: [any ValidationRule], creating creation: StoreLocation.Creation = .file,
                             onWait: (@Sendable () -> Void)? = nil) throws -> RevisionedStore {
-        RevisionedStore(storage: try SQLiteStorage(path: path, creating: creation, onWait: onWait), schema: schema)
+        RevisionedStore(storage: try SQLiteStorage(path: path, creating: creation, onWait: onWait), schema: schema, rules: rules)
     }
 
     /// A store in memory only, for tests and fuzzing.
-    public static func inMemory(schema: SchemaNode) throws -> RevisionedStore {
-        RevisionedStore(storage: try SQLiteStorage.inMemory(), schema: schema)
+    public static func inMemory(schema: SchemaNode, rules: [any ValidationRule]) throws -> RevisionedStore {
+        RevisionedStore(storage: try SQLiteStorage.inMemory(), schema: schema, rules: rules)
     }
 }
 

@@ -1,6 +1,7 @@
 import ConfigModel
 import ConfigStore
 import ConfigStoreSQLite
+import DigitalAccess
 import Shell
 import Foundation
 
@@ -47,7 +48,7 @@ func fail(_ message: String) -> Never {
 let metadata = PublishMetadata(user: "bench", source: "bench", comment: nil)
 
 func path(_ words: String...) -> ConfigPath {
-    ConfigPath(schemaWords: words.flatMap { $0.split(separator: " ").map(String.init) })
+    ConfigPath(schemaWords: words.flatMap { $0.split(separator: " ").map(String.init) }, schema: DigitalAccessSchema.root)
 }
 
 func userPath(_ index: Int, _ leaf: String) -> ConfigPath {
@@ -90,13 +91,13 @@ func writeBase(_ store: RevisionedStore) throws {
     func set(_ words: String, _ value: String) throws {
         var parts = words.split(separator: " ").map(String.init)
         let leaf = parts.removeLast()
-        try writer.setLeaf(ConfigPath(schemaWords: parts + [leaf]), to: value)
+        try writer.setLeaf(ConfigPath(schemaWords: parts + [leaf], schema: DigitalAccessSchema.root), to: value)
     }
     func method(_ name: String, _ leaves: [(String, String)]) throws {
         for (leaf, value) in leaves {
             var words = ["manage-system", "authentication-methods", "method", name]
             words += leaf.split(separator: " ").map(String.init)
-            try writer.setLeaf(ConfigPath(schemaWords: words), to: value)
+            try writer.setLeaf(ConfigPath(schemaWords: words, schema: DigitalAccessSchema.root), to: value)
         }
     }
     func property(_ method: String, _ name: String, _ value: String) throws {
@@ -164,7 +165,7 @@ func publishUsers(_ store: RevisionedStore, from first: Int, count: Int) throws 
 
 func openStore(_ path: String) throws -> RevisionedStore {
     guard FileManager.default.fileExists(atPath: path) else { fail("no store at \(path)") }
-    return try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root)
+    return try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
 }
 
 /// The number of users a generated store holds, from its newest user.
@@ -192,7 +193,7 @@ do {
     case "generate":
         let storePath = argument(1, "STORE"), users = number(2, "USERS")
         try? FileManager.default.removeItem(atPath: storePath)
-        let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root)
+        let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         try writeBase(store)
         var published = 0
         let batch = 100_000
@@ -213,7 +214,7 @@ do {
             defer {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
             }
-            let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root)
+            let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
             try writeBase(store)
             let (a, p) = try publishUsers(store, from: 0, count: users)
             apply.append(a)
@@ -255,7 +256,7 @@ do {
             let sample = try milliseconds {
                 if command == "compare" {
                     let changes = try candidate.changesAgainstPublished(under: RecordKey(.root))
-                    try DiffRenderer().render(changes.changes) { _ in lines += 1 }
+                    try DiffRenderer(schema: DigitalAccessSchema.root).render(changes.changes) { _ in lines += 1 }
                 } else {
                     let violations = try candidate.validate()
                     if violations.contains(where: { $0.severity == .error }) { fail("validate: \(violations)") }

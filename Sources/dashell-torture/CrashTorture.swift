@@ -1,6 +1,7 @@
 import ConfigModel
 import ConfigStore
 import ConfigStoreSQLite
+import DigitalAccess
 import Foundation
 import Shell
 
@@ -151,7 +152,7 @@ struct CrashTorture {
             guard exit.code == 0 else { throw TortureError("set-up \(operation.rawValue) failed (\(exit)): \(exit.errors)") }
             commit(operation, next)
         }
-        let alice = try Session(store: SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root), mode: .interactive, options: Session.Options(user: "alice"),
+        let alice = try Session(store: SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: "alice"),
                                 console: CapturingConsole(), source: "interactive")
         try alice.execute(line: "set manage-system certificates certificate-authority ca-alice subject \"CN=Alice, O=Torture\"")
         try alice.execute(line: "set manage-system authentication-methods method alice-m display-name \"Alice's method\"")
@@ -276,11 +277,12 @@ struct CrashTorture {
     /// Bob's candidate holds one generation of display names throughout, never a mix.
     /// Returns whether it is the new generation.
     private func checkBob(acknowledged: Bool) throws -> Bool {
-        let store = try SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root)
+        let store = try SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let candidate = try store.candidate(for: "bob")
         var generations: [Int: Int] = [:]
         for index in 0..<bobUsers {
-            let path = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", Self.userKey(index, prefix: "b"), "display-name"])
+            let path = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", Self.userKey(index, prefix: "b"), "display-name"],
+                                  schema: DigitalAccessSchema.root)
             let value = try candidate.value(at: path) ?? "missing"
             let generation = value.split(separator: " ").dropFirst().first.flatMap { Int($0.dropFirst()) } ?? -1
             generations[generation, default: 0] += 1
@@ -335,7 +337,7 @@ struct CrashTorture {
 /// Saves `FILE`'s set lines into USER's persisted candidate as one command, the way the
 /// interactive shell saves after every command; the crash torture kills it at random.
 func saveCandidate(store path: String, user: String, file: String) throws {
-    let session = try Session(store: SQLiteStore.open(at: path, schema: DigitalAccessSchema.root), mode: .interactive, options: Session.Options(user: user),
+    let session = try Session(store: SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: user),
                               console: CapturingConsole(), source: "interactive")
     try session.execute(line: "load merge \"\(file)\"")
     say("candidate saved")

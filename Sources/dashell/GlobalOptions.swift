@@ -2,6 +2,7 @@ import ArgumentParser
 import ConfigModel
 import ConfigStore
 import ConfigStoreSQLite
+import DigitalAccess
 import Foundation
 import Shell
 
@@ -38,6 +39,7 @@ struct GlobalOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         var options = Session.Options(user: user ?? Self.loginName())
         options.json = json
+        options.wizards = DigitalAccessWizards.all
         options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
         for definition in define {
             let parts = definition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -48,7 +50,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
     func openStore() -> RevisionedStore {
-        RevisionedStore(storage: openStorage(), schema: DigitalAccessSchema.root)
+        RevisionedStore(storage: openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
     }
 
     /// The storage under `openStore`, for what concerns the file rather than the

@@ -1,6 +1,7 @@
 import ConfigModel
 @testable import ConfigStore
 import Testing
+import DigitalAccess
 
 /// A candidate read as a configuration: its edits over the published records, merged in key
 /// order whatever the sizes on either side, as completion, `ls` and walks read it.
@@ -12,7 +13,7 @@ struct CandidateViewTests {
     /// A store whose published users are `published`, and a candidate on it that deleted
     /// `deleted` and added `added`.
     private func candidate(published: [String], deleted: [String], added: [String]) throws -> any Candidate {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let setUp = try store.scratchCandidate()
         var writer = setUp
         for id in published { try writer.setLeaf(user(id).appending("email"), to: "\(id)@example.com") }

@@ -4,6 +4,7 @@ import ConfigModel
 import Foundation
 import GRDB
 import XCTest
+import DigitalAccess
 
 final class StoreFileTests: XCTestCase {
     func testStoreIsCreatedPrivateInPrivateDirectories() throws {
@@ -66,7 +67,7 @@ final class StoreFileTests: XCTestCase {
         let fixture = try StoreFixture()
         let blocker = fixture.directory + "/file"
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
-        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root, creating: .fileAndDirectories)) { error in
+        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories)) { error in
             XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
         }
     }
@@ -102,7 +103,7 @@ final class StoreFileTests: XCTestCase {
             done.wait()
         }
         let started = Date()
-        let store = try SQLiteStore.open(at: fixture.path, schema: DigitalAccessSchema.root)
+        let store = try SQLiteStore.open(at: fixture.path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         XCTAssertEqual(try store.latestRevision(), 0)
         XCTAssertLessThan(Date().timeIntervalSince(started), 0.5, "opened without waiting for the write lock")
     }

@@ -3,6 +3,7 @@ import ConfigModel
 import ConfigStoreSQLite
 import Foundation
 import XCTest
+import DigitalAccess
 
 /// A store in a fresh temporary directory, and shorthands for the paths tests use. The store
 /// lies one directory further down, which opening creates, as at the default location.
@@ -15,7 +16,7 @@ struct StoreFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, creating: .fileAndDirectories) }
+    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories) }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }
 

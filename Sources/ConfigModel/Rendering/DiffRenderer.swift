@@ -1,5 +1,3 @@
-import Dispatch
-
 /// `compare`: record changes as lines, one record at a time, so a change set of any size
 /// streams. Each line starts with a marker column — `+` added, `-` removed, blank for
 /// context — so that `| match '^\+'` finds additions. A record's heading is its full path;
@@ -15,49 +13,16 @@ public struct DiffRenderer: Sendable {
     /// Whether secrets are written; otherwise each shows as `********` — a changed secret
     /// still shows as changed, since the comparison is made on the real values.
     public var includeSecrets: Bool
-    /// Whether `+` lines are green and `-` lines red (ANSI), for a terminal.
-    public var colored: Bool
 
-    public init(schema: SchemaNode = DigitalAccessSchema.root, includeSecrets: Bool = false, colored: Bool = false) {
+    public init(schema: SchemaNode, includeSecrets: Bool = false) {
         self.schema = schema
         self.includeSecrets = includeSecrets
-        self.colored = colored
     }
 
     public func render(_ changes: some Sequence<RecordChange>, to emit: (String) throws -> Void) throws {
         let decoder = RecordDecoder(schema: schema)
         for change in changes { try render(change, decoder: decoder, to: emit) }
     }
-
-    /// The lines of `render`, made on two threads when the change is large (a bulk `check`
-    /// prints 100,000 records). The change is taken in windows of up to `2 × window`
-    /// records: the second half of each is rendered aside while the first is written, then
-    /// written after it — the order is the same, and at most `window` records' lines wait in
-    /// memory.
-    public func renderOnTwoThreads(_ changes: [RecordChange], to emit: (String) throws -> Void) throws {
-        guard changes.count >= Self.splitThreshold else { return try render(changes, to: emit) }
-        var start = 0
-        while start < changes.count {
-            let end = min(start + 2 * Self.window, changes.count), middle = start + (end - start) / 2
-            let aside = AsideLines(), renderer = self, later = changes[middle..<end]
-            DispatchQueue.global().async {
-                // Rendering only fails when `emit` does; collecting lines cannot.
-                try? renderer.render(later) { aside.lines.append($0) }
-                aside.done.signal()
-            }
-            let written = Result { try render(changes[start..<middle], to: emit) }
-            // The other thread is done before this returns, even when `emit` failed.
-            aside.done.wait()
-            try written.get()
-            for line in aside.lines { try emit(line) }
-            start = end
-        }
-    }
-
-    /// Below this many records one thread renders the whole.
-    static let splitThreshold = 2_000
-    /// Records per half window.
-    static let window = 10_000
 
     /// The decoder shares the schema walk and the leaf table between records of one kind:
     /// `check` of a bulk script renders 100,000 users.
@@ -96,7 +61,7 @@ public struct DiffRenderer: Sendable {
         // Copied byte for byte into one buffer: these are most of the lines of a bulk diff,
         // and each `+=` on a String costs hundreds of instructions.
         let leafCount = leaf.utf8.count, valueCount = value.utf8.count
-        let plain = String(unsafeUninitializedCapacity: 5 + leafCount + valueCount) { buffer in
+        return String(unsafeUninitializedCapacity: 5 + leafCount + valueCount) { buffer in
             buffer[0] = marker == "+" ? UInt8(ascii: "+") : UInt8(ascii: "-")
             for index in 1...3 { buffer[index] = UInt8(ascii: " ") }
             UTF8Bytes.with(leaf) { _ = UnsafeMutableBufferPointer(rebasing: buffer[4...]).initialize(fromContentsOf: $0) }
@@ -104,25 +69,9 @@ public struct DiffRenderer: Sendable {
             UTF8Bytes.with(value) { _ = UnsafeMutableBufferPointer(rebasing: buffer[(5 + leafCount)...]).initialize(fromContentsOf: $0) }
             return 5 + leafCount + valueCount
         }
-        return colored(marker, plain)
     }
 
     private func line(_ marker: Character, _ text: String) -> String {
-        colored(marker, (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text)
+        (marker == "+" ? "+ " : marker == "-" ? "- " : "\(marker) ") + text
     }
-
-    private func colored(_ marker: Character, _ plain: String) -> String {
-        guard colored else { return plain }
-        switch marker {
-        case "+": return "\u{1B}[32m\(plain)\u{1B}[0m"
-        case "-": return "\u{1B}[31m\(plain)\u{1B}[0m"
-        default: return plain
-        }
-    }
-}
-
-/// Lines rendered on the second thread, handed over once `done` is signalled.
-private final class AsideLines: @unchecked Sendable {
-    var lines: [String] = []
-    let done = DispatchSemaphore(value: 0)
 }

@@ -7,7 +7,7 @@ import Foundation
 public struct JSONImport: Sendable {
     public let schema: SchemaNode
 
-    public init(schema: SchemaNode = DigitalAccessSchema.root) {
+    public init(schema: SchemaNode) {
         self.schema = schema
     }
 

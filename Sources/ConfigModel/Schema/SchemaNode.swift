@@ -11,12 +11,13 @@ public final class SchemaNode: Sendable {
 
     /// The kebab-case word used in commands.
     public let keyword: String
-    /// The label Digital Access Admin shows for this node; accepted in paths, in quotes.
+    /// The label the product's administration screens show for this node; accepted in
+    /// paths, in quotes.
     public let label: String
     /// One line for `?` and `help`.
     public let help: String
     public let kind: Kind
-    /// Children in schema order (the order of Digital Access Admin's forms).
+    /// Children in schema order (the order of the product's administration forms).
     public let children: [SchemaNode]
     /// Whether the keyword is in ASCII lower case, and so its own lowercased form.
     private let keywordIsLowercaseASCII: Bool
@@ -66,6 +67,17 @@ public final class SchemaNode: Sendable {
         if let exact = children.first(where: { $0.keyword == lowered }) { return [exact] }
         if let labelled = children.first(where: { $0.label.lowercased() == lowered }) { return [labelled] }
         return children.filter { $0.keyword.hasPrefix(lowered) }
+    }
+
+    /// The keywords from this node down to `node`, found by identity; nil when `node` is not
+    /// below this one. A product names the places of its schema that its rules read by the
+    /// nodes it declared, rather than by typing their keywords again.
+    public func keywords(to node: SchemaNode) -> [String]? {
+        for child in children {
+            if child === node { return [child.keyword] }
+            if let rest = child.keywords(to: node) { return [child.keyword] + rest }
+        }
+        return nil
     }
 }
 

@@ -20,7 +20,7 @@ public struct ConfigPath: Hashable, Sendable, CustomStringConvertible {
 
     /// A path from keywords where each list keyword is followed by its key, as typed.
     /// Only for paths known to be valid (tests, the schema's own references).
-    public init(schemaWords words: [String], schema: SchemaNode = DigitalAccessSchema.root) {
+    public init(schemaWords words: [String], schema: SchemaNode) {
         var steps: [Step] = []
         var node = schema
         var index = 0

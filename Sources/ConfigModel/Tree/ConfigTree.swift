@@ -4,7 +4,7 @@ public struct ConfigTree: Equatable, Sendable, ConfigWriter {
     public var records: [RecordKey: Record]
     public let schema: SchemaNode
 
-    public init(records: [RecordKey: Record] = [:], schema: SchemaNode = DigitalAccessSchema.root) {
+    public init(records: [RecordKey: Record] = [:], schema: SchemaNode) {
         self.records = records
         self.schema = schema
     }

@@ -4,7 +4,7 @@
 public struct PathResolver: Sendable {
     public let schema: SchemaNode
 
-    public init(schema: SchemaNode = DigitalAccessSchema.root) {
+    public init(schema: SchemaNode) {
         self.schema = schema
     }
 

@@ -63,7 +63,7 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Decodes the path, using the schema to tell keywords from keys.
-    public func path(in schema: SchemaNode = DigitalAccessSchema.root) -> ConfigPath? {
+    public func path(in schema: SchemaNode) -> ConfigPath? {
         guard !encoded.isEmpty else { return .root }
         // U+001F is a control: always a grapheme of its own, so splitting the bytes splits
         // exactly where splitting the Characters would, without grapheme breaking.
@@ -138,5 +138,12 @@ public struct RecordKey: Hashable, Sendable, Comparable, CustomStringConvertible
         }
     }
 
-    public var description: String { path()?.description ?? encoded }
+    /// The path as the command language writes it, without the schema: the key's words with
+    /// keys quoted where needed. A keyword never needs quotes, so for every record the schema
+    /// knows this is the description of its path.
+    public var description: String {
+        guard !encoded.isEmpty else { return "" }
+        return encoded.utf8.split(separator: 0x1F, omittingEmptySubsequences: false)
+            .map { Quoting.word(String(Substring($0))) }.joined(separator: " ")
+    }
 }

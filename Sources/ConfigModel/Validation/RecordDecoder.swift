@@ -95,15 +95,15 @@ final class RecordDecoder {
 /// The leaves a kind of record holds, by relative name, computed once per schema node.
 /// A class: every view of a bulk change holds it, and one reference copies cheaper than
 /// its tables.
-final class RecordShape {
+public final class RecordShape {
     /// In schema order.
     let leaves: [(name: String, spec: LeafSpec)]
     let specs: [String: LeafSpec]
     /// The mandatory leaves, in schema order: none for most kinds (a user has none), so V2
     /// passes over a bulk change of users without looking at a leaf.
-    let mandatory: [(name: String, spec: LeafSpec)]
+    public let mandatory: [(name: String, spec: LeafSpec)]
     /// Whether any leaf applies only under conditions (V6); none of a user's does.
-    let hasConditionalLeaves: Bool
+    public let hasConditionalLeaves: Bool
     /// What an entry's key may hold; nil for a container.
     let keyType: ListKey?
 

@@ -2,13 +2,13 @@
 /// leaves by name and get specs, defaults and full paths without knowing the layout.
 /// A class: a view is passed to every rule and kept in the scope's lists, and a reference
 /// copies for a fraction of its eight fields.
-final class RecordView {
-    let key: RecordKey
+public final class RecordView {
+    public let key: RecordKey
     /// The keywords of the path without keys, e.g. `manage-system authentication-methods method`;
     /// shared by all entries of a list.
-    let keywords: [String]
-    let shape: RecordShape
-    let record: Record
+    public let keywords: [String]
+    public let shape: RecordShape
+    public let record: Record
     /// The steps before the key's last word, shared by the entries of a list (for an entry,
     /// they end in its list's keyword, still without a key).
     let prefixSteps: [ConfigPath.Step]
@@ -17,7 +17,7 @@ final class RecordView {
     /// The key's last word: an entry's key, or a container's keyword.
     let last: String
     /// Whether the record is a list entry rather than a container outside any list.
-    let isEntry: Bool
+    public let isEntry: Bool
 
     init(key: RecordKey, keywords: [String], shape: RecordShape, record: Record, prefixSteps: [ConfigPath.Step],
          prefixText: String, last: String, isEntry: Bool) {
@@ -33,7 +33,7 @@ final class RecordView {
 
     /// The record's path, made when asked: rules need it to name what they find, and a bulk
     /// change of valid users never asks.
-    var path: ConfigPath {
+    public var path: ConfigPath {
         guard isEntry, let list = prefixSteps.last else { return ConfigPath(prefixSteps + [ConfigPath.Step(last)]) }
         return ConfigPath(prefixSteps.dropLast() + [ConfigPath.Step(list.keyword, key: last)])
     }
@@ -48,27 +48,27 @@ final class RecordView {
     }
 
     /// The spec of a leaf named relative to the record, or nil when the schema has no such leaf.
-    func spec(_ leaf: String) -> LeafSpec? {
+    public func spec(_ leaf: String) -> LeafSpec? {
         shape.specs[leaf]
     }
 
     /// The value set, or the schema's default while the leaf is unset.
-    func effectiveValue(_ leaf: String) -> String? {
+    public func effectiveValue(_ leaf: String) -> String? {
         record[leaf] ?? spec(leaf)?.defaultValue
     }
 
     /// The full path of a leaf named relative to the record.
-    func leafPath(_ leaf: String) -> ConfigPath {
+    public func leafPath(_ leaf: String) -> ConfigPath {
         leaf.split(separator: " ").reduce(path) { $0.appending(String($1)) }
     }
 
     /// Every leaf the schema puts in this record, by relative name, in schema order.
-    var schemaLeaves: [(name: String, spec: LeafSpec)] { shape.leaves }
+    public var schemaLeaves: [(name: String, spec: LeafSpec)] { shape.leaves }
 
     /// The first applicability condition of `spec` that fails on the effective value of its
     /// sibling, at `level`. An unknown sibling value (unset, no default) fails nothing: a
     /// missing mandatory leaf is V2's to report, not grounds to call its siblings misplaced.
-    func failedCondition(of spec: LeafSpec, level: Applicability.Level) -> (condition: Applicability, actual: String)? {
+    public func failedCondition(of spec: LeafSpec, level: Applicability.Level) -> (condition: Applicability, actual: String)? {
         for condition in spec.applicability where condition.level == level {
             guard let actual = effectiveValue(condition.leaf) else { continue }
             if !condition.values.contains(actual) { return (condition, actual) }
@@ -77,7 +77,7 @@ final class RecordView {
     }
 
     /// Whether a leaf exists at all here: its structural (error-level) conditions hold.
-    func applies(_ spec: LeafSpec) -> Bool {
+    public func applies(_ spec: LeafSpec) -> Bool {
         failedCondition(of: spec, level: .error) == nil
     }
 }

@@ -1,8 +1,8 @@
-/// A broken rule of SPEC §4, about one path. Errors block publishing; warnings do not.
+/// A broken rule, about one path. Errors block publishing; warnings do not.
 public struct Violation: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
 
-    /// The rule's id, `V1` … `V12`.
+    /// The rule's id, `V1`, `V2` …
     public let rule: String
     public let severity: Severity
     public let path: ConfigPath
@@ -30,7 +30,7 @@ public struct ValidationContext {
     /// Decodes record keys for all rules of one validation.
     let decoder: RecordDecoder
     /// The change's records, decoded once; nil without a change.
-    let scope: ChangeScope?
+    public let scope: ChangeScope?
 
     public init(config: any ConfigReader, changes: ChangeSet?) {
         self.config = config
@@ -41,7 +41,7 @@ public struct ValidationContext {
     }
 }
 
-/// One rule of SPEC §4.
+/// One rule a configuration keeps to be published.
 public protocol ValidationRule: Sendable {
     var id: String { get }
     func check(_ context: ValidationContext) throws -> [Violation]

@@ -1,15 +1,15 @@
 /// The records a change touches, decoded once for all rules.
-struct ChangeScope {
+public struct ChangeScope {
     /// Records the change creates or modifies, as they would be published.
     var present: [RecordView] = []
     /// Records the change creates or modifies whose keys the schema does not know.
     var unknown: [(key: RecordKey, record: Record)] = []
     /// Records the change modifies, with their published state.
-    var modified: [(view: RecordView, old: Record)] = []
+    public private(set) var modified: [(view: RecordView, old: Record)] = []
     /// Records the change deletes, as they were published.
-    var deleted: [RecordView] = []
+    public private(set) var deleted: [RecordView] = []
     /// Entries the change creates or modifies, by the keywords of their list.
-    var entries: [[String]: [RecordView]] = [:]
+    public private(set) var entries: [[String]: [RecordView]] = [:]
     /// Keywords of the lists in which the change creates, modifies or deletes entries.
     var touchedLists: Set<[String]> = []
     /// Every key the change touches, deletions included, in key order.
@@ -85,14 +85,14 @@ extension ValidationContext {
     }
 
     /// Each record to check that the schema knows (V1 reports the others).
-    func forEachViewInScope(_ body: (RecordView) throws -> Void) throws {
+    public func forEachViewInScope(_ body: (RecordView) throws -> Void) throws {
         try forEachRecordInScope { _, _, view in
             if let view { try body(view) }
         }
     }
 
     /// Each entry of the list named by `list` to check.
-    func forEachEntryInScope(of list: [String], _ body: (RecordView) throws -> Void) throws {
+    public func forEachEntryInScope(of list: [String], _ body: (RecordView) throws -> Void) throws {
         if let scope {
             for view in scope.entries[list] ?? [] { try body(view) }
         } else {
@@ -101,31 +101,25 @@ extension ValidationContext {
     }
 
     /// Every entry of the list, whatever the change. Only for lists known to be small.
-    func forEachEntry(of list: [String], _ body: (RecordView) throws -> Void) throws {
+    public func forEachEntry(of list: [String], _ body: (RecordView) throws -> Void) throws {
         try config.forEachListEntry(list) { key, record in
             if let view = decoder.view(key, record) { try body(view) }
         }
     }
 
     /// Whether the record at `key` is in scope: always without a change, else when it changed.
-    func isInScope(_ key: RecordKey) -> Bool {
+    public func isInScope(_ key: RecordKey) -> Bool {
         scope?.contains(key) ?? true
     }
 
     /// Whether the change creates, modifies or deletes an entry of the list named by `list`
     /// (always true without a change).
-    func touchesEntries(of list: [String]) -> Bool {
+    public func touchesEntries(of list: [String]) -> Bool {
         scope?.touchedLists.contains(list) ?? true
     }
 
     /// The record at `key` as it would be published, or nil when it does not exist.
-    func view(at key: RecordKey) throws -> RecordView? {
+    public func view(at key: RecordKey) throws -> RecordView? {
         try config.record(key).flatMap { decoder.view(key, $0) }
     }
-}
-
-/// The lists that several cross-field rules are about.
-enum RuleSubjects {
-    static let methods = ["manage-system", "authentication-methods", "method"]
-    static let users = ["manage-accounts-and-storage", "user-accounts", "user"]
 }

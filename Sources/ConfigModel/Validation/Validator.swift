@@ -1,26 +1,18 @@
 import Dispatch
 
-/// Runs every rule of SPEC §4 — the one code path behind `validate` and `publish`.
-public enum Validator {
-    public static let rules: [any ValidationRule] = [
-        V1ValueSyntax(),
-        V2MandatoryLeaves(),
-        V3References(),
-        V4UniqueDisplayName(),
-        V5CertificateAuthorityRequired(),
-        V6Applicability(),
-        V7CertificateExtendedProperties(),
-        V8ExternalDNSNameRequired(),
-        V9FixedOncePublished(),
-        V10UserNotificationDetails(),
-        V11NotificationChannels(),
-        V12SameDeviceChoice(),
-    ]
+/// Runs a configuration's rules — the one code path behind `validate` and `publish`.
+public struct Validator: Sendable {
+    /// The rules, in the order of their ids.
+    public let rules: [any ValidationRule]
+
+    public init(rules: [any ValidationRule]) {
+        self.rules = rules
+    }
 
     /// Every violation, errors first, then by path, so that output is stable and what
     /// blocks publishing comes first.
-    public static func validate(_ context: ValidationContext) throws -> [Violation] {
-        try Validation(context).finish()
+    public func validate(_ context: ValidationContext) throws -> [Violation] {
+        try Validation(context, rules).finish()
     }
 
     /// Starts validating `config` after `changes`, for a caller with other work to do
@@ -29,8 +21,9 @@ public enum Validator {
     /// change, decoded once and not changed after, never the store: the other rules read
     /// it (one connection, one thread) when the caller calls `finish`, and the caller may
     /// use it until then.
-    public static func begin(config: any ConfigReader, changes: ChangeSet) -> Validation {
-        changes.changes.count >= besideThreshold ? Validation(beside: config, changes) : Validation(ValidationContext(config: config, changes: changes))
+    public func begin(config: any ConfigReader, changes: ChangeSet) -> Validation {
+        changes.changes.count >= Self.besideThreshold
+            ? Validation(beside: config, changes, rules) : Validation(ValidationContext(config: config, changes: changes), rules)
     }
 
     /// Records in a change below which V1 runs with the others.
@@ -46,29 +39,37 @@ public final class Validation {
     }
 
     private let work: Work
+    private let rules: [any ValidationRule]
 
     /// V1 runs beside the other rules when the change is large.
-    fileprivate init(_ context: ValidationContext) {
+    fileprivate init(_ context: ValidationContext, _ rules: [any ValidationRule]) {
+        self.rules = rules
         guard let scope = context.scope, scope.present.count + scope.unknown.count >= Validator.besideThreshold else {
             work = .inline(context)
             return
         }
-        work = .beside(BesideWork(context: context))
+        work = .beside(BesideWork(context: context, rules: rules.filter(Self.runsBeside)))
     }
 
     /// The change is decoded on the second thread too.
-    fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet) {
-        work = .beside(BesideWork(config: config, changes: changes))
+    fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet, _ rules: [any ValidationRule]) {
+        self.rules = rules
+        work = .beside(BesideWork(config: config, changes: changes, rules: rules.filter(Self.runsBeside)))
+    }
+
+    /// Whether a rule reads only the change, and so may run on the second thread: V1.
+    private static func runsBeside(_ rule: any ValidationRule) -> Bool {
+        rule is V1ValueSyntax
     }
 
     /// Runs the other rules and returns every violation, in report order.
     public func finish() throws -> [Violation] {
         switch work {
         case .inline(let context):
-            return try Validator.rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
+            return try rules.flatMap { try $0.check(context) }.sorted(by: Violation.reportOrder)
         case .beside(let beside):
             let context = beside.awaitContext()
-            let others = Result { try Validator.rules.filter { !($0 is V1ValueSyntax) }.flatMap { try $0.check(context) } }
+            let others = Result { try rules.filter { !Self.runsBeside($0) }.flatMap { try $0.check(context) } }
             return try (beside.awaitV1().get() + others.get()).sorted(by: Violation.reportOrder)
         }
     }
@@ -79,16 +80,19 @@ public final class Validation {
 private final class BesideWork: @unchecked Sendable {
     private var context: ValidationContext?
     private var v1: Result<[Violation], any Error>?
+    private let rules: [any ValidationRule]
     private let contextReady = DispatchSemaphore(value: 0)
     private let v1Done = DispatchSemaphore(value: 0)
 
-    init(context: ValidationContext) {
+    init(context: ValidationContext, rules: [any ValidationRule]) {
         self.context = context
+        self.rules = rules
         contextReady.signal()
         DispatchQueue.global().async { [self] in checkV1(self.context!) }
     }
 
-    init(config: any ConfigReader, changes: ChangeSet) {
+    init(config: any ConfigReader, changes: ChangeSet, rules: [any ValidationRule]) {
+        self.rules = rules
         let config = UncheckedConfig(config)
         DispatchQueue.global().async { [self] in
             let context = ValidationContext(config: config.reader, changes: changes)
@@ -99,7 +103,7 @@ private final class BesideWork: @unchecked Sendable {
     }
 
     private func checkV1(_ context: ValidationContext) {
-        v1 = Result { try V1ValueSyntax().check(context) }
+        v1 = Result { try rules.flatMap { try $0.check(context) } }
         v1Done.signal()
     }
 

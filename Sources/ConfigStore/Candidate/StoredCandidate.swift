@@ -38,7 +38,7 @@ final class StoredCandidate: Candidate {
 
     var schema: SchemaNode { store.schema }
 
-    private var publisher: Publisher { Publisher(schema: schema, references: store.references) }
+    private var publisher: Publisher { Publisher(schema: schema, references: store.references, validator: store.validator) }
 
     init(store: RevisionedStore, owner: String?) throws {
         self.store = store
@@ -182,7 +182,7 @@ final class StoredCandidate: Candidate {
 
     func validate() throws -> [Violation] {
         let changes = try changesAgainstPublished(under: RecordKey(.root))
-        return try Validator.validate(ValidationContext(config: view, changes: changes))
+        return try store.validator.validate(ValidationContext(config: view, changes: changes))
     }
 
     func conflicts() throws -> [MergeConflict] {

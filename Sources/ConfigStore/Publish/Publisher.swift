@@ -6,6 +6,7 @@ import ConfigModel
 struct Publisher {
     let schema: SchemaNode
     let references: ReferenceIndex
+    let validator: Validator
 
     /// `edits`: each touched record as the candidate first saw it and as it is now;
     /// `base`: the revision the candidate was based on.
@@ -26,7 +27,7 @@ struct Publisher {
         // configuration being published (V9 compares with what was published through the
         // change itself). An error fails the publish, and the caller rolls the whole
         // transaction back.
-        let validation = Validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes)
+        let validation = validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes)
         let revision = latest + 1, size = changes.size
         try transaction.appendRevision(revision, metadata: metadata, changes: changes, size: size, references: references)
         let violations = try validation.finish()

@@ -54,7 +54,7 @@ enum Files {
 
     private static func loadJSON(_ data: Data, replace: Bool, session: Session, file: Word) throws {
         let imported: JSONImport.Result
-        do { imported = try JSONImport().read(data) } catch {
+        do { imported = try JSONImport(schema: session.schema).read(data) } catch {
             throw CommandError("\(file.text): \(error)", at: file)
         }
         var candidate = session.candidate

@@ -1,6 +1,6 @@
 import ConfigModel
 
-/// `wizard authentication-method`, at the keyboard only.
+/// `wizard TOPIC`: one of the guided dialogues the session is given, at the keyboard only.
 enum Guided {
     static let commands: [CommandSpec] = [
         CommandSpec(command: .wizard, usage: "wizard authentication-method",
@@ -9,12 +9,15 @@ enum Guided {
     ]
 
     static func wizard(_ invocation: Invocation) throws {
+        let wizards = invocation.session.options.wizards
+        let topics = wizards.map(\.topic)
         guard let topic = invocation.arguments.first else {
-            throw CommandError("wizard needs a topic: authentication-method", at: invocation.name)
+            throw CommandError("wizard needs a topic: \(topics.joined(separator: ", "))", at: invocation.name)
         }
-        _ = try NameMatcher.match(topic, among: ["authentication-method"], what: "wizard")
+        let chosen = try NameMatcher.match(topic, among: topics, what: "wizard")
         guard let ask = invocation.session.asker else { throw CommandError("wizard needs an interactive shell", at: invocation.name) }
-        guard let answers = try AuthenticationMethodWizard(session: invocation.session, ask: ask).run() else {
+        let wizard = wizards.first { $0.topic == chosen }!
+        guard let answers = try wizard.run(reading: invocation.session.candidate, ask: ask) else {
             invocation.print("Wizard abandoned; nothing changed")
             return
         }

@@ -110,7 +110,8 @@ enum Viewing {
 
     static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
         invocation.data = json(changes, schema: invocation.session.schema)
-        try DiffRenderer(colored: invocation.session.options.color).render(changes.changes, to: invocation.print)
+        let emit = DiffColors.emitting(to: invocation.print, colored: invocation.session.options.color)
+        try DiffRenderer(schema: invocation.session.schema).render(changes.changes, to: emit)
     }
 
     /// Changed leaves as `--json` shows them (`compare`, `check`): path, old and new, secrets masked.
@@ -153,7 +154,7 @@ enum Viewing {
             throw CommandError("search user-accounts needs one pattern; quote it if it has spaces", at: invocation.arguments.dropFirst(2).first ?? list)
         }
         let glob = Glob(invocation.arguments[1].text)
-        let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
+        let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"], schema: invocation.session.schema)
         var found: [JSONOut] = []
         for entry in try invocation.session.candidate.entries(of: users) {
             let fields = [entry.key, entry.record["display-name"], entry.record["email"]].compactMap { $0 }

@@ -5,32 +5,42 @@ import Foundation
 ///
 /// Swift keeps a string of up to 15 bytes inside the value itself; a longer one is a heap
 /// allocation, made by the lexer and freed once the command has run. Every line of a bulk
-/// script starts with `manage-accounts-and-storage`, so the lexer hands out the schema's own
-/// string for such a word instead of a copy of it.
-enum KnownWords {
-    /// The known string with exactly these bytes, if there is one.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard bytes.count > 15, var known = table[fingerprint(bytes)] else { return nil }
-        return known.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } ? known : nil
-    }
-
+/// script starts with the same long keywords (a top-level container's, a list's), so the
+/// lexer hands out the schema's own string for such a word instead of a copy of it.
+struct KnownWords: Sendable {
     /// Keywords by fingerprint; of two with the same fingerprint only the first is kept, and
     /// the other is simply copied like any word.
-    private static let table: [UInt64: String] = {
+    private let table: [UInt64: String]
+
+    /// No word is known: every word is copied.
+    static let none = KnownWords(table: [:])
+
+    private init(table: [UInt64: String]) {
+        self.table = table
+    }
+
+    /// The keywords of `schema` that are too long to be kept inside a string value.
+    init(schema: SchemaNode) {
         var table: [UInt64: String] = [:]
         func add(_ node: SchemaNode) {
             for child in node.children {
                 if child.keyword.utf8.count > 15 {
                     var keyword = child.keyword
-                    let print = keyword.withUTF8 { fingerprint($0) }
+                    let print = keyword.withUTF8 { Self.fingerprint($0) }
                     if table[print] == nil { table[print] = keyword }
                 }
                 add(child)
             }
         }
-        add(DigitalAccessSchema.root)
-        return table
-    }()
+        add(schema)
+        self.table = table
+    }
+
+    /// The known string with exactly these bytes, if there is one.
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count > 15, var known = table[Self.fingerprint(bytes)] else { return nil }
+        return known.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 } ? known : nil
+    }
 
     /// Length and the first and last eight bytes: enough to tell the schema's keywords apart
     /// almost always, and cheap. Only for more than 15 bytes.

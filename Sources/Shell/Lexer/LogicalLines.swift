@@ -70,7 +70,7 @@ public struct LogicalLines: Sequence, Sendable {
         /// the end of the chunk. A fresh tokenizer per line reads as one kept across them
         /// would: nothing carries over a line break.
         private mutating func nextInChunk(_ chunk: UnsafeBufferPointer<UInt8>) -> LogicalLine {
-            var tokenizer = Tokenizer<LenientReading>(chunk, at: offset, line: line, variables: { _ in nil })
+            var tokenizer = Tokenizer<LenientReading>(chunk, at: offset, line: line, variables: { _ in nil }, knownWords: .none)
             tokenizer.scanLogicalLine()
             let logical = LogicalLine(text: tokenizer.cursor.text(from: offset, to: tokenizer.cursor.index), line: line,
                                       isContinued: tokenizer.endsInContinuation)

@@ -6,6 +6,8 @@ import ConfigModel
 struct Tokenizer<Policy: ErrorPolicy> {
     private(set) var cursor: UTF8Cursor
     private let variables: (String) -> String?
+    /// Long words handed out as the schema's own strings rather than copied.
+    private let knownWords: KnownWords
     /// The command being read on the current logical line.
     private(set) var command = CommandBuilder()
     /// The word being read, `nil` between words.
@@ -21,24 +23,26 @@ struct Tokenizer<Policy: ErrorPolicy> {
 
     /// A tokenizer over `bytes` from `index`, which must start physical line `line`. The
     /// bytes are borrowed: the tokenizer must not outlive the call that lent them.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int, variables: @escaping (String) -> String?) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int, variables: @escaping (String) -> String?,
+         knownWords: KnownWords) {
         cursor = UTF8Cursor(bytes, at: index, line: line)
         self.variables = variables
+        self.knownWords = knownWords
     }
 
     /// Calls `body` with a tokenizer over the whole of `source`, whose bytes are lent for
     /// the call only.
     static func reading<Result>(_ source: String, firstLine: Int, variables: @escaping (String) -> String?,
-                                _ body: (inout Tokenizer) -> Result) -> Result {
+                                knownWords: KnownWords, _ body: (inout Tokenizer) -> Result) -> Result {
         var source = source
         return source.withUTF8 { bytes in
-            var tokenizer = Tokenizer(bytes, at: 0, line: firstLine, variables: variables)
+            var tokenizer = Tokenizer(bytes, at: 0, line: firstLine, variables: variables, knownWords: knownWords)
             return body(&tokenizer)
         }
     }
 
     /// The word being read as far as it goes, `nil` between words.
-    var partialWord: Word? { word?.word(in: cursor.bytes) }
+    var partialWord: Word? { word?.word(in: cursor.bytes, knownWords: knownWords) }
 
     /// Reads every logical line, finishing all but the last, which stays open so that
     /// partial lexing can look at the word under the cursor.
@@ -118,7 +122,7 @@ struct Tokenizer<Policy: ErrorPolicy> {
 
     private mutating func endWord() {
         if let word {
-            command.append(word.word(in: cursor.bytes))
+            command.append(word.word(in: cursor.bytes, knownWords: knownWords))
             self.word = nil
         }
     }

@@ -23,7 +23,7 @@ struct LexedLines: Sequence {
 
     let text: String
     let lexer: Lexer
-    var resolver = PathResolver()
+    let resolver: PathResolver
 
     func makeIterator() -> Iterator {
         text.utf8.count < Self.aheadThreshold

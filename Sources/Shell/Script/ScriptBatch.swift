@@ -53,7 +53,7 @@ public struct ScriptBatch {
             if changes.isEmpty {
                 emit("Check: no change would be published")
             } else {
-                try DiffRenderer(colored: options.color).renderOnTwoThreads(changes.changes, to: emit)
+                try DiffRenderer(schema: session.schema).renderOnTwoThreads(changes.changes, to: DiffColors.emitting(to: emit, colored: options.color))
             }
             if options.json {
                 // One document for the diff, like every command's under --json.

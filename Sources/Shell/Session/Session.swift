@@ -21,6 +21,8 @@ public final class Session {
         public var color = false
         public var variables: [String: String] = [:]
         public var environment: [String: String] = ProcessInfo.processInfo.environment
+        /// The guided dialogues `wizard` offers, by topic.
+        public var wizards: [any Wizard] = []
 
         public init(user: String) {
             self.user = user
@@ -35,7 +37,7 @@ public final class Session {
     let console: Console
     /// `console.out` as a function, made once: a script's every command writes through it.
     let consoleOut: (String) -> Void
-    let resolver = PathResolver()
+    let resolver: PathResolver
     let lexer: Lexer
     /// The source recorded with a publish: `interactive`, `script FILE`, `-c`, `stdin`.
     var publishSource: String
@@ -64,8 +66,9 @@ public final class Session {
         consoleOut = console.out
         publishSource = source
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
+        resolver = PathResolver(schema: candidate.schema)
         let variables = options.variables, environment = options.environment
-        lexer = Lexer { name in variables[name] ?? environment[name] }
+        lexer = Lexer(keywordsOf: candidate.schema) { name in variables[name] ?? environment[name] }
     }
 
     var schema: SchemaNode { candidate.schema }

@@ -1,4 +1,5 @@
 @testable import ConfigModel
+import DigitalAccess
 import XCTest
 
 final class ConfigReaderTests: XCTestCase {

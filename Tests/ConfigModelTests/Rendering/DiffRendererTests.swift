@@ -4,8 +4,8 @@ import XCTest
 final class DiffRendererTests: XCTestCase {
     private let email = RenderingFixtures.path("manage-system", "notification-channels", "email")
 
-    private func render(_ changes: ChangeSet, includeSecrets: Bool = false, colored: Bool = false) throws -> [String] {
-        let renderer = DiffRenderer(includeSecrets: includeSecrets, colored: colored)
+    private func render(_ changes: ChangeSet, includeSecrets: Bool = false) throws -> [String] {
+        let renderer = DiffRenderer(includeSecrets: includeSecrets)
         return try RenderingFixtures.lines { try renderer.render(changes.changes, to: $0) }
     }
 
@@ -67,33 +67,10 @@ final class DiffRendererTests: XCTestCase {
         ])
     }
 
-    func testColour() throws {
-        let diff = try changes { try $0.setLeaf(self.email.appending("enabled"), to: "false") }
-        XCTAssertEqual(try render(diff, colored: true), [
-            "  manage-system notification-channels email",
-            "\u{1B}[31m-   enabled true\u{1B}[0m",
-            "\u{1B}[32m+   enabled false\u{1B}[0m",
-        ])
-    }
-
     func testUnchangedRecordShowsNothing() throws {
         let record = Record(["host": "h"])
         let key = RecordKey(RenderingFixtures.path("manage-system", "authentication-services", "service", "s"))
         XCTAssertEqual(try render(ChangeSet([RecordChange(key: key, old: record, new: record)])), [])
-    }
-
-    func testALargeChangeRenderedOnTwoThreadsGivesTheSameLinesInTheSameOrder() throws {
-        let users = (0..<(DiffRenderer.window * 2 + DiffRenderer.splitThreshold + 1)).map { index in
-            RecordChange(key: RecordKey(RenderingFixtures.path("manage-accounts-and-storage", "user-accounts", "user", "u\(index)")),
-                         old: index % 3 == 0 ? Record(["email": "old\(index)@example.com"]) : nil,
-                         new: Record(["display-name": "User \(index)", "email": "u\(index)@example.com"]))
-        }
-        let changes = ChangeSet(users).changes
-        let renderer = DiffRenderer()
-        let oneThread = try RenderingFixtures.lines { try renderer.render(changes, to: $0) }
-        let twoThreads = try RenderingFixtures.lines { try renderer.renderOnTwoThreads(changes, to: $0) }
-        XCTAssertGreaterThan(oneThread.count, changes.count * 3)
-        XCTAssertEqual(twoThreads, oneThread)
     }
 
     func testHeadingsKeepEachKeysOwnBytes() throws {

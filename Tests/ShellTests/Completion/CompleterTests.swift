@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import LineEditing
 @testable import Shell
 import XCTest
@@ -8,7 +9,7 @@ import XCTest
 /// replace, and descriptions.
 final class CompleterTests: XCTestCase {
     private func completer(_ setup: String = "") throws -> ShellCompleter {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let console = CapturingConsole()
         if !setup.isEmpty {
             let script = try Session(store: store, mode: .script, options: .init(user: "t"), console: console, source: "-c")

@@ -6,7 +6,7 @@ import Testing
 /// every source exactly as the tokenizer does when it reads the whole source.
 @Suite struct LogicalLinesAgreementTests {
     private static func tokenizerSplit(_ source: String, firstLine: Int) -> [LogicalLine] {
-        Tokenizer<LenientReading>.reading(source, firstLine: firstLine, variables: { _ in nil }) { tokenizer in
+        Tokenizer<LenientReading>.reading(source, firstLine: firstLine, variables: { _ in nil }, knownWords: .none) { tokenizer in
             var lines: [LogicalLine] = []
             while !tokenizer.cursor.isAtEnd {
                 let start = tokenizer.cursor.index, line = tokenizer.cursor.position.line

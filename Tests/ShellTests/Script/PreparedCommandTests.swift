@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Foundation
 @testable import Shell
 import Testing
@@ -100,7 +101,7 @@ struct PreparedCommandTests {
     }
 
     private static func session() throws -> Session {
-        try Session(store: RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
+        try Session(store: RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
     }
 
     private static func rendered(_ config: some ConfigReader) throws -> [String] {

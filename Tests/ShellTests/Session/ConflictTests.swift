@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Foundation
 import Shell
 import XCTest
@@ -28,7 +29,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testTwoUsersEditingTheSameLeafConflict() throws {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let alice = try session(store, user: "alice")
         let bob = try session(store, user: "bob")
         try alice.execute(line: "set \(port) 8443")
@@ -61,7 +62,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testPersistedCandidateLosesToAScriptThatDeletedTheEntry() throws {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let setUp = try session(store, user: "alice", mode: .script)
         try setUp.execute(line: "set manage-accounts-and-storage user-accounts user a display-name \"A A\"")
         try setUp.execute(line: "publish")
@@ -79,7 +80,7 @@ final class ConflictTests: XCTestCase {
     }
 
     func testNewSiblingEntriesOnBothSidesAreNoConflict() throws {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let alice = try session(store, user: "alice")
         let bob = try session(store, user: "bob")
         try alice.execute(line: "set manage-accounts-and-storage user-accounts user a email a@example.com")

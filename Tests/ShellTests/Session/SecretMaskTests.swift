@@ -3,6 +3,7 @@ import ConfigStore
 import Foundation
 @testable import Shell
 import XCTest
+import DigitalAccess
 
 /// The history keeps a line that set a secret with the secret masked. Recalling that line and
 /// running it must not make the mask the password.
@@ -10,7 +11,7 @@ final class SecretMaskTests: XCTestCase {
     private let password = "manage-system notification-channels email password"
 
     func testARecalledLineHoldingTheMaskIsRefusedAndTheSecretKept() throws {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let session = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"), console: CapturingConsole(),
                                   source: "interactive")
         let typed = "set \(password) s3cret"

@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import DigitalAccess
 import Foundation
 import Shell
 import XCTest
@@ -20,7 +21,7 @@ final class SourceTests: XCTestCase {
     }
 
     func testAFailingSourceLeavesTheCandidateAsItWas() throws {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root)
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let session = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"),
                                   console: CapturingConsole(), source: "interactive")
         try session.execute(line: "set \(port) 8443")
