@@ -28,8 +28,12 @@ let package = Package(
             dependencies: ["ConfigModel", "ConfigStore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        // The command language: lexer, parser, commands, pipes, script runner.
-        .target(name: "Shell", dependencies: ["ConfigModel", "ConfigStore", "LineEditing"]),
+        // The command language: lexer, commands, pipes, the script runner and the one command
+        // path; the engine state a command acts on. No terminal.
+        .target(name: "ShellCore", dependencies: ["ConfigModel", "ConfigStore"]),
+        // The shell at a keyboard: the read-eval-print loop, prompt, completer, pager and the
+        // wizard's dialogue, over LineEditing.
+        .target(name: "ShellInteractive", dependencies: ["ShellCore", "ConfigModel", "ConfigStore", "LineEditing"]),
         // Terminal line editing over libedit (prompt, history, completion, `?` help).
         // Knows nothing of Digital Access.
         .systemLibrary(name: "Clibedit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -37,14 +41,14 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
-            dependencies: ["Shell", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ShellCore", "ShellInteractive", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "Shell", "DigitalAccess"]),
+        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "ShellCore", "ShellInteractive", "DigitalAccess"]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["Shell", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ShellCore", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
@@ -52,8 +56,8 @@ let package = Package(
         .testTarget(name: "DigitalAccessTests", dependencies: ["DigitalAccess", "ConfigModel"]),
         .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
                                                              .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "DigitalAccess"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Shell", "dashell-torture"]),
+        .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),

@@ -2,7 +2,8 @@ import ConfigModel
 import ConfigStore
 import ConfigStoreSQLite
 import DigitalAccess
-import Shell
+import ShellCore
+import ShellInteractive
 import Foundation
 
 // Engine measurements for scripts/bench, in-process. Each subcommand prints its samples as

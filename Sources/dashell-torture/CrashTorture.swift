@@ -3,7 +3,7 @@ import ConfigStore
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
-import Shell
+import ShellCore
 
 /// `crash`: publishes of large and small candidates, and a user's candidate being saved,
 /// killed with SIGKILL at random instants. After each run the store must open, pass

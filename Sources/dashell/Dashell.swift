@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Shell
+import ShellCore
 
 /// `dashell`: the Digital Access configuration shell.
 @main
@@ -60,12 +60,12 @@ struct Dashell: ParsableCommand {
                 Foundation.exit(0)
             }
             FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(code == 64 ? Shell.ExitCode.usage.rawValue : code)
+            Foundation.exit(code == 64 ? ShellCore.ExitCode.usage.rawValue : code)
         }
     }
 }
 
 /// Ends the process with a shell exit code once output is flushed.
 struct Finished: Error {
-    let code: Shell.ExitCode
+    let code: ShellCore.ExitCode
 }

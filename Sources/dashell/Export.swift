@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConfigModel
 import Foundation
-import Shell
+import ShellCore
 
 /// `dashell export`: the published configuration (or a past revision) on stdout.
 struct Export: ParsableCommand {

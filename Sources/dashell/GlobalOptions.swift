@@ -4,7 +4,7 @@ import ConfigStore
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
-import Shell
+import ShellCore
 
 /// Options every form of `dashell` accepts, before or after a subcommand.
 struct GlobalOptions: ParsableArguments {
@@ -72,7 +72,7 @@ struct GlobalOptions: ParsableArguments {
             return storage
         } catch {
             FileHandle.standardError.write(Data("dashell: error: \(error)\n".utf8))
-            Foundation.exit(Shell.ExitCode.storeUnavailable.rawValue)
+            Foundation.exit(ShellCore.ExitCode.storeUnavailable.rawValue)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import Shell
+import ShellCore
+import ShellInteractive
 
 /// Scripts, `-c`, standard input, or the interactive shell.
 struct Run: ParsableCommand {

@@ -1,6 +1,7 @@
 import ConfigStore
 import ConfigStoreSQLite
-import Shell
+import ShellCore
+import ShellInteractive
 
 /// The manual's sections about the shell itself: what it is, its command language, exit
 /// codes, environment, files and examples.

@@ -1,4 +1,4 @@
-@testable import Shell
+@testable import ShellCore
 import Testing
 
 /// The command table and the `Command` cases name the same commands, each once.

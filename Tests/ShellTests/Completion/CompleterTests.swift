@@ -2,7 +2,8 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import LineEditing
-@testable import Shell
+@testable import ShellCore
+@testable import ShellInteractive
 import XCTest
 
 /// TAB and `?` without a terminal: text before the cursor → candidates, the span they

@@ -1,4 +1,4 @@
-import Shell
+import ShellCore
 import Testing
 
 /// The lexer scans UTF-8 bytes and takes most words straight out of the source: these pin

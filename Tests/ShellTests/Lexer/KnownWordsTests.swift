@@ -1,6 +1,6 @@
 import ConfigModel
 import DigitalAccess
-import Shell
+import ShellCore
 import Testing
 
 /// A lexer given the schema hands out its long keywords instead of copies; the words must be

@@ -1,4 +1,4 @@
-import Shell
+import ShellCore
 
 /// The variables every lexer test can see.
 let testVariables: [String: String] = [

@@ -1,5 +1,5 @@
 import ConfigModel
-@testable import Shell
+@testable import ShellCore
 import Testing
 
 /// `LogicalLines` cuts lines without a backslash straight out of the bytes; it must split

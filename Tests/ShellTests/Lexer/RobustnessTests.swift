@@ -1,5 +1,5 @@
 import ConfigModel
-import Shell
+import ShellCore
 import Testing
 
 /// SPEC §9: any input gets a result or an error, never a crash, a hang or a stack overflow.

@@ -1,6 +1,6 @@
 import ConfigModel
 import DigitalAccess
-@testable import Shell
+@testable import ShellCore
 import XCTest
 
 final class DiffOnTwoThreadsTests: XCTestCase {

@@ -1,4 +1,4 @@
-@testable import Shell
+@testable import ShellCore
 import Testing
 
 /// A long script is lexed on a second thread; what the runner gets must not depend on it.

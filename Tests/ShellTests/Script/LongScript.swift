@@ -1,4 +1,4 @@
-@testable import Shell
+@testable import ShellCore
 
 /// Lines for a script long enough to be lexed ahead on a second thread: `line(index)` for
 /// index 0, 1, … until the text is `margin` bytes over `LexedLines.aheadThreshold`.

@@ -2,7 +2,7 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import Foundation
-@testable import Shell
+@testable import ShellCore
 import Testing
 
 /// A script's commands are prepared before they run, on the lexing thread or by the runner:

@@ -2,7 +2,7 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import Foundation
-import Shell
+import ShellCore
 import XCTest
 
 /// Two sessions on one store publishing the same leaf: the second loses with a conflict

@@ -1,7 +1,7 @@
 import ConfigModel
 import ConfigStore
 import Foundation
-@testable import Shell
+@testable import ShellCore
 import XCTest
 import DigitalAccess
 

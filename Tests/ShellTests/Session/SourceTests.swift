@@ -2,7 +2,7 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import Foundation
-import Shell
+import ShellCore
 import XCTest
 
 /// `source` is one command: a failure inside the file undoes everything the file did, and

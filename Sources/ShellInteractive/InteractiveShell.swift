@@ -2,6 +2,7 @@ import ConfigModel
 import ConfigStore
 import Foundation
 import LineEditing
+import ShellCore
 
 /// The shell at a keyboard: the user's persisted candidate, errors that do not end the
 /// session, a prompt showing where the user is and whether changes are pending, and —
@@ -25,7 +26,7 @@ public final class InteractiveShell {
 
     /// No terminal: plain lines, no prompt, no escape sequences.
     private func runPlain() -> ExitCode {
-        session.asker = asker { prompt in
+        session.io.asker = asker { prompt in
             FileHandle.standardOutput.write(Data(prompt.utf8))
             return Swift.readLine(strippingNewline: true)
         }
@@ -46,11 +47,11 @@ public final class InteractiveShell {
         guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
             return runPlain()
         }
-        session.asker = asker { prompt in
+        session.io.asker = asker { prompt in
             if case .line(let answer) = editor.readLine(prompt: prompt) { return answer }
             return nil
         }
-        session.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
+        session.io.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
         var lineNumber = 0
         var pending = ""
         while !session.wantsToLeave {
@@ -78,8 +79,8 @@ public final class InteractiveShell {
     /// Asks wizard questions through `read` (nil: abandoned), re-asking after a bad answer.
     private func asker(_ read: @escaping (String) -> String?) -> Asker {
         { [session, console] question in
-            session.question = question
-            defer { session.question = nil }
+            session.io.question = question
+            defer { session.io.question = nil }
             while true {
                 (console as? StandardConsole)?.flush()
                 let shown = question.defaultAnswer.map { " [\($0)]" } ?? ""
@@ -138,39 +139,5 @@ public final class InteractiveShell {
         let changes = "\(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s")"
         let place = "user \(session.options.user), store \(session.store.location)"
         console.err("warning: \(changes) kept in your candidate (\(place)); your next session resumes it")
-    }
-}
-
-/// `alice@dashell [manage-system distribution-services]*!> `: user, location, `*` while
-/// changes are pending, `!` while the candidate's base is behind the latest revision.
-struct Prompt {
-    let session: Session
-
-    var text: String {
-        let status = try? session.candidate.status()
-        let location = session.location.isRoot ? "" : " [\(session.location)]"
-        let parts: [(String, String?)] = [
-            ("\(session.options.user)@dashell", "1"),
-            (location, "34"),
-            ((status?.pendingChanges ?? 0) > 0 ? "*" : "", "33"),
-            (status?.isStale == true ? "!" : "", "31"),
-            ("> ", nil),
-        ]
-        return session.options.color ? Self.painted(parts) : parts.map(\.0).joined()
-    }
-
-    /// Colours for a terminal. Each run of escape sequences goes between two \u{1} markers,
-    /// which tell the editor it takes no width; runs are merged, never adjacent.
-    static func painted(_ parts: [(text: String, style: String?)]) -> String {
-        var result = ""
-        var styled = false
-        for part in parts where !part.text.isEmpty {
-            var escapes = styled ? "\u{1B}[0m" : ""
-            if let style = part.style { escapes += "\u{1B}[\(style)m" }
-            if !escapes.isEmpty { result += "\u{1}" + escapes + "\u{1}" }
-            result += part.text
-            styled = part.style != nil
-        }
-        return styled ? result + "\u{1}\u{1B}[0m\u{1}" : result
     }
 }

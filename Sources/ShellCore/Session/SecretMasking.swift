@@ -2,10 +2,14 @@ import ConfigModel
 
 /// What the history file and error reports may show of a line: a line that sets a secret
 /// is shown with the value masked, so neither ever holds a password.
-struct SecretMasking {
+public struct SecretMasking {
     let session: Session
 
-    func maskedLine(_ line: String) -> String? {
+    public init(session: Session) {
+        self.session = session
+    }
+
+    public func maskedLine(_ line: String) -> String? {
         guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
         guard let commands = try? session.lexer.lex(line) else { return line }
         var masked = false

@@ -1,8 +1,9 @@
 import Foundation
+import ShellCore
 
 /// Long output on a terminal goes through `$PAGER` (default `less -FRX`): the first
 /// screenful is held back, and only when a command prints more is the pager started.
-final class Pager {
+final class Pager: OutputPager {
     private let command: String
     private let height: Int
     private let write: (String) -> Void

@@ -30,8 +30,8 @@ extension Session {
         let json = options.json && !quietly
         let collected = json ? CollectedLines() : nil
         let paging = pipes.allSatisfy { if case .noMore = $0 { false } else { true } }
-        let pager = paging && !json && !quietly ? self.pager : nil
-        let sink = quietly ? { _ in } : collected?.append ?? pager?.line ?? consoleOut
+        let pager = paging && !json && !quietly ? io.pager : nil
+        let sink = quietly ? { _ in } : collected?.append ?? pager?.line ?? io.consoleOut
         let output = OutputPipeline(pipes: pipes, sink: sink)
         defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: arguments, output: output, prepared: prepared)

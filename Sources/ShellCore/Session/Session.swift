@@ -2,9 +2,10 @@ import ConfigModel
 import ConfigStore
 import Foundation
 
-/// The state one shell or script run works in: the store, the candidate being edited, the
-/// current location, and how output is shown. The same engine serves the interactive
-/// shell, script files, `-c`, stdin and `source`.
+/// The state a command acts on: the store, the candidate being edited, the current
+/// location, and where the input in progress stands (leaving, files being sourced). How it
+/// meets the outside world is its `io`. The same engine serves the interactive shell,
+/// script files, `-c`, stdin, `source` and `load`.
 public final class Session {
     public enum Mode: Sendable, Equatable {
         /// The user's persisted candidate, prompts, pager.
@@ -34,9 +35,7 @@ public final class Session {
     public let options: Options
     public internal(set) var candidate: any Candidate
     public internal(set) var location: ConfigPath = .root
-    let console: Console
-    /// `console.out` as a function, made once: a script's every command writes through it.
-    let consoleOut: (String) -> Void
+    public let io: SessionIO
     let resolver: PathResolver
     let lexer: Lexer
     /// The source recorded with a publish: `interactive`, `script FILE`, `-c`, `stdin`.
@@ -49,21 +48,14 @@ public final class Session {
     private var inCommand = false
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
-    /// Asks the questions of a wizard at the keyboard; nil in scripts.
-    var asker: Asker?
-    /// The wizard question being answered, which completion and `?` then serve.
-    var question: Question?
-    /// Long output at a terminal; nil in scripts.
-    var pager: Pager?
     /// Commands entered in this session, for `history`.
     public internal(set) var commandHistory: [String] = []
 
-    public init(store: any ConfigStore, mode: Mode, options: Options, console: Console, source: String) throws {
+    public init(store: any ConfigStore, mode: Mode, options: Options, console: any Console, source: String) throws {
         self.store = store
         self.mode = mode
         self.options = options
-        self.console = console
-        consoleOut = console.out
+        io = SessionIO(console: console)
         publishSource = source
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
         resolver = PathResolver(schema: candidate.schema)
@@ -92,7 +84,15 @@ public final class Session {
         }
     }
 
+    var console: any Console { io.console }
+
+    /// Whether `text` (a line being typed) ends inside an open quote, where `?` is an
+    /// ordinary character.
+    public func isInsideQuote(_ text: String) -> Bool {
+        lexer.lexPartial(text).openQuote != nil
+    }
+
     func warn(_ message: String) {
-        console.err("warning: \(message)")
+        io.console.err("warning: \(message)")
     }
 }

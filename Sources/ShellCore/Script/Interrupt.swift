@@ -14,8 +14,8 @@ public enum Interrupt {
         signal(SIGINT) { _ in Interrupt.flag.store(true, ordering: .relaxed) }
     }
 
-    static var isPending: Bool { flag.load(ordering: .relaxed) }
+    public static var isPending: Bool { flag.load(ordering: .relaxed) }
 
     /// Forgets an interrupt that has been dealt with.
-    static func reset() { flag.store(false, ordering: .relaxed) }
+    public static func reset() { flag.store(false, ordering: .relaxed) }
 }

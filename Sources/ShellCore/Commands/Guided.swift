@@ -15,7 +15,7 @@ enum Guided {
             throw CommandError("wizard needs a topic: \(topics.joined(separator: ", "))", at: invocation.name)
         }
         let chosen = try NameMatcher.match(topic, among: topics, what: "wizard")
-        guard let ask = invocation.session.asker else { throw CommandError("wizard needs an interactive shell", at: invocation.name) }
+        guard let ask = invocation.session.io.asker else { throw CommandError("wizard needs an interactive shell", at: invocation.name) }
         let wizard = wizards.first { $0.topic == chosen }!
         guard let answers = try wizard.run(reading: invocation.session.candidate, ask: ask) else {
             invocation.print("Wizard abandoned; nothing changed")

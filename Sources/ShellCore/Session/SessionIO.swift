@@ -1,0 +1,28 @@
+import ConfigModel
+
+/// How a session meets the outside world, injected by whoever runs it: where output goes,
+/// and — at a keyboard only — a pager for long output and someone to answer a wizard's
+/// questions. A script's is a console and nothing more.
+public final class SessionIO {
+    public let console: any Console
+    /// `console.out` as a function, made once: a script's every command writes through it.
+    let consoleOut: (String) -> Void
+    /// Long output at a terminal; nil in scripts.
+    public var pager: (any OutputPager)?
+    /// Asks the questions of a wizard at the keyboard; nil in scripts.
+    public var asker: Asker?
+    /// The wizard question being answered, which completion and `?` then serve.
+    public var question: Question?
+
+    public init(console: any Console) {
+        self.console = console
+        consoleOut = console.out
+    }
+}
+
+/// Shows a command's output a screenful at a time once it is long.
+public protocol OutputPager: AnyObject {
+    func line(_ text: String)
+    /// Ends the command's output.
+    func finish()
+}
