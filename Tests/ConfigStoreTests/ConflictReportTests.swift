@@ -5,13 +5,13 @@ import XCTest
 /// What a conflict tells the user (SPEC §6): both values, and the revision and user that
 /// published the other one; the same from `publish`, `update` and the candidate's
 /// `conflicts()` that `validate` reports.
-final class ConflictReportTests: XCTestCase {
+final class ConflictReportTests: StorageTestCase {
     private let password = StoreFixture.leaf("manage-system", "notification-channels", "email", "password")
 
     /// Carol publishes revision 1 (port 8443); alice changes the port to 587, bob to 465 in
     /// revision 2, and dave then changes another leaf of the same record in revision 3.
     private func aliceAgainstBob() throws -> (store: RevisionedStore, alice: any Candidate) {
-        let store = try StoreFixture().open()
+        let store = try StoreFixture(storage).open()
         let carol = try store.candidate(for: "carol")
         try carol.set([(StoreFixture.port, "8443")])
         _ = try carol.publishExpectingRevision(user: "carol")
@@ -30,49 +30,57 @@ final class ConflictReportTests: XCTestCase {
     ]
 
     func testPublishNamesBothValuesAndWhoPublished() throws {
-        let (_, alice) = try aliceAgainstBob()
-        guard case .conflict(let conflicts) = try alice.publish(PublishMetadata(user: "alice", source: "interactive", comment: nil)) else {
-            return XCTFail("expected a conflict")
+        try onEachStorage {
+            let (_, alice) = try aliceAgainstBob()
+            guard case .conflict(let conflicts) = try alice.publish(PublishMetadata(user: "alice", source: "interactive", comment: nil)) else {
+                return XCTFail("expected a conflict")
+            }
+            XCTAssertEqual(conflicts.map(\.description), expected)
+            XCTAssertEqual(conflicts.first?.kind, .leaf(yours: "587", published: "465"))
+            XCTAssertEqual(conflicts.first?.publication, MergeConflict.Publication(revision: 2, user: "bob"))
         }
-        XCTAssertEqual(conflicts.map(\.description), expected)
-        XCTAssertEqual(conflicts.first?.kind, .leaf(yours: "587", published: "465"))
-        XCTAssertEqual(conflicts.first?.publication, MergeConflict.Publication(revision: 2, user: "bob"))
     }
 
     func testValidateSeesWhatPublishWouldMeet() throws {
-        let (store, alice) = try aliceAgainstBob()
-        XCTAssertEqual(try alice.conflicts().map(\.description), expected)
-        XCTAssertEqual(try store.candidate(for: "nobody").conflicts(), [])
+        try onEachStorage {
+            let (store, alice) = try aliceAgainstBob()
+            XCTAssertEqual(try alice.conflicts().map(\.description), expected)
+            XCTAssertEqual(try store.candidate(for: "nobody").conflicts(), [])
+        }
     }
 
     func testUpdateNamesWhatItDropped() throws {
-        let (_, alice) = try aliceAgainstBob()
-        XCTAssertEqual(try alice.update().dropped.map(\.description), expected)
-        XCTAssertEqual(try alice.conflicts(), [], "nothing left to conflict after the update")
+        try onEachStorage {
+            let (_, alice) = try aliceAgainstBob()
+            XCTAssertEqual(try alice.update().dropped.map(\.description), expected)
+            XCTAssertEqual(try alice.conflicts(), [], "nothing left to conflict after the update")
+        }
     }
 
     func testAnEntryDeletedOnOneSideAndChangedOnTheOtherSaysSo() throws {
-        let store = try StoreFixture().open()
-        let setup = try store.scratchCandidate()
-        try setup.set([(StoreFixture.user("dave", "email"), "dave@example.com")])
-        _ = try setup.publishExpectingRevision(user: "carol")
+        try onEachStorage {
+            let store = try StoreFixture(storage).open()
+            let setup = try store.scratchCandidate()
+            try setup.set([(StoreFixture.user("dave", "email"), "dave@example.com")])
+            _ = try setup.publishExpectingRevision(user: "carol")
 
-        let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
-        var deleting = alice
-        try deleting.delete(StoreFixture.user("dave", ""))
-        try alice.commitCommand()
-        try bob.set([(StoreFixture.user("dave", "email"), "d@example.com")])
-        _ = try bob.publishExpectingRevision(user: "bob")
-        XCTAssertEqual(try alice.conflicts().map(\.description),
-                       ["manage-accounts-and-storage user-accounts user dave: deleted here, but changed in revision 2 by bob"])
+            let alice = try store.candidate(for: "alice"), bob = try store.candidate(for: "bob")
+            var deleting = alice
+            try deleting.delete(StoreFixture.user("dave", ""))
+            try alice.commitCommand()
+            try bob.set([(StoreFixture.user("dave", "email"), "d@example.com")])
+            _ = try bob.publishExpectingRevision(user: "bob")
+            XCTAssertEqual(try alice.conflicts().map(\.description),
+                           ["manage-accounts-and-storage user-accounts user dave: deleted here, but changed in revision 2 by bob"])
 
-        let carol = try store.candidate(for: "carol")
-        try carol.set([(StoreFixture.user("dave", "email"), "e@example.com")])
-        var removing = bob
-        try removing.delete(StoreFixture.user("dave", ""))
-        try bob.commitCommand()
-        _ = try bob.publishExpectingRevision(user: "bob")
-        XCTAssertEqual(try carol.conflicts().map(\.description),
-                       ["manage-accounts-and-storage user-accounts user dave: changed here, but deleted in revision 3 by bob"])
+            let carol = try store.candidate(for: "carol")
+            try carol.set([(StoreFixture.user("dave", "email"), "e@example.com")])
+            var removing = bob
+            try removing.delete(StoreFixture.user("dave", ""))
+            try bob.commitCommand()
+            _ = try bob.publishExpectingRevision(user: "bob")
+            XCTAssertEqual(try carol.conflicts().map(\.description),
+                           ["manage-accounts-and-storage user-accounts user dave: changed here, but deleted in revision 3 by bob"])
+        }
     }
 }

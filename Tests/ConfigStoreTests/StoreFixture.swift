@@ -5,18 +5,54 @@ import Foundation
 import XCTest
 import DigitalAccess
 
-/// A store in a fresh temporary directory, and shorthands for the paths tests use. The store
-/// lies one directory further down, which opening creates, as at the default location.
+/// Where a test's store keeps its data: the engine's behaviour must be the same on each.
+enum StorageKind: CaseIterable {
+    case sqlite
+    case memory
+}
+
+/// Tests of the store's behaviour, each run once per storage (`storage` says which): one
+/// suite for every storage, as the engine is written once above them.
+class StorageTestCase: XCTestCase {
+    private(set) var storage = StorageKind.sqlite
+
+    /// Runs `body` once per storage.
+    func onEachStorage(_ body: () throws -> Void) rethrows {
+        for kind in StorageKind.allCases {
+            storage = kind
+            try body()
+        }
+    }
+
+    /// A failure says which storage it happened on.
+    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+        super.recordFailure(withDescription: "[\(storage)] " + description, inFile: filePath, atLine: lineNumber, expected: expected)
+    }
+}
+
+/// A fresh store, and shorthands for the paths tests use. On SQLite it lies in a fresh
+/// temporary directory, one directory further down, which opening creates, as at the default
+/// location; in memory, every `open` reaches the same data, as reopening a file would.
 struct StoreFixture {
     let directory: String
+    let kind: StorageKind
+    private let memory = MemoryStorage()
     var path: String { directory + "/data/store.sqlite" }
 
-    init() throws {
+    init(_ kind: StorageKind = .sqlite) throws {
+        self.kind = kind
         directory = NSTemporaryDirectory() + "dashell-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func open() throws -> RevisionedStore { try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories) }
+    func open() throws -> RevisionedStore {
+        switch kind {
+        case .sqlite:
+            try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories)
+        case .memory:
+            RevisionedStore(storage: memory, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        }
+    }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }
 
