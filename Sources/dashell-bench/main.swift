@@ -64,8 +64,7 @@ func userEntry(_ index: Int) -> [ConfigPath.Step] {
 func userID(_ index: Int) -> String { "user\(index)" }
 
 /// The steps below a user's entry to the 4 leaves `setUser` sets, made once: the bulk
-/// measures are of the engine's apply, and splitting these strings anew for each of the
-/// 400,000 leaves had been more than half of what "apply" counted.
+/// measures are of the engine's apply, not of splitting these strings for every leaf.
 let userLeaves = ["display-name", "email", "cell-phone", "portwise-authentication enable-personal"].map { leaf in
     leaf.split(separator: " ").map { ConfigPath.Step(String($0)) }
 }

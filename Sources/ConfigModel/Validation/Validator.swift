@@ -77,6 +77,9 @@ public final class Validation {
 
 /// The work of the second thread: the context, when it is built there, then V1, which is a
 /// third of a bulk change's validation. Each result is read once its semaphore is signalled.
+///
+/// Unchecked: each property is written by one thread before its semaphore is signalled and
+/// read by the other only after waiting on it, which orders the two.
 private final class BesideWork: @unchecked Sendable {
     private var context: ValidationContext?
     private var v1: Result<[Violation], any Error>?
@@ -119,6 +122,9 @@ private final class BesideWork: @unchecked Sendable {
 }
 
 /// A reader lent to the second thread, which builds the context with it but never reads it.
+///
+/// Unchecked: a reader (a store's connection) is not safe to share, but the second thread
+/// only stores it in the context it hands back; the caller's thread does all the reading.
 private struct UncheckedConfig: @unchecked Sendable {
     let reader: any ConfigReader
 

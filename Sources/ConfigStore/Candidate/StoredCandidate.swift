@@ -123,8 +123,7 @@ final class StoredCandidate: Candidate {
         defer {
             // Small tables stay allocated, since a script commits after each of its commands;
             // a large one (after a `load`) is let go, or every later command would clear it.
-            // `removeLast` keeps the capacity for a few hundred instructions less than
-            // `removeAll(keepingCapacity:)`, which a script pays on every line.
+            // `removeLast` keeps the capacity more cheaply than `removeAll(keepingCapacity:)`.
             if undo.count > 64 { undo = [] } else { while !undo.isEmpty { undo.removeLast() } }
             if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
             command += 1

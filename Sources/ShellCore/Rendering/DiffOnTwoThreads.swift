@@ -34,6 +34,9 @@ extension DiffRenderer {
 }
 
 /// Lines rendered on the second thread, handed over once `done` is signalled.
+///
+/// Unchecked: the second thread writes `lines` before signalling `done`; the first reads
+/// them only after waiting on it.
 private final class AsideLines: @unchecked Sendable {
     var lines: [String] = []
     let done = DispatchSemaphore(value: 0)
