@@ -5,32 +5,26 @@
 // Commands that touch files (load, save, source) are skipped: the fuzzer runs as whatever
 // user started it, and `save /some/path` would write there.
 import ConfigModel
-@testable import ConfigStore
-import GRDB
-import Foundation
-@testable import Shell
+import ConfigStore
+import DigitalAccess
+@testable import ShellCore
+import ShellInteractive
 
-private let fileCommands: Set<String> = ["load", "save", "source"]
-private let store = try! SQLiteStore(inMemory: DigitalAccessSchema.root)
+private let fileCommands: Set<Command> = [.load, .save, .source]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func executionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    // One store for all inputs, emptied before each: creating and migrating one per input
-    // would cost more than running the input.
-    do {
-        try store.queue.writeWithoutTransaction { db in
-            for table in ["record", "reference", "revision", "change", "candidate", "candidate_record"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
-        }
-    } catch {
-        fatalError("cannot empty the store: \(error)")
-    }
+    // A new store per input, so that no input sees what an earlier one left: in memory it
+    // costs next to nothing.
+    let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
     var options = Session.Options(user: "fuzz")
     options.variables = ["HOST": "ag.example.com"]
     options.environment = [:]
     options.json = size % 2 == 1
+    // Offered as dashell offers them; with no one to answer (no asker), `wizard` stops
+    // before its first question.
+    options.wizards = DigitalAccessWizards.all
     guard let session = try? Session(store: store, mode: .interactive, options: options, console: CapturingConsole(), source: "interactive") else {
         fatalError("no session")
     }
@@ -43,7 +37,7 @@ public func executionFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = completer.help(line)
         if let commands = try? session.lexer.lex(line),
            commands.contains(where: { command in
-               command.words.first.flatMap { try? CommandTable.find($0) }.map { fileCommands.contains($0.name) } ?? false
+               command.words.first.flatMap { try? CommandTable.find($0) }.map { fileCommands.contains($0.command) } ?? false
            }) {
             continue
         }

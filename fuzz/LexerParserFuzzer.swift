@@ -2,11 +2,15 @@
 // lenient reading completion uses), command and pipe-stage lookup, path resolution.
 // Nothing is executed. Built by scripts/fuzz.
 import ConfigModel
+import DigitalAccess
 import Foundation
-@testable import Shell
+@testable import ShellCore
 
-private let lexer = Lexer { name in name == "HOST" ? "ag.example.com" : name == "EMPTY" ? "" : nil }
-private let resolver = PathResolver()
+private let schema = DigitalAccessSchema.root
+/// Knows the schema's keywords, as a session's lexer does, so that their lookup is fuzzed too.
+private let lexer = Lexer(keywordsOf: schema) { name in name == "HOST" ? "ag.example.com" : name == "EMPTY" ? "" : nil }
+private let resolver = PathResolver(schema: schema)
+private let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "m1"], schema: schema)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func lexerParserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -23,7 +27,7 @@ public func lexerParserFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             for stage in command.pipes { _ = try? PipeStage.parse(stage) }
             let words = command.words.dropFirst().map(\.text)
             _ = try? resolver.resolve(words, from: .root)
-            _ = try? resolver.resolve(words, from: ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "m1"]))
+            _ = try? resolver.resolve(words, from: method)
         }
     }
     return 0
