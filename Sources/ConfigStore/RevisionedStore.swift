@@ -62,10 +62,11 @@ public final class RevisionedStore: ConfigStore {
             last[change.key] = .some(change.new)
             return true
         }
-        return ChangeSet(first.compactMap { key, old in
-            let new = last[key]!
-            return old == new ? nil : RecordChange(key: key, old: old, new: new)
-        })
+        return ChangeSet(
+            first.compactMap { key, old in
+                let new = last[key]!
+                return old == new ? nil : RecordChange(key: key, old: old, new: new)
+            })
     }
 
     public func candidate(for user: String) throws -> any Candidate {

@@ -22,7 +22,8 @@ enum RecordTable {
     /// Up to `limit` records with keys in (`after`, `upper`), or [`after`, `upper`) when
     /// `orEqual`, in key order.
     static func fetchChunk(_ db: Database, after: String, orEqual: Bool, upper: String, limit: Int) throws -> [(RecordKey, Record)] {
-        let sql = orEqual
+        let sql =
+            orEqual
             ? "SELECT key, leaves FROM record WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
             : "SELECT key, leaves FROM record WHERE key > ? AND key < ? ORDER BY key LIMIT ?"
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [after, upper, limit])
@@ -32,18 +33,20 @@ enum RecordTable {
     /// Keys of the direct entries of the list whose descendants start at `listLower`, from
     /// `lower` on (inclusive) and below `upper`: the index answers, whatever the list's size.
     static func entryKeys(_ db: Database, listLower: String, lower: String, upper: String, limit: Int) throws -> [String] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT substr(key, ?) FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 ORDER BY key LIMIT ?
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT substr(key, ?) FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 ORDER BY key LIMIT ?
+                """)
         let start = listLower.unicodeScalars.count + 1
         return try String.fetchAll(statement, arguments: [start, lower, upper, start, limit])
     }
 
     /// How many direct entries lie in [`lower`, `upper`), counting no further than `cap`.
     static func countEntries(_ db: Database, listLower: String, lower: String, upper: String, cap: Int) throws -> Int {
-        let statement = try db.cachedStatement(sql: """
-            SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 LIMIT ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 LIMIT ?)
+                """)
         return try Int.fetchOne(statement, arguments: [lower, upper, listLower.unicodeScalars.count + 1, cap]) ?? 0
     }
 

@@ -5,14 +5,17 @@ import GRDB
 
 /// The storage's writes, inside the IMMEDIATE transaction `SQLiteStorage.write` holds.
 extension SQLiteAccess: StorageTransaction {
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-                        references: ReferenceIndex) throws {
+    func appendRevision(
+        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
+        references: ReferenceIndex
+    ) throws {
         // The write lock is held since the transaction began, so the head cannot have moved
         // unless the caller miscounted.
         let head = try latestRevision()
         precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
-        try db.execute(sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])
+        try db.execute(
+            sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])
         let upsert = try TextStatement(db, sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
         let remove = try TextStatement(db, sql: "DELETE FROM record WHERE key = ?")
         let log = try TextStatement(db, sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")

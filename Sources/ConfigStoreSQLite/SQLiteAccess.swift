@@ -32,8 +32,10 @@ struct SQLiteAccess: StorageReads {
         try RecordTable.referrers(db, of: target)
     }
 
-    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-                       _ body: (LoggedChange) throws -> Bool) throws {
+    func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
         var sql = "SELECT revision, key, old, new FROM change WHERE revision > ?"
         var arguments: StatementArguments = [after]
         if let upTo {
@@ -56,8 +58,9 @@ struct SQLiteAccess: StorageReads {
     }
 
     func revisions(limit: Int?) throws -> [RevisionInfo] {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, user, time, source, comment, changes FROM revision ORDER BY id DESC LIMIT ?",
-                                    arguments: [limit ?? -1])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, user, time, source, comment, changes FROM revision ORDER BY id DESC LIMIT ?",
+            arguments: [limit ?? -1])
         return rows.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
     }
 

@@ -163,8 +163,10 @@ public final class SQLiteStorage: Storage {
         try read { try SQLiteAccess(db: $0).referrers(of: target) }
     }
 
-    public func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-                              _ body: (LoggedChange) throws -> Bool) throws {
+    public func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
         try read { try SQLiteAccess(db: $0).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body) }
     }
 
@@ -180,8 +182,10 @@ public final class SQLiteStorage: Storage {
 /// Opens SQLite stores.
 public enum SQLiteStore {
     /// The store in the file at `path`, holding configurations of `schema` that keep `rules`.
-    public static func open(at path: String, schema: SchemaNode, rules: [any ValidationRule], creating creation: StoreLocation.Creation = .file,
-                            onWait: (@Sendable () -> Void)? = nil) throws -> RevisionedStore {
+    public static func open(
+        at path: String, schema: SchemaNode, rules: [any ValidationRule], creating creation: StoreLocation.Creation = .file,
+        onWait: (@Sendable () -> Void)? = nil
+    ) throws -> RevisionedStore {
         RevisionedStore(storage: try SQLiteStorage(path: path, creating: creation, onWait: onWait), schema: schema, rules: rules)
     }
 
@@ -195,7 +199,7 @@ public enum SQLiteStore {
 /// up only after `SQLiteStorage.busyTimeout`.
 private struct BusyWait: Sendable {
     let onWait: (@Sendable () -> Void)?
-    static let pause: UInt32 = 5_000 // µs
+    static let pause: UInt32 = 5_000  // µs
 
     var callback: @Sendable (Int) -> Bool {
         let onWait = onWait

@@ -17,7 +17,8 @@ public enum StoreLocation {
 
     /// `$XDG_DATA_HOME/dashell/store.sqlite`, or `~/.local/share/dashell/store.sqlite`.
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/dashell/store.sqlite"
     }

@@ -47,8 +47,10 @@ struct TextStatement {
     }
 
     /// Runs `statement` with one text argument and reads its first row; nil without one.
-    private static func firstRow<T>(_ db: Database, _ statement: Statement, _ argument: String,
-                                    _ read: (OpaquePointer?) -> T?) throws -> T? {
+    private static func firstRow<T>(
+        _ db: Database, _ statement: Statement, _ argument: String,
+        _ read: (OpaquePointer?) -> T?
+    ) throws -> T? {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         try check(db, statement, bind(argument, to: handle, at: 1))

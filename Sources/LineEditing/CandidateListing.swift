@@ -9,11 +9,12 @@ enum CandidateListing {
     static func lines(_ candidates: [Candidate], unlisted: Int = 0, atLeast: Bool = false, width: Int, height: Int) -> [String] {
         guard !candidates.isEmpty else { return [] }
         let nameWidth = candidates.map(\.display.count).max() ?? 0
-        let maxRows = max(1, height - 2) // leave room for the "more" line and the prompt
+        let maxRows = max(1, height - 2)  // leave room for the "more" line and the prompt
         if candidates.contains(where: { !$0.description.isEmpty }) {
             let shown = candidates.prefix(maxRows)
             let rows = shown.map { candidate in
-                let line = candidate.description.isEmpty
+                let line =
+                    candidate.description.isEmpty
                     ? candidate.display
                     : pad(candidate.display, to: nameWidth + gap) + candidate.description
                 return String(line.prefix(max(1, width))).trimmingTrailingSpaces()
@@ -41,8 +42,8 @@ enum CandidateListing {
     }
 }
 
-private extension String {
-    func trimmingTrailingSpaces() -> String {
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

@@ -1,9 +1,10 @@
 import CLineEdit
 import Clibedit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads lines from a terminal with editing, history, completion and `?` help,
@@ -139,7 +140,9 @@ public final class LineEditor {
             el_insertstr(editLine, text)
             result = CC_REFRESH
         case .list(let candidates):
-            printBelowLine(CandidateListing.lines(candidates, unlisted: completion.unlisted, atLeast: completion.unlistedIsLowerBound, width: Terminal.width, height: Terminal.height))
+            printBelowLine(
+                CandidateListing.lines(
+                    candidates, unlisted: completion.unlisted, atLeast: completion.unlistedIsLowerBound, width: Terminal.width, height: Terminal.height))
             result = CC_REDISPLAY
         }
         lineAfterTab = lineState

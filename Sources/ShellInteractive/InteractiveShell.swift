@@ -40,10 +40,12 @@ public final class InteractiveShell {
 
     private func runWithEditor() -> ExitCode {
         let historyPath = Self.historyPath(environment: session.options.environment)
-        try? FileManager.default.createDirectory(atPath: (historyPath as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let history = HistorySettings(path: historyPath, capacity: 1000,
-                                      filter: { [session] line in SecretMasking(session: session).maskedLine(line) })
+        try? FileManager.default.createDirectory(
+            atPath: (historyPath as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let history = HistorySettings(
+            path: historyPath, capacity: 1000,
+            filter: { [session] line in SecretMasking(session: session).maskedLine(line) })
         guard let editor = LineEditor(programName: "dashell", completer: ShellCompleter(session: session), history: history) else {
             return runPlain()
         }
@@ -121,7 +123,8 @@ public final class InteractiveShell {
     /// The file the shell keeps entered lines in: `$XDG_STATE_HOME/dashell/history`, or
     /// `~/.local/state/dashell/history`.
     public static func historyPath(environment: [String: String]) -> String {
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let stateHome =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return stateHome + "/dashell/history"
     }
@@ -129,7 +132,9 @@ public final class InteractiveShell {
     private func announceResumedCandidate() {
         guard let status = try? session.candidate.status(), status.pendingChanges > 0 else { return }
         let stale = status.isStale ? " (stale: the latest revision is \(status.latestRevision); run update)" : ""
-        console.err("Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(stale)")
+        console.err(
+            "Resuming your candidate: \(status.pendingChanges) unpublished change\(status.pendingChanges == 1 ? "" : "s") based on revision \(status.baseRevision)\(stale)"
+        )
     }
 
     /// Says where the changes wait, since leaving (`quit`, or Ctrl-D at any level) does

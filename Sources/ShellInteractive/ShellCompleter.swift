@@ -22,8 +22,9 @@ public final class ShellCompleter: Completer {
             Candidate(context.insertPrefix + Quoting.word(suggestion.text), display: suggestion.text, description: suggestion.description)
         }
         if context.suggestions.files { candidates += FileNames.candidates(startingWith: context.prefix) }
-        return Completion(replaceLength: context.replaceLength, candidates: candidates, unlisted: context.suggestions.unlisted,
-                          unlistedIsLowerBound: context.suggestions.unlistedIsLowerBound)
+        return Completion(
+            replaceLength: context.replaceLength, candidates: candidates, unlisted: context.suggestions.unlisted,
+            unlistedIsLowerBound: context.suggestions.unlistedIsLowerBound)
     }
 
     public func help(_ textBeforeCursor: String) -> [String] {

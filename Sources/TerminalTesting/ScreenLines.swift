@@ -41,9 +41,13 @@ public struct ScreenLines {
         var scalars = text.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
             switch scalar {
-            case "\r": column = 0; pendingWrap = false
+            case "\r":
+                column = 0
+                pendingWrap = false
             case "\n": moveDown(1)
-            case "\u{8}": column = max(0, column - 1); pendingWrap = false
+            case "\u{8}":
+                column = max(0, column - 1)
+                pendingWrap = false
             case "\t": column = min(columns - 1, (column / 8 + 1) * 8)
             case "\u{7}": break
             case "\u{1B}": scalars = skipOrApplyEscape(scalars)
@@ -90,11 +94,19 @@ public struct ScreenLines {
         guard let final = rest.popFirst() else { return rest }
         let count = max(1, Int(parameters) ?? 1)
         switch final {
-        case "A": row = max(0, row - count); pendingWrap = false
+        case "A":
+            row = max(0, row - count)
+            pendingWrap = false
         case "B": moveDown(count)
-        case "C": column = min(columns - 1, column + count); pendingWrap = false
-        case "D": column = max(0, column - count); pendingWrap = false
-        case "G": column = min(columns - 1, count - 1); pendingWrap = false
+        case "C":
+            column = min(columns - 1, column + count)
+            pendingWrap = false
+        case "D":
+            column = max(0, column - count)
+            pendingWrap = false
+        case "G":
+            column = min(columns - 1, count - 1)
+            pendingWrap = false
         case "K": rows[row].removeSubrange(min(column, rows[row].count)...)
         case "J":
             rows[row].removeSubrange(min(column, rows[row].count)...)

@@ -2,9 +2,9 @@ import ConfigModel
 import ConfigStore
 import ConfigStoreSQLite
 import DigitalAccess
+import Foundation
 import ShellCore
 import ShellInteractive
-import Foundation
 
 // Engine measurements for scripts/bench, in-process. Each subcommand prints its samples as
 // `RESULT NAME UNIT VALUE...` lines (what scripts/bench reads) and a human line on stderr.
@@ -35,9 +35,12 @@ func report(_ name: String, unit: String = "ms", _ samples: [Double]) {
     print("RESULT \(name) \(unit) " + samples.map { String(format: "%.4f", $0) }.joined(separator: " "))
     let sorted = samples.sorted()
     if !sorted.isEmpty {
-        FileHandle.standardError.write(String(format: "%@: median %.3f %@ (min %.3f, max %.3f, %d runs)\n",
-                                              name, sorted[sorted.count / 2], unit, sorted[0], sorted[sorted.count - 1], sorted.count)
-                                       .data(using: .utf8)!)
+        FileHandle.standardError.write(
+            String(
+                format: "%@: median %.3f %@ (min %.3f, max %.3f, %d runs)\n",
+                name, sorted[sorted.count / 2], unit, sorted[0], sorted[sorted.count - 1], sorted.count
+            )
+            .data(using: .utf8)!)
     }
 }
 
@@ -101,8 +104,11 @@ func writeBase(_ store: RevisionedStore) throws {
         }
     }
     func property(_ method: String, _ name: String, _ value: String) throws {
-        try writer.setLeaf(ConfigPath([.init("manage-system"), .init("authentication-methods"), .init("method", key: method),
-                                       .init("extended-property", key: name), .init("value")]), to: value)
+        try writer.setLeaf(
+            ConfigPath([
+                .init("manage-system"), .init("authentication-methods"), .init("method", key: method),
+                .init("extended-property", key: name), .init("value"),
+            ]), to: value)
     }
     try set("manage-system distribution-services global-settings external-dns-name", "access.example.com")
     try set("manage-system distribution-services global-settings external-port", "443")
@@ -114,8 +120,11 @@ func writeBase(_ store: RevisionedStore) throws {
         try set("manage-system authentication-services service radius-\(index) port", "\(1812 + index)")
     }
     for index in 1...4 {
-        try writer.setLeaf(ConfigPath([.init("manage-system"), .init("certificates"), .init("certificate-authority", key: "Issuing CA \(index)"),
-                                       .init("subject")]), to: "CN=Issuing CA \(index), O=Example")
+        try writer.setLeaf(
+            ConfigPath([
+                .init("manage-system"), .init("certificates"), .init("certificate-authority", key: "Issuing CA \(index)"),
+                .init("subject"),
+            ]), to: "CN=Issuing CA \(index), O=Example")
     }
     try set("manage-system notification-channels email enabled", "true")
     try set("manage-system notification-channels email host", "smtp.example.com")
@@ -200,8 +209,11 @@ do {
         while published < users {
             let count = min(batch, users - published)
             let (apply, publish) = try publishUsers(store, from: published, count: count)
-            FileHandle.standardError.write(String(format: "generate: users %d..<%d apply %.0f ms, publish %.0f ms\n",
-                                                  published, published + count, apply, publish).data(using: .utf8)!)
+            FileHandle.standardError.write(
+                String(
+                    format: "generate: users %d..<%d apply %.0f ms, publish %.0f ms\n",
+                    published, published + count, apply, publish
+                ).data(using: .utf8)!)
             published += count
         }
 
@@ -275,8 +287,9 @@ do {
         // prompt), which a TAB must not pay for.
         let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
         let loaded = arguments.count > 4 ? number(4, "LOADED") : 0
-        let session = try Session(store: store, mode: loaded > 0 ? .script : .interactive, options: .init(user: "bench"),
-                                  console: CapturingConsole(), source: "bench")
+        let session = try Session(
+            store: store, mode: loaded > 0 ? .script : .interactive, options: .init(user: "bench"),
+            console: CapturingConsole(), source: "bench")
         if loaded > 0 {
             var writer = session.candidate
             for index in users..<(users + loaded) { try setUser(&writer, index) }

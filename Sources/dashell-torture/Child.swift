@@ -25,8 +25,10 @@ final class Child {
 
     /// Starts `executable` with `arguments`, stdin from /dev/null (or `stdinPath`), stdout and
     /// stderr to files in `directory` named after `name`.
-    init(_ executable: String, _ arguments: [String], name: String, directory: String,
-         environment: [String: String] = [:], stdinPath: String = "/dev/null") throws {
+    init(
+        _ executable: String, _ arguments: [String], name: String, directory: String,
+        environment: [String: String] = [:], stdinPath: String = "/dev/null"
+    ) throws {
         self.name = name
         outPath = directory + "/\(name).out"
         errPath = directory + "/\(name).err"
@@ -44,8 +46,7 @@ final class Child {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
@@ -86,8 +87,9 @@ final class Child {
     var exitInfo: Exit {
         let raw = status ?? 0
         let signalled = (raw & 0x7f) != 0
-        return Exit(code: signalled ? nil : (raw >> 8) & 0xff, signal: signalled ? raw & 0x7f : nil,
-                    output: Self.read(outPath), errors: Self.read(errPath))
+        return Exit(
+            code: signalled ? nil : (raw >> 8) & 0xff, signal: signalled ? raw & 0x7f : nil,
+            output: Self.read(outPath), errors: Self.read(errPath))
     }
 
     var errorsSoFar: String { Self.read(errPath) }

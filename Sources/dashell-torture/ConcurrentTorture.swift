@@ -66,9 +66,10 @@ struct ConcurrentTorture {
             failures.append("\(error)")
         }
         for failure in failures { say("FAILURE: \(failure)") }
-        say("torture concurrent: processes \(totals.processes), publishes \(totals.publishes), merges \(totals.merges), "
-            + "conflicts (exit 4) \(totals.conflicts), lock errors \(totals.lockErrors), hangs \(totals.hangs), "
-            + "waiting messages \(totals.waitingMessages), failures \(failures.count)")
+        say(
+            "torture concurrent: processes \(totals.processes), publishes \(totals.publishes), merges \(totals.merges), "
+                + "conflicts (exit 4) \(totals.conflicts), lock errors \(totals.lockErrors), hangs \(totals.hangs), "
+                + "waiting messages \(totals.waitingMessages), failures \(failures.count)")
         return failures.isEmpty
     }
 
@@ -88,7 +89,9 @@ struct ConcurrentTorture {
             // A script that also reads a little between its edits and its publish, so that
             // others publish in between and the merge path is taken. Both forms print their
             // base revision (`status`), which tells a merge from a publish on the latest.
-            let script = try lab.write("w\(worker)-r\(round).dash", (lines + ["show manage-system", "status", "publish comment \"w\(worker) r\(round)\""]).joined(separator: "\n") + "\n")
+            let script = try lab.write(
+                "w\(worker)-r\(round).dash",
+                (lines + ["show manage-system", "status", "publish comment \"w\(worker) r\(round)\""]).joined(separator: "\n") + "\n")
             return try lab.start([script], user: "w\(worker)", name: "w\(worker)-r\(round)")
         }
         return try lab.start(["-c", (lines + ["status", "publish"]).joined(separator: "; ")], user: "w\(worker)", name: "w\(worker)-r\(round)")
@@ -136,8 +139,10 @@ struct ConcurrentTorture {
                 failures.append("disjoint leaves: email \(shared.leaf) is \(actual ?? "unset"), expected \(shared.value(options.rounds - 1))")
             }
         }
-        say(String(format: "disjoint leaves: %d publishes by %d processes in %.1f s; %d revisions; %@", options.processes * options.rounds,
-                     options.processes, elapsed, count, missing.isEmpty && count == expectedCount ? "all merged" : "CHANGES DROPPED"))
+        say(
+            String(
+                format: "disjoint leaves: %d publishes by %d processes in %.1f s; %d revisions; %@", options.processes * options.rounds,
+                options.processes, elapsed, count, missing.isEmpty && count == expectedCount ? "all merged" : "CHANGES DROPPED"))
     }
 
     private mutating func sameLeaf() throws {
@@ -145,21 +150,26 @@ struct ConcurrentTorture {
         var waits: [TimeInterval] = []
         for trial in 0..<options.conflicts {
             let before = try lab.checkIntegrity()
-            let holder = try Child(URL(fileURLWithPath: CommandLine.arguments[0]).path, ["hold-lock", lab.store, lab.directory + "/release"],
-                                   name: "holder\(trial)", directory: lab.directory)
+            let holder = try Child(
+                URL(fileURLWithPath: CommandLine.arguments[0]).path, ["hold-lock", lab.store, lab.directory + "/release"],
+                name: "holder\(trial)", directory: lab.directory)
             try waitFor("the lock holder", timeout: 30) { Child.read(holder.outPath).contains("locked") }
             let values = ["a\(trial).example.com", "b\(trial).example.com"]
             let script = try lab.write("same\(trial).dash", "set \(leaf) \(values[0])\npublish\n")
             // Scripts and -c in both orders.
             let contenders = try (trial % 2 == 0 ? [0, 1] : [1, 0]).map { index in
-                index == 0 ? try lab.start([script], name: "same\(trial)-file") : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], name: "same\(trial)-c")
+                index == 0
+                    ? try lab.start([script], name: "same\(trial)-file") : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], name: "same\(trial)-c")
             }
             totals.processes += 2
             let waitStarted = Date()
-            let announced = (try? waitFor("the waiting message", timeout: 30) {
-                contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
-            }) != nil
-            if announced { waits.append(Date().timeIntervalSince(waitStarted)) } else {
+            let announced =
+                (try? waitFor("the waiting message", timeout: 30) {
+                    contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
+                }) != nil
+            if announced {
+                waits.append(Date().timeIntervalSince(waitStarted))
+            } else {
                 failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
             }
             _ = FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
@@ -187,8 +197,9 @@ struct ConcurrentTorture {
             let actual = exported.dig("manage-system.distribution-services.global-settings.external-dns-name") as? String
             if actual != winnerValue { failures.append("trial \(trial): published \(actual ?? "nothing"), the winner set \(winnerValue)") }
         }
-        say("same leaf: \(options.conflicts) trials, each one publish and one conflict; waiting message after "
-            + waits.map { String(format: "%.1f s", $0) }.joined(separator: ", "))
+        say(
+            "same leaf: \(options.conflicts) trials, each one publish and one conflict; waiting message after "
+                + waits.map { String(format: "%.1f s", $0) }.joined(separator: ", "))
     }
 
     /// No error a user would see may mention a locked database, and a successful run prints nothing

@@ -152,16 +152,20 @@ struct CrashTorture {
             guard exit.code == 0 else { throw TortureError("set-up \(operation.rawValue) failed (\(exit)): \(exit.errors)") }
             commit(operation, next)
         }
-        let alice = try Session(store: SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: "alice"),
-                                console: CapturingConsole(), source: "interactive")
+        let alice = try Session(
+            store: SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive,
+            options: Session.Options(user: "alice"),
+            console: CapturingConsole(), source: "interactive")
         try alice.execute(line: "set manage-system certificates certificate-authority ca-alice subject \"CN=Alice, O=Torture\"")
         try alice.execute(line: "set manage-system authentication-methods method alice-m display-name \"Alice's method\"")
         try alice.execute(line: "delete manage-accounts-and-storage user-accounts user u00001 email")
         aliceDigest = try candidateDigest("alice")
         guard aliceDigest.split(separator: "\n").count == 4 else { throw TortureError("alice's candidate was not saved: \(aliceDigest)") }
         revisions = try lab.checkIntegrity()
-        say(String(format: "set-up: large publish %.2f s, small publish %.2f s, candidate save %.2f s; %d revisions",
-                     durations[.large]!, durations[.small]!, durations[.candidate]!, revisions))
+        say(
+            String(
+                format: "set-up: large publish %.2f s, small publish %.2f s, candidate save %.2f s; %d revisions",
+                durations[.large]!, durations[.small]!, durations[.candidate]!, revisions))
     }
 
     private func advanced(_ model: Model, by operation: Operation) -> Model {
@@ -259,7 +263,9 @@ struct CrashTorture {
         }
         if isNew { commit(operation, next) }
         if options.verbose {
-            say("run \(number): \(operation.rawValue), \(exit.wasKilled ? "killed" : "completed") after \(String(format: "%.3f", delay)) s → \(isNew ? "new" : "old") (\(count) revisions)")
+            say(
+                "run \(number): \(operation.rawValue), \(exit.wasKilled ? "killed" : "completed") after \(String(format: "%.3f", delay)) s → \(isNew ? "new" : "old") (\(count) revisions)"
+            )
         }
     }
 
@@ -281,8 +287,9 @@ struct CrashTorture {
         let candidate = try store.candidate(for: "bob")
         var generations: [Int: Int] = [:]
         for index in 0..<bobUsers {
-            let path = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", Self.userKey(index, prefix: "b"), "display-name"],
-                                  schema: DigitalAccessSchema.root)
+            let path = ConfigPath(
+                schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", Self.userKey(index, prefix: "b"), "display-name"],
+                schema: DigitalAccessSchema.root)
             let value = try candidate.value(at: path) ?? "missing"
             let generation = value.split(separator: " ").dropFirst().first.flatMap { Int($0.dropFirst()) } ?? -1
             generations[generation, default: 0] += 1
@@ -307,7 +314,8 @@ struct CrashTorture {
     }
 
     private func candidateDigest(_ user: String) throws -> String {
-        try lab.sql("""
+        try lab.sql(
+            """
             SELECT 'base ' || base FROM candidate WHERE user = '\(user)'
             UNION ALL SELECT * FROM (SELECT quote(key) || ' ' || quote(base) || ' ' || quote(new) FROM candidate_record WHERE user = '\(user)' ORDER BY key)
             """)
@@ -317,7 +325,10 @@ struct CrashTorture {
         var notes: [String] = []
         for key in Set((actual.allKeys + expected.allKeys).compactMap { $0 as? String }).sorted() {
             let a = actual[key] as? NSDictionary, e = expected[key] as? NSDictionary
-            if a != e { notes.append("\(key): \(a.map { "\($0.description.prefix(300))" } ?? "absent") vs expected \(e.map { "\($0.description.prefix(300))" } ?? "absent")") }
+            if a != e {
+                notes.append(
+                    "\(key): \(a.map { "\($0.description.prefix(300))" } ?? "absent") vs expected \(e.map { "\($0.description.prefix(300))" } ?? "absent")")
+            }
         }
         return notes.isEmpty ? "" : ":\n  " + notes.joined(separator: "\n  ")
     }
@@ -327,18 +338,22 @@ struct CrashTorture {
     }
 
     private func summary() {
-        say("kills: \(tally["killed before writing", default: 0]) before writing, \(tally["killed while writing", default: 0]) while writing, "
-            + "\(tally["killed after commit", default: 0]) after the commit")
-        say("torture crash: runs \(tally["runs"]!), kills \(tally["kills"]!), completed \(tally["completed"]!), "
-            + "old state \(tally["old"]!), new state \(tally["new"]!), revisions \(revisions), failures \(tally["failures"]!)")
+        say(
+            "kills: \(tally["killed before writing", default: 0]) before writing, \(tally["killed while writing", default: 0]) while writing, "
+                + "\(tally["killed after commit", default: 0]) after the commit")
+        say(
+            "torture crash: runs \(tally["runs"]!), kills \(tally["kills"]!), completed \(tally["completed"]!), "
+                + "old state \(tally["old"]!), new state \(tally["new"]!), revisions \(revisions), failures \(tally["failures"]!)")
     }
 }
 
 /// Saves `FILE`'s set lines into USER's persisted candidate as one command, the way the
 /// interactive shell saves after every command; the crash torture kills it at random.
 func saveCandidate(store path: String, user: String, file: String) throws {
-    let session = try Session(store: SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive, options: Session.Options(user: user),
-                              console: CapturingConsole(), source: "interactive")
+    let session = try Session(
+        store: SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive,
+        options: Session.Options(user: user),
+        console: CapturingConsole(), source: "interactive")
     try session.execute(line: "load merge \"\(file)\"")
     say("candidate saved")
 }

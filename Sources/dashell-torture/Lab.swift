@@ -21,8 +21,9 @@ struct Lab {
 
     /// Starts `dashell --store … --user USER ARGUMENTS`.
     func start(_ arguments: [String], user: String = "torture", name: String? = nil) throws -> Child {
-        try Child(dashell, ["--store", store, "--user", user] + arguments, name: name ?? "run\(Self.sequence.next())", directory: directory,
-                  environment: ["HOME": directory, "NO_COLOR": "1"])
+        try Child(
+            dashell, ["--store", store, "--user", user] + arguments, name: name ?? "run\(Self.sequence.next())", directory: directory,
+            environment: ["HOME": directory, "NO_COLOR": "1"])
     }
 
     /// Runs `dashell` to its end (within `timeout`).
@@ -83,7 +84,8 @@ struct Lab {
         let exit = try run(["--json", "-c", "status"])
         guard exit.code == 0 else { throw TortureError("status failed (\(exit)): \(exit.errors)") }
         guard let document = try JSONSerialization.jsonObject(with: Data(exit.output.utf8)) as? [String: Any],
-              let result = document["result"] as? [String: Any], let latest = result["latest"] as? Int else {
+            let result = document["result"] as? [String: Any], let latest = result["latest"] as? Int
+        else {
             throw TortureError("status --json has no latest revision: \(exit.output)")
         }
         return latest

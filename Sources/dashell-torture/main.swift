@@ -10,11 +10,13 @@ import Foundation
 //   dashell-torture hold-lock STORE RELEASE-FILE
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("""
-        usage: dashell-torture crash --dashell PATH [--runs N] [--users N] [--seed S] [--verbose]
-               dashell-torture concurrent --dashell PATH [--processes K] [--rounds R] [--conflicts N]
+    FileHandle.standardError.write(
+        Data(
+            """
+            usage: dashell-torture crash --dashell PATH [--runs N] [--users N] [--seed S] [--verbose]
+                   dashell-torture concurrent --dashell PATH [--processes K] [--rounds R] [--conflicts N]
 
-        """.utf8))
+            """.utf8))
     exit(2)
 }
 
@@ -24,7 +26,10 @@ func options(_ arguments: ArraySlice<String>) -> [String: String] {
     var rest = arguments
     while let name = rest.popFirst() {
         guard name.hasPrefix("--") else { usage() }
-        if name == "--verbose" { result["verbose"] = "1"; continue }
+        if name == "--verbose" {
+            result["verbose"] = "1"
+            continue
+        }
         guard let value = rest.popFirst() else { usage() }
         result[String(name.dropFirst(2))] = value
     }

@@ -4,10 +4,11 @@
 // Usage: line-editor-demo [HISTORY-FILE]
 // The history keeps `password X` as `password ***` and skips lines starting with a blank.
 import LineEditing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Completes and explains the first word among a few fixed ones.

@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import DigitalAccess
+
+@testable import ConfigModel
 
 // The model's tests run on the Digital Access schema: these name it once, rather than at
 // every call.

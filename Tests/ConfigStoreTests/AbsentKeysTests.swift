@@ -1,6 +1,7 @@
+import XCTest
+
 @testable import ConfigModel
 @testable import ConfigStore
-import XCTest
 
 final class AbsentKeysTests: XCTestCase {
     private func key(_ id: String) -> RecordKey { RecordKey(StoreFixture.user(id, "")) }

@@ -1,6 +1,7 @@
 import ConfigModel
-@testable import ConfigStore
 import XCTest
+
+@testable import ConfigStore
 
 final class CandidateTests: StorageTestCase {
     func testCandidateSurvivesReopeningTheStore() throws {
@@ -156,9 +157,11 @@ final class CandidateTests: StorageTestCase {
             let store = try StoreFixture(storage).open()
             let candidate = try store.scratchCandidate()
             let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "pm"])
-            try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
-                               (method.appending("type"), "portwise-password"), (method.appending("display-name"), "Password"),
-                               (method.appending("authentication-server"), "radius")])
+            try candidate.set([
+                (StoreFixture.service("radius").appending("host"), "radius.example.com"),
+                (method.appending("type"), "portwise-password"), (method.appending("display-name"), "Password"),
+                (method.appending("authentication-server"), "radius"),
+            ])
             XCTAssertEqual(try candidate.referrers(of: RecordKey(StoreFixture.service("radius"))).map(\.record), [RecordKey(method)])
             _ = try candidate.publishExpectingRevision()
             XCTAssertEqual(try store.published().referrers(of: RecordKey(StoreFixture.service("radius"))).map(\.leaf), ["authentication-server"])
@@ -183,8 +186,9 @@ final class CandidateTests: StorageTestCase {
             let other = try store.scratchCandidate()
             try other.set([(StoreFixture.user("u1", "email"), "a@example.com")])
             _ = try other.publishExpectingRevision()
-            XCTAssertEqual(try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.map(\.key),
-                           [RecordKey(StoreFixture.user("u2", ""))], "u1 is published as the candidate has it")
+            XCTAssertEqual(
+                try candidate.changesAgainstPublished(under: RecordKey(.root)).changes.map(\.key),
+                [RecordKey(StoreFixture.user("u2", ""))], "u1 is published as the candidate has it")
             var writer = candidate
             try writer.delete(StoreFixture.user("u2", ""))
             candidate.revertCommand()
@@ -203,10 +207,12 @@ final class PublishValidationTests: StorageTestCase {
         let store = try StoreFixture(storage).open()
         let candidate = try store.scratchCandidate()
         let method = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method", "password"])
-        try candidate.set([(StoreFixture.service("radius").appending("host"), "radius.example.com"),
-                           (method.appending("type"), "portwise-password"),
-                           (method.appending("display-name"), "Password"),
-                           (method.appending("authentication-server"), "radius")])
+        try candidate.set([
+            (StoreFixture.service("radius").appending("host"), "radius.example.com"),
+            (method.appending("type"), "portwise-password"),
+            (method.appending("display-name"), "Password"),
+            (method.appending("authentication-server"), "radius"),
+        ])
         _ = try candidate.publishExpectingRevision()
         return (store, candidate)
     }

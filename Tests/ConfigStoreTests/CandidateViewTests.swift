@@ -1,7 +1,8 @@
 import ConfigModel
-@testable import ConfigStore
-import Testing
 import DigitalAccess
+import Testing
+
+@testable import ConfigStore
 
 /// A candidate read as a configuration: its edits over the published records, merged in key
 /// order whatever the sizes on either side, as completion, `ls` and walks read it.

@@ -1,6 +1,7 @@
 import ConfigModel
-@testable import ConfigStore
 import XCTest
+
+@testable import ConfigStore
 
 /// What a conflict tells the user (SPEC §6): both values, and the revision and user that
 /// published the other one; the same from `publish`, `update` and the candidate's
@@ -70,8 +71,9 @@ final class ConflictReportTests: StorageTestCase {
             try alice.commitCommand()
             try bob.set([(StoreFixture.user("dave", "email"), "d@example.com")])
             _ = try bob.publishExpectingRevision(user: "bob")
-            XCTAssertEqual(try alice.conflicts().map(\.description),
-                           ["manage-accounts-and-storage user-accounts user dave: deleted here, but changed in revision 2 by bob"])
+            XCTAssertEqual(
+                try alice.conflicts().map(\.description),
+                ["manage-accounts-and-storage user-accounts user dave: deleted here, but changed in revision 2 by bob"])
 
             let carol = try store.candidate(for: "carol")
             try carol.set([(StoreFixture.user("dave", "email"), "e@example.com")])
@@ -79,8 +81,9 @@ final class ConflictReportTests: StorageTestCase {
             try removing.delete(StoreFixture.user("dave", ""))
             try bob.commitCommand()
             _ = try bob.publishExpectingRevision(user: "bob")
-            XCTAssertEqual(try carol.conflicts().map(\.description),
-                           ["manage-accounts-and-storage user-accounts user dave: changed here, but deleted in revision 3 by bob"])
+            XCTAssertEqual(
+                try carol.conflicts().map(\.description),
+                ["manage-accounts-and-storage user-accounts user dave: changed here, but deleted in revision 3 by bob"])
         }
     }
 }

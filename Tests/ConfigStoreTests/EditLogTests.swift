@@ -1,6 +1,7 @@
+import XCTest
+
 @testable import ConfigModel
 @testable import ConfigStore
-import XCTest
 
 final class EditLogTests: XCTestCase {
     private func key(_ index: Int) -> RecordKey { RecordKey(StoreFixture.user("u\(index)", "")) }

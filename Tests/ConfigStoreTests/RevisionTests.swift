@@ -1,6 +1,7 @@
 import ConfigModel
-@testable import ConfigStore
 import XCTest
+
+@testable import ConfigStore
 
 final class RevisionTests: StorageTestCase {
     func testPublishWritesNumberedRevisionsWithHistory() throws {

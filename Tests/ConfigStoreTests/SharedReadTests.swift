@@ -1,8 +1,9 @@
 import ConfigModel
-@testable import ConfigStore
-@testable import ConfigStoreSQLite
 import DigitalAccess
 import XCTest
+
+@testable import ConfigStore
+@testable import ConfigStoreSQLite
 
 /// The read an SQLite storage keeps open between a script's point reads (`SharedRead`): what
 /// it showed holds only while nothing else touched the connection, and a command's edits are

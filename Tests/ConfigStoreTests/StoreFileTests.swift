@@ -1,10 +1,11 @@
 import ConfigModel
-@testable import ConfigStore
-@testable import ConfigStoreSQLite
+import DigitalAccess
 import Foundation
 import GRDB
 import XCTest
-import DigitalAccess
+
+@testable import ConfigStore
+@testable import ConfigStoreSQLite
 
 final class StoreFileTests: XCTestCase {
     func testStoreIsCreatedPrivateInPrivateDirectories() throws {
@@ -67,7 +68,10 @@ final class StoreFileTests: XCTestCase {
         let fixture = try StoreFixture()
         let blocker = fixture.directory + "/file"
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data()))
-        XCTAssertThrowsError(try SQLiteStore.open(at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories)) { error in
+        XCTAssertThrowsError(
+            try SQLiteStore.open(
+                at: blocker + "/sub/store.sqlite", schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories)
+        ) { error in
             XCTAssertTrue("\(error)".contains("file of that name is in the way"), "\(error)")
         }
     }

@@ -1,9 +1,10 @@
 import ConfigModel
-@testable import ConfigStore
 import ConfigStoreSQLite
+import DigitalAccess
 import Foundation
 import XCTest
-import DigitalAccess
+
+@testable import ConfigStore
 
 /// Where a test's store keeps its data: the engine's behaviour must be the same on each.
 enum StorageKind: CaseIterable {
@@ -60,7 +61,8 @@ struct StoreFixture {
     static let port = leaf("manage-system", "distribution-services", "global-settings", "external-port")
 
     static func user(_ id: String, _ leaf: String) -> ConfigPath {
-        leaf == "" ? self.leaf("manage-accounts-and-storage", "user-accounts", "user", id)
+        leaf == ""
+            ? self.leaf("manage-accounts-and-storage", "user-accounts", "user", id)
             : ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user", id] + leaf.split(separator: " ").map(String.init))
     }
 

@@ -1,6 +1,7 @@
 import ConfigModel
-@testable import ConfigStore
 import XCTest
+
+@testable import ConfigStore
 
 final class ThreeWayMergeTests: XCTestCase {
     let key = RecordKey(encoded: "k")

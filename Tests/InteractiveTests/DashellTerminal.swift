@@ -16,8 +16,10 @@ struct DashellTerminal {
     }
 
     var environment: [String: String] {
-        var environment = ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
-                           "PAGER": "cat", "SWIFT_BACKTRACE": "enable=no"]
+        var environment = [
+            "HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+            "PAGER": "cat", "SWIFT_BACKTRACE": "enable=no",
+        ]
         // Sanitizer settings (scripts/check-sanitizers) reach the shell under test.
         for (name, value) in ProcessInfo.processInfo.environment where name.hasSuffix("SAN_OPTIONS") { environment[name] = value }
         return environment

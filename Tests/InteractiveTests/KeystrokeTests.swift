@@ -4,7 +4,8 @@ import XCTest
 
 /// Real keystroke sessions: what an administrator sees and relies on at the keyboard.
 final class KeystrokeTests: XCTestCase {
-    private let users = "set manage-accounts-and-storage user-accounts user alice display-name \"Alice A\"; set manage-accounts-and-storage user-accounts user bob display-name Bob; publish"
+    private let users =
+        "set manage-accounts-and-storage user-accounts user alice display-name \"Alice A\"; set manage-accounts-and-storage user-accounts user bob display-name Bob; publish"
 
     func testTabCompletesAKeywordAndAnAbbreviatedCommandRuns() throws {
         let shell = try DashellTerminal()
@@ -74,12 +75,14 @@ final class KeystrokeTests: XCTestCase {
         try terminal.expect(DashellTerminal.prompt)
         try terminal.send("\u{3}")
         try terminal.expect(DashellTerminal.prompt)
-        XCTAssertEqual(terminal.screenLines().suffix(4), [
-            "tester@dashell> set manage-sys^C",
-            "tester@dashell> ^C",
-            "tester@dashell> ^C",
-            "tester@dashell>",
-        ])
+        XCTAssertEqual(
+            terminal.screenLines().suffix(4),
+            [
+                "tester@dashell> set manage-sys^C",
+                "tester@dashell> ^C",
+                "tester@dashell> ^C",
+                "tester@dashell>",
+            ])
         // libedit's idea of the cursor stays right: a TAB redraws the line in place.
         try terminal.send("set manage-sys\t")
         try terminal.expect("tem ")
@@ -190,7 +193,8 @@ final class KeystrokeTests: XCTestCase {
 final class WizardTests: XCTestCase {
     func testWizardBuildsAValidPersonalMobileMethod() throws {
         let shell = try DashellTerminal()
-        try shell.script("""
+        try shell.script(
+            """
             set manage-system distribution-services global-settings external-dns-name ag5.example.com
             set manage-system authentication-services service radius-1 host r.example.com
             set manage-system certificates certificate-authority "Issuing CA"

@@ -71,7 +71,7 @@ final class KeystrokeTests: XCTestCase {
     func testCtrlCDiscardsTheHalfTypedLine() throws {
         let terminal = try session.start()
         try terminal.send("show sta")
-        try terminal.expect("show sta") // in the editor's buffer before the interrupt
+        try terminal.expect("show sta")  // in the editor's buffer before the interrupt
         try terminal.send(Key.ctrlC)
         try terminal.expect("INTERRUPT\r\n")
         try session.enter("status", in: terminal)

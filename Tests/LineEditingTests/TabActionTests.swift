@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import LineEditing
 
 final class TabActionTests: XCTestCase {

@@ -1,5 +1,6 @@
 import ConfigModel
 import DigitalAccess
+
 @testable import ShellCore
 
 // The shell's tests run on the Digital Access schema: these name it once, rather than at

@@ -97,8 +97,9 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
                     try visitEntry(list, at: entry.path, record: entry.record, descendants: entry.descendants)
                 }
                 let entryKey = String(encoded[keyStart...])
-                current = PendingEntry(key: entryKey, path: path.parent.appending(list.keyword, key: entryKey),
-                                       record: record, descendants: ConfigTree(schema: source.schema))
+                current = PendingEntry(
+                    key: entryKey, path: path.parent.appending(list.keyword, key: entryKey),
+                    record: record, descendants: ConfigTree(schema: source.schema))
             }
         }
         if let entry = current {

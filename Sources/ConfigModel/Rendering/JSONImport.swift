@@ -62,8 +62,10 @@ private struct DocumentReader {
     /// Reads the members of `value`, an object for `node` at `path`. Inside a list entry,
     /// leaves go into the entry's `record` under `prefix`; outside (`prefix` nil) each
     /// container holds its own record.
-    mutating func readMembers(of node: SchemaNode, _ value: JSONValue, at path: ConfigPath, pointer: String,
-                              into record: inout Record, prefix: String?) throws(JSONImportError) {
+    mutating func readMembers(
+        of node: SchemaNode, _ value: JSONValue, at path: ConfigPath, pointer: String,
+        into record: inout Record, prefix: String?
+    ) throws(JSONImportError) {
         let members = try Self.object(value, at: pointer)
         for name in members.keys.sorted() {
             let member = members[name]!, memberPointer = pointer + "/" + Self.escaped(name)

@@ -4,16 +4,23 @@ extension SchemaNode {
         SchemaNode(keyword: keyword, label: label, help: help, kind: .container, children: children)
     }
 
-    public static func list(_ keyword: String, _ label: String, key: String, _ keyType: ListKey, _ help: String,
-                            _ children: [SchemaNode]) -> SchemaNode {
+    public static func list(
+        _ keyword: String, _ label: String, key: String, _ keyType: ListKey, _ help: String,
+        _ children: [SchemaNode]
+    ) -> SchemaNode {
         SchemaNode(keyword: keyword, label: label, help: help, kind: .list(keyName: key, keyType: keyType), children: children)
     }
 
-    public static func leaf(_ keyword: String, _ label: String, _ type: ValueType, _ help: String,
-                            default defaultValue: String? = nil, mandatory: Bool = false,
-                            fixedOncePublished: Bool = false, appliesWhen applicability: [Applicability] = []) -> SchemaNode {
-        SchemaNode(keyword: keyword, label: label, help: help,
-                   kind: .leaf(LeafSpec(type: type, defaultValue: defaultValue, isMandatory: mandatory,
-                                        isFixedOncePublished: fixedOncePublished, applicability: applicability)))
+    public static func leaf(
+        _ keyword: String, _ label: String, _ type: ValueType, _ help: String,
+        default defaultValue: String? = nil, mandatory: Bool = false,
+        fixedOncePublished: Bool = false, appliesWhen applicability: [Applicability] = []
+    ) -> SchemaNode {
+        SchemaNode(
+            keyword: keyword, label: label, help: help,
+            kind: .leaf(
+                LeafSpec(
+                    type: type, defaultValue: defaultValue, isMandatory: mandatory,
+                    isFixedOncePublished: fixedOncePublished, applicability: applicability)))
     }
 }

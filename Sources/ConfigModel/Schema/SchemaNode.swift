@@ -53,7 +53,8 @@ public final class SchemaNode: Sendable {
     /// canonically equivalent spelling, which would be longer in UTF-8.)
     public func exactChild(_ word: String) -> SchemaNode? {
         guard !word.isEmpty, let child = children.first(where: { $0.keyword == word }),
-              child.keywordIsLowercaseASCII, child.keyword.utf8.count == word.utf8.count else { return nil }
+            child.keywordIsLowercaseASCII, child.keyword.utf8.count == word.utf8.count
+        else { return nil }
         return child
     }
 
@@ -93,8 +94,10 @@ public struct LeafSpec: Sendable {
     /// V6: conditions on sibling leaves under which setting this leaf makes sense.
     public let applicability: [Applicability]
 
-    public init(type: ValueType, defaultValue: String? = nil, isMandatory: Bool = false,
-                isFixedOncePublished: Bool = false, applicability: [Applicability] = []) {
+    public init(
+        type: ValueType, defaultValue: String? = nil, isMandatory: Bool = false,
+        isFixedOncePublished: Bool = false, applicability: [Applicability] = []
+    ) {
         self.type = type
         self.defaultValue = defaultValue
         self.isMandatory = isMandatory

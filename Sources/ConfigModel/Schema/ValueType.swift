@@ -73,7 +73,9 @@ public enum ValueType: Sendable, Equatable {
             try Self.requireNoControlCharacters(text, allowingLineBreaks: true)
             return text
         case .hostname:
-            guard Self.isHostname(text) else { throw ValueError(text, "is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)") }
+            guard Self.isHostname(text) else {
+                throw ValueError(text, "is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)")
+            }
             return text
         case .port:
             return try Self.parseInteger(text, in: 1...65535)
@@ -163,7 +165,8 @@ public enum ValueType: Sendable, Equatable {
         guard !local.isEmpty, local.utf8.count <= 64, domain.contains(".") || domain == "localhost" else { return false }
         let localAllowed = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
         guard local.utf8.allSatisfy({ isAlphanumeric($0) || localAllowed.contains($0) || $0 >= 0x80 }),
-              local.first != ".", local.last != ".", !local.contains("..") else { return false }
+            local.first != ".", local.last != ".", !local.contains("..")
+        else { return false }
         return isHostname(domain)
     }
 
@@ -182,7 +185,8 @@ public enum ValueType: Sendable, Equatable {
             let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
             let dot = UInt8(ascii: ".")
             guard !local.isEmpty, local.count <= 64,
-                  domain.contains(dot) || domain.elementsEqual("localhost".utf8) else { return false }
+                domain.contains(dot) || domain.elementsEqual("localhost".utf8)
+            else { return false }
             var previous: UInt8 = 0
             for byte in local {
                 guard isAlphanumeric(byte) || isLocalPartSymbol(byte) else { return false }
@@ -198,9 +202,10 @@ public enum ValueType: Sendable, Equatable {
     private static func isLocalPartSymbol(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"),
-             UInt8(ascii: "~"), UInt8(ascii: "."): true
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"),
+            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"),
+            UInt8(ascii: "~"), UInt8(ascii: "."):
+            true
         default: false
         }
     }

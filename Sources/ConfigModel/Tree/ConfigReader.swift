@@ -88,13 +88,16 @@ extension ConfigReader {
             node = child
             if child.isList { break }
         }
-        let expectedDepth = listKeywords.count + listKeywords.indices.filter { index in
-            schema.node(at: ConfigPath(listKeywords[...index].map { ConfigPath.Step($0) }))?.isList == true
-        }.count
+        let expectedDepth =
+            listKeywords.count
+            + listKeywords.indices.filter { index in
+                schema.node(at: ConfigPath(listKeywords[...index].map { ConfigPath.Step($0) }))?.isList == true
+            }.count
         try forEachRecord(under: RecordKey(ConfigPath(outer))) { key, record in
             let words = key.encoded.split(separator: RecordKey.separator, omittingEmptySubsequences: false)
             guard words.count == expectedDepth, let path = key.path(in: schema),
-                  path.steps.map(\.keyword) == listKeywords else { return }
+                path.steps.map(\.keyword) == listKeywords
+            else { return }
             try body(key, record)
         }
     }

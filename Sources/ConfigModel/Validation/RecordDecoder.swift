@@ -36,14 +36,16 @@ final class RecordDecoder {
         let last = String(split.map { key.encoded[utf8.index(after: $0)...] } ?? key.encoded[...])
         guard let prefix = decodedPrefix(prefixText) else { return nil }
         if prefix.awaitsKey {
-            return RecordView(key: key, keywords: prefix.keywords, shape: shape(of: prefix.node, isEntry: true), record: record,
-                              prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: true)
+            return RecordView(
+                key: key, keywords: prefix.keywords, shape: shape(of: prefix.node, isEntry: true), record: record,
+                prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: true)
         }
         guard let child = prefix.node.child(last), !child.isList, !child.isLeaf else { return nil }
         let path = ConfigPath(prefix.steps + [ConfigPath.Step(last)])
         guard schema.isRecord(path) else { return nil }
-        return RecordView(key: key, keywords: path.steps.map(\.keyword), shape: shape(of: child, isEntry: false), record: record,
-                          prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: false)
+        return RecordView(
+            key: key, keywords: path.steps.map(\.keyword), shape: shape(of: child, isEntry: false), record: record,
+            prefixSteps: prefix.steps, prefixText: prefix.text, last: last, isEntry: false)
     }
 
     private func decodedPrefix(_ text: Substring) -> Prefix? {

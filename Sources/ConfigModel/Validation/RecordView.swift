@@ -19,8 +19,10 @@ public final class RecordView {
     /// Whether the record is a list entry rather than a container outside any list.
     public let isEntry: Bool
 
-    init(key: RecordKey, keywords: [String], shape: RecordShape, record: Record, prefixSteps: [ConfigPath.Step],
-         prefixText: String, last: String, isEntry: Bool) {
+    init(
+        key: RecordKey, keywords: [String], shape: RecordShape, record: Record, prefixSteps: [ConfigPath.Step],
+        prefixText: String, last: String, isEntry: Bool
+    ) {
         self.key = key
         self.keywords = keywords
         self.shape = shape

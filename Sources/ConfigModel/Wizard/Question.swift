@@ -8,8 +8,10 @@ public struct Question {
     /// Returns the canonical answer, or throws a message to show before asking again.
     public var check: (String) throws -> String
 
-    public init(prompt: String, help: String, choices: [String] = [], defaultAnswer: String? = nil,
-                check: @escaping (String) throws -> String = { $0 }) {
+    public init(
+        prompt: String, help: String, choices: [String] = [], defaultAnswer: String? = nil,
+        check: @escaping (String) throws -> String = { $0 }
+    ) {
         self.prompt = prompt
         self.help = help
         self.choices = choices

@@ -149,8 +149,9 @@ final class StoredCandidate: Candidate {
     func status() throws -> CandidateStatus {
         let latest = try store.latestRevision()
         followLatestIfEmpty(latest)
-        return CandidateStatus(baseRevision: baseRevision, latestRevision: latest,
-                               pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+        return CandidateStatus(
+            baseRevision: baseRevision, latestRevision: latest,
+            pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
     }
 
     /// An empty candidate has nothing a newer revision could conflict with, so it follows
@@ -169,11 +170,12 @@ final class StoredCandidate: Candidate {
             // While nothing was published since the base, each record is published as the
             // candidate first saw it: no need to read it again (a bulk check has 100,000).
             let baseIsCurrent = latest == baseRevision
-            let changes = ChangeSet(try edits.ordered.compactMap { key, edit in
-                guard key == scope || key.isDescendant(of: scope) else { return nil }
-                let published = baseIsCurrent ? edit.base : try reads.record(key)
-                return published == edit.new ? nil : RecordChange(key: key, old: published, new: edit.new)
-            })
+            let changes = ChangeSet(
+                try edits.ordered.compactMap { key, edit in
+                    guard key == scope || key.isDescendant(of: scope) else { return nil }
+                    let published = baseIsCurrent ? edit.base : try reads.record(key)
+                    return published == edit.new ? nil : RecordChange(key: key, old: published, new: edit.new)
+                })
             lastChanges = (edits.version, latest, scope, changes)
             return changes
         }
@@ -197,8 +199,9 @@ final class StoredCandidate: Candidate {
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
         let outcome: PublishOutcome = try storage.write { transaction in
-            let outcome = try publisher.publish(edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
-                                                metadata: metadata, in: transaction)
+            let outcome = try publisher.publish(
+                edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
+                metadata: metadata, in: transaction)
             if case .published = outcome, let owner { try transaction.deleteCandidate(of: owner) }
             return (outcome, commit: outcome.isPublished)
         }

@@ -13,8 +13,10 @@ struct Publisher {
     /// `edits` come in the order they were made (see `EditLog`), each key once.
     /// Any outcome but `.published` may leave writes in the transaction: the caller rolls
     /// it back.
-    func publish(_ edits: consuming [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata,
-                 in transaction: any StorageTransaction) throws -> PublishOutcome {
+    func publish(
+        _ edits: consuming [(key: RecordKey, base: Record?, new: Record?)], base: Int, metadata: PublishMetadata,
+        in transaction: any StorageTransaction
+    ) throws -> PublishOutcome {
         let latest = try transaction.latestRevision()
         let (changed, conflicts) = try merge(edits, base: base, latest: latest, reads: transaction)
         if !conflicts.isEmpty { return .conflict(conflicts) }
@@ -38,8 +40,10 @@ struct Publisher {
 
     /// The record changes publishing `edits` would make now, and the conflicts that would
     /// stop it (sorted by path, each attributed to the revision it meets).
-    func merge(_ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, latest: Int,
-               reads: any StorageReads) throws -> (changes: [RecordChange], conflicts: [MergeConflict]) {
+    func merge(
+        _ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, latest: Int,
+        reads: any StorageReads
+    ) throws -> (changes: [RecordChange], conflicts: [MergeConflict]) {
         var changed: [RecordChange] = []
         changed.reserveCapacity(edits.count)
         if latest == base {

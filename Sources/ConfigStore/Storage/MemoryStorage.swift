@@ -73,8 +73,10 @@ public final class MemoryStorage: Storage, Sendable {
         try MemoryAccess(state: current).referrers(of: target)
     }
 
-    public func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-                              _ body: (LoggedChange) throws -> Bool) throws {
+    public func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
         try MemoryAccess(state: current).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body)
     }
 
@@ -117,8 +119,10 @@ private final class MemoryAccess: StorageTransaction {
             .sorted { ($0.record, $0.leaf) < ($1.record, $1.leaf) }
     }
 
-    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-                       _ body: (LoggedChange) throws -> Bool) throws {
+    func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
         let chosen = state.changes.filter { change in
             change.revision > after && upTo.map { change.revision <= $0 } ?? true
                 && scope.map { change.key == $0 || change.key.isDescendant(of: $0) } ?? true
@@ -134,12 +138,16 @@ private final class MemoryAccess: StorageTransaction {
 
     func candidate(of user: String) throws -> PersistedCandidate? { state.candidates[user] }
 
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-                        references: ReferenceIndex) throws {
+    func appendRevision(
+        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
+        references: ReferenceIndex
+    ) throws {
         let head = try latestRevision()
         precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
-        state.revisions.append(RevisionInfo(id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
-                                            comment: metadata.comment, changeCount: size))
+        state.revisions.append(
+            RevisionInfo(
+                id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
+                comment: metadata.comment, changeCount: size))
         for change in changes.changes {
             state.records[change.key] = change.new
             state.changes.append(LoggedChange(revision: revision, key: change.key, old: change.old, new: change.new))

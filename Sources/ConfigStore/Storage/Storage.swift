@@ -68,8 +68,9 @@ public protocol StorageReads {
     /// The records changed by the revisions after `after` up to `upTo` (nil: the latest),
     /// oldest first or newest first, within `scope` when given (the record and its
     /// subtree). `body` returns false to stop.
-    func forEachChange(after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-                       _ body: (LoggedChange) throws -> Bool) throws
+    func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool) throws
 
     /// Revisions, newest first; `limit` bounds how many.
     func revisions(limit: Int?) throws -> [RevisionInfo]
@@ -83,8 +84,9 @@ public protocol StorageTransaction: StorageReads {
     /// Appends revision `revision` with its changes, in key order, and keeps the published
     /// records and the reference index in step. `revision` must be the head plus one:
     /// a storage whose head moved refuses (compare-and-set on the head).
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-                        references: ReferenceIndex) throws
+    func appendRevision(
+        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
+        references: ReferenceIndex) throws
 
     /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone).
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws

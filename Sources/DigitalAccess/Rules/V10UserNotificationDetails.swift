@@ -23,8 +23,10 @@ public struct V10UserNotificationDetails: ValidationRule {
                 found.append(Violation(id, .error, user.leafPath(Self.notification), "\(words) notification needs \(user.leafPath(address))"))
             }
             if user.effectiveValue(Self.createNewProfile) == "true", user.effectiveValue(Self.enablePersonal) != "true" {
-                found.append(Violation(id, .error, user.leafPath(Self.createNewProfile),
-                                       "a new profile needs \(user.leafPath(Self.enablePersonal))"))
+                found.append(
+                    Violation(
+                        id, .error, user.leafPath(Self.createNewProfile),
+                        "a new profile needs \(user.leafPath(Self.enablePersonal))"))
             }
         }
         return found

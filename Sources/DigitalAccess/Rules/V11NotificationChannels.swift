@@ -43,8 +43,10 @@ public struct V11NotificationChannels: ValidationRule {
         }
         if channelChanged || context.isInScope(RecordKey(Self.selfService)), let provisioning = try context.view(at: RecordKey(Self.selfService)) {
             for channel in disabled where provisioning.effectiveValue(channel.selfServiceLeaf) == "true" {
-                found.append(Violation(id, .error, provisioning.leafPath(channel.selfServiceLeaf),
-                                       "\(channel.words) notification needs \(channel.enabled)"))
+                found.append(
+                    Violation(
+                        id, .error, provisioning.leafPath(channel.selfServiceLeaf),
+                        "\(channel.words) notification needs \(channel.enabled)"))
             }
         }
         return found

@@ -20,7 +20,8 @@ public struct V12SameDeviceChoice: ValidationRule {
         let list = Places.path(Places.methods)
         let side = sameDevice ? "on the same device" : "on another device"
         let missing = sameDevice ? "false" : "true"
-        let message = "every personal-mobile method (\(names.joined(separator: ", "))) authenticates \(side); "
+        let message =
+            "every personal-mobile method (\(names.joined(separator: ", "))) authenticates \(side); "
             + "to offer both options, add a second method with same-device \(missing)"
         return [Violation(id, .warning, list, message)]
     }

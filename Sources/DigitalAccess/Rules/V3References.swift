@@ -31,8 +31,10 @@ public struct V3References: ValidationRule {
         return found
     }
 
-    private func checkTarget(of reference: ReferenceLeaf, in view: RecordView,
-                             _ context: ValidationContext, _ found: inout [Violation]) throws {
+    private func checkTarget(
+        of reference: ReferenceLeaf, in view: RecordView,
+        _ context: ValidationContext, _ found: inout [Violation]
+    ) throws {
         guard let name = view.record[reference.leaf], let targetList = reference.target.last else { return }
         let target = ConfigPath(reference.target.dropLast().map { ConfigPath.Step($0) } + [ConfigPath.Step(targetList, key: name)])
         guard try !context.config.exists(target) else { return }
@@ -41,8 +43,10 @@ public struct V3References: ValidationRule {
 
     /// Only entries of lists that references point into can have referrers; asking only
     /// about those keeps the deletion of many other entries (users) cheap.
-    private func checkDeletion(of entry: RecordView, _ references: [ReferenceLeaf],
-                               _ context: ValidationContext, _ found: inout [Violation]) throws {
+    private func checkDeletion(
+        of entry: RecordView, _ references: [ReferenceLeaf],
+        _ context: ValidationContext, _ found: inout [Violation]
+    ) throws {
         guard let last = entry.path.steps.last, let name = last.key else { return }
         let list = entry.keywords
         guard references.contains(where: { $0.target == list }) else { return }

@@ -20,8 +20,10 @@ public struct V4UniqueDisplayName: ValidationRule {
         for (name, methods) in holders where methods.count > 1 {
             for method in methods where context.isInScope(method.key) {
                 let others = methods.filter { $0.key != method.key }.map { $0.leafPath(Self.leaf).description }
-                found.append(Violation(id, .error, method.leafPath(Self.leaf),
-                                       "\(Quoting.word(name)) is also the display name of \(others.joined(separator: ", "))"))
+                found.append(
+                    Violation(
+                        id, .error, method.leafPath(Self.leaf),
+                        "\(Quoting.word(name)) is also the display name of \(others.joined(separator: ", "))"))
             }
         }
         return found

@@ -15,9 +15,12 @@ public struct V5CertificateAuthorityRequired: ValidationRule {
         var found: [Violation] = []
         try context.forEachEntryInScope(of: Places.methods) { method in
             guard method.record[Self.switchLeaf] == "true", method.record[Self.authorityLeaf] == nil,
-                  let spec = method.spec(Self.switchLeaf), method.applies(spec) else { return }
-            found.append(Violation(id, .error, method.leafPath(Self.switchLeaf),
-                                   "certificate authentication needs \(method.leafPath(Self.authorityLeaf))"))
+                let spec = method.spec(Self.switchLeaf), method.applies(spec)
+            else { return }
+            found.append(
+                Violation(
+                    id, .error, method.leafPath(Self.switchLeaf),
+                    "certificate authentication needs \(method.leafPath(Self.authorityLeaf))"))
         }
         return found
     }

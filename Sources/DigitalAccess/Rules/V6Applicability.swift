@@ -17,11 +17,15 @@ public struct V6Applicability: ValidationRule {
             for name in view.record.names {
                 guard let spec = view.spec(name), !spec.applicability.isEmpty else { continue }
                 if let (condition, actual) = view.failedCondition(of: spec, level: .error) {
-                    found.append(Violation(id, .error, view.leafPath(name),
-                                           "applies only when \(describe(condition, in: view, actual: actual))"))
+                    found.append(
+                        Violation(
+                            id, .error, view.leafPath(name),
+                            "applies only when \(describe(condition, in: view, actual: actual))"))
                 } else if let (condition, actual) = view.failedCondition(of: spec, level: .warning) {
-                    found.append(Violation(id, .warning, view.leafPath(name),
-                                           "has no effect unless \(describe(condition, in: view, actual: actual))"))
+                    found.append(
+                        Violation(
+                            id, .warning, view.leafPath(name),
+                            "has no effect unless \(describe(condition, in: view, actual: actual))"))
                 }
             }
         }

@@ -15,8 +15,10 @@ public struct V9FixedOncePublished: ValidationRule {
             for (name, spec) in view.schemaLeaves where spec.isFixedOncePublished {
                 guard let published = old[name], view.record[name] != published else { continue }
                 let entry = view.path.steps.last?.keyword ?? "entry"
-                found.append(Violation(id, .error, view.leafPath(name),
-                                       "cannot change once published; delete and re-create the \(entry) (published: \(Quoting.word(published)))"))
+                found.append(
+                    Violation(
+                        id, .error, view.leafPath(name),
+                        "cannot change once published; delete and re-create the \(entry) (published: \(Quoting.word(published)))"))
             }
         }
         return found

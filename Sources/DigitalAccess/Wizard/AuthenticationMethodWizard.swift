@@ -22,16 +22,25 @@ public struct AuthenticationMethodWizard: Wizard {
             Question(prompt: prompt, help: help, choices: ["yes", "no"], defaultAnswer: "no", check: typed("same-device"))
         }
 
-        guard let type = ask(Question(prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes,
-                                      defaultAnswer: "personal-mobile", check: typed("type"))) else { return nil }
+        guard
+            let type = ask(
+                Question(
+                    prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes,
+                    defaultAnswer: "personal-mobile", check: typed("type")))
+        else { return nil }
         guard let displayName = ask(Question(prompt: "Display name", help: leaf("display-name").help, check: nonEmpty)) else { return nil }
         let existing = try config.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
-        guard let name = ask(Question(prompt: "Internal name", help: "The method's key in the configuration",
-                                      defaultAnswer: Self.kebabCase(displayName), check: { answer in
-                                          let key = try (methodNode.keyType ?? .identifier).validate(answer)
-                                          guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
-                                          return key
-                                      })) else { return nil }
+        guard
+            let name = ask(
+                Question(
+                    prompt: "Internal name", help: "The method's key in the configuration",
+                    defaultAnswer: Self.kebabCase(displayName),
+                    check: { answer in
+                        let key = try (methodNode.keyType ?? .identifier).validate(answer)
+                        guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
+                        return key
+                    }))
+        else { return nil }
         let method = Self.methods.steps.dropLast() + [ConfigPath.Step(DigitalAccessSchema.authenticationMethod.keyword, key: name)]
         let path = { (leaf: String) in ConfigPath(Array(method) + [ConfigPath.Step(leaf)]) }
         var answers: [(ConfigPath, String)] = [(path("type"), type), (path("display-name"), displayName)]
@@ -42,8 +51,12 @@ public struct AuthenticationMethodWizard: Wizard {
             certificate = enable == "true"
             if certificate {
                 let authorities = try config.entryKeys(of: Self.authorities, startingWith: "", limit: 1000)
-                guard let authority = ask(Question(prompt: "Certificate Authority", help: leaf("certificate-authority").help,
-                                                   choices: authorities, defaultAnswer: authorities.first, check: typed("certificate-authority"))) else { return nil }
+                guard
+                    let authority = ask(
+                        Question(
+                            prompt: "Certificate Authority", help: leaf("certificate-authority").help,
+                            choices: authorities, defaultAnswer: authorities.first, check: typed("certificate-authority")))
+                else { return nil }
                 answers += [(path("personal-certificate-authentication"), "true"), (path("certificate-authority"), authority)]
             }
         }
@@ -52,28 +65,50 @@ public struct AuthenticationMethodWizard: Wizard {
             sameDevice = same == "true"
             if sameDevice {
                 answers.append((path("same-device"), "true"))
-                guard let wait = ask(Question(prompt: "Wait for (seconds)", help: leaf("wait-seconds").help,
-                                              defaultAnswer: leaf("wait-seconds").leafSpec?.defaultValue, check: typed("wait-seconds"))),
-                      let text = ask(Question(prompt: "Redirect text", help: leaf("redirect-text").help,
-                                              defaultAnswer: leaf("redirect-text").leafSpec?.defaultValue, check: typed("redirect-text"))) else { return nil }
+                guard
+                    let wait = ask(
+                        Question(
+                            prompt: "Wait for (seconds)", help: leaf("wait-seconds").help,
+                            defaultAnswer: leaf("wait-seconds").leafSpec?.defaultValue, check: typed("wait-seconds"))),
+                    let text = ask(
+                        Question(
+                            prompt: "Redirect text", help: leaf("redirect-text").help,
+                            defaultAnswer: leaf("redirect-text").leafSpec?.defaultValue, check: typed("redirect-text")))
+                else { return nil }
                 answers += [(path("wait-seconds"), wait), (path("redirect-text"), text)]
             } else {
-                guard let mode = ask(Question(prompt: "Another device by", help: leaf("another-device-mode").help, choices: ["qr-code", "username"],
-                                              defaultAnswer: "username", check: typed("another-device-mode"))) else { return nil }
+                guard
+                    let mode = ask(
+                        Question(
+                            prompt: "Another device by", help: leaf("another-device-mode").help, choices: ["qr-code", "username"],
+                            defaultAnswer: "username", check: typed("another-device-mode")))
+                else { return nil }
                 answers.append((path("another-device-mode"), mode))
             }
         }
         let servers = try config.entryKeys(of: Self.services, startingWith: "", limit: 1000)
-        guard let server = ask(Question(prompt: "Authentication server", help: leaf("authentication-server").help,
-                                        choices: servers, defaultAnswer: servers.first, check: typed("authentication-server"))) else { return nil }
+        guard
+            let server = ask(
+                Question(
+                    prompt: "Authentication server", help: leaf("authentication-server").help,
+                    choices: servers, defaultAnswer: servers.first, check: typed("authentication-server")))
+        else { return nil }
         answers.append((path("authentication-server"), server))
 
         // V7: these methods need both properties; ask with the values the documentation gives.
         if certificate && (type == "personal-desktop" || sameDevice) {
             for (property, suggestion) in [("User Attribute", "mail"), ("Certificate Attribute", "subjectaltname-emailaddress")] {
-                guard let value = ask(Question(prompt: property, help: "Extended property required with certificate authentication",
-                                               defaultAnswer: suggestion, check: nonEmpty)) else { return nil }
-                answers.append((ConfigPath(Array(method) + [ConfigPath.Step(DigitalAccessSchema.extendedProperty.keyword, key: property), ConfigPath.Step("value")]), value))
+                guard
+                    let value = ask(
+                        Question(
+                            prompt: property, help: "Extended property required with certificate authentication",
+                            defaultAnswer: suggestion, check: nonEmpty))
+                else { return nil }
+                answers.append(
+                    (
+                        ConfigPath(Array(method) + [ConfigPath.Step(DigitalAccessSchema.extendedProperty.keyword, key: property), ConfigPath.Step("value")]),
+                        value
+                    ))
             }
         }
         return answers

@@ -4,9 +4,13 @@ import ConfigModel
 /// (with `load`). `set` checks rule V1; everything else waits for validate/publish.
 enum Editing {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .set, usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read, run: set),
+        CommandSpec(
+            command: .set, usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read,
+            run: set),
         CommandSpec(command: .delete, usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read, run: delete),
-        CommandSpec(command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read, run: rename),
+        CommandSpec(
+            command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read,
+            run: rename),
     ]
 
     static func set(_ invocation: Invocation) throws {
@@ -40,7 +44,8 @@ enum Editing {
             throw CommandError("\(path) needs a key: \(node.keyword) <\(node.keyName ?? "key")>", at: invocation.arguments.last, path: path)
         case .container:
             let options = node.children.map(\.keyword).joined(separator: ", ")
-            throw CommandError("incomplete path \(path.isRoot ? "/" : path.description); expected one of: \(options)", at: invocation.arguments.last, path: path)
+            throw CommandError(
+                "incomplete path \(path.isRoot ? "/" : path.description); expected one of: \(options)", at: invocation.arguments.last, path: path)
         }
     }
 

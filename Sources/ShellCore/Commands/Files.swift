@@ -4,8 +4,12 @@ import Foundation
 /// `load`, `save`, `source`.
 enum Files {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .load, usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", arguments: .read, run: load),
-        CommandSpec(command: .save, usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", arguments: .read, run: save),
+        CommandSpec(
+            command: .load, usage: "load merge|replace FILE", summary: "Apply a file of set/delete lines or a JSON export to the candidate", arguments: .read,
+            run: load),
+        CommandSpec(
+            command: .save, usage: "save FILE", summary: "Write the whole candidate as set lines (secrets included; file mode 0600)", arguments: .read,
+            run: save),
         CommandSpec(command: .source, usage: "source FILE", summary: "Run the commands of a file in this session", arguments: .read, run: source),
     ]
 

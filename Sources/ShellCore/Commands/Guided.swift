@@ -3,9 +3,10 @@ import ConfigModel
 /// `wizard TOPIC`: one of the guided dialogues the session is given, at the keyboard only.
 enum Guided {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .wizard, usage: "wizard authentication-method",
-                    summary: "Add an authentication method by answering the questions of the Admin wizard", arguments: .atMost(1),
-                    interactiveOnly: true, run: wizard),
+        CommandSpec(
+            command: .wizard, usage: "wizard authentication-method",
+            summary: "Add an authentication method by answering the questions of the Admin wizard", arguments: .atMost(1),
+            interactiveOnly: true, run: wizard)
     ]
 
     static func wizard(_ invocation: Invocation) throws {

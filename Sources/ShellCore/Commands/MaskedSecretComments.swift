@@ -25,8 +25,9 @@ struct MaskedSecretComments {
         guard text.first == "#", let commands = try? session.lexer.lex(String(text.dropFirst())), commands.count == 1 else { return nil }
         let words = commands[0].words.map(\.text)
         guard words.count > 2, words.first == "set", words.last == SecretMask.text,
-              let resolution = try? session.resolver.resolve(words.dropFirst().dropLast(), from: .root),
-              resolution.wordsUsed == words.count - 2, resolution.node.leafSpec?.type.isSecret == true else { return nil }
+            let resolution = try? session.resolver.resolve(words.dropFirst().dropLast(), from: .root),
+            resolution.wordsUsed == words.count - 2, resolution.node.leafSpec?.type.isSecret == true
+        else { return nil }
         return resolution.path
     }
 }

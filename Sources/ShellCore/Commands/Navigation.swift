@@ -3,7 +3,8 @@ import ConfigModel
 /// `edit`/`cd`, `up`, `top`, `exit`, `quit`, `pwd`, `ls`.
 enum Navigation {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .edit, usage: "edit PATH", summary: "Move to a place in the configuration (creates a missing list entry)", arguments: .read, run: edit),
+        CommandSpec(
+            command: .edit, usage: "edit PATH", summary: "Move to a place in the configuration (creates a missing list entry)", arguments: .read, run: edit),
         CommandSpec(command: .cd, usage: "cd PATH", summary: "Same as edit", arguments: .read, run: edit),
         CommandSpec(command: .up, usage: "up [N]", summary: "Move up N levels (default 1)", arguments: .atMost(1), run: up),
         CommandSpec(command: .top, usage: "top", summary: "Move to the top of the configuration", arguments: .none, run: { $0.session.location = .root }),
@@ -20,8 +21,9 @@ enum Navigation {
             throw CommandError("\(resolution.path) is a leaf; use set to change it", at: invocation.arguments.last, path: resolution.path)
         }
         if resolution.node.isList, resolution.path.steps.last?.key == nil {
-            throw CommandError("\(resolution.path) is a list; name an entry: \(resolution.node.keyword) <\(resolution.node.keyName ?? "key")>",
-                               at: invocation.arguments.last, path: resolution.path)
+            throw CommandError(
+                "\(resolution.path) is a list; name an entry: \(resolution.node.keyword) <\(resolution.node.keyName ?? "key")>",
+                at: invocation.arguments.last, path: resolution.path)
         }
         if resolution.path.steps.last?.key != nil {
             var candidate = invocation.session.candidate

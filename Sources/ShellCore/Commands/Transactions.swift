@@ -4,9 +4,13 @@ import ConfigStore
 /// `publish`, `discard`, `rollback`, `update`.
 enum Transactions {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .publish, usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read, run: publish),
+        CommandSpec(
+            command: .publish, usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read,
+            run: publish),
         CommandSpec(command: .discard, usage: "discard", summary: "Drop every change in the candidate", arguments: .none, run: discard),
-        CommandSpec(command: .rollback, usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1), run: rollback),
+        CommandSpec(
+            command: .rollback, usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1),
+            run: rollback),
         CommandSpec(command: .update, usage: "update", summary: "Rebase the candidate onto the latest revision", arguments: .none, run: update),
     ]
 
@@ -27,8 +31,10 @@ enum Transactions {
         switch outcome {
         case .published(let revision, let count, let warnings):
             for warning in warnings { session.warn(warning.description) }
-            invocation.data = .object([("revision", .number(revision)), ("changes", .number(count)),
-                                       ("warnings", .array(warnings.map(Verdict.json)))])
+            invocation.data = .object([
+                ("revision", .number(revision)), ("changes", .number(count)),
+                ("warnings", .array(warnings.map(Verdict.json))),
+            ])
             invocation.print("Published revision \(revision) (\(count) change\(count == 1 ? "" : "s"))")
         case .nothingToPublish:
             invocation.data = .object([("revision", .null), ("changes", .number(0))])
@@ -36,8 +42,9 @@ enum Transactions {
         case .invalid(let violations):
             try Verdict.report(violations, invocation: invocation)
         case .conflict(let conflicts):
-            throw CommandError("conflict with a newer revision; nothing published (run update to rebase)", code: .conflict,
-                               at: invocation.name, details: conflicts.map(\.description))
+            throw CommandError(
+                "conflict with a newer revision; nothing published (run update to rebase)", code: .conflict,
+                at: invocation.name, details: conflicts.map(\.description))
         }
     }
 

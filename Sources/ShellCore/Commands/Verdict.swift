@@ -8,16 +8,19 @@ enum Verdict {
     /// result; nil where the command does not look for them.
     static func report(_ violations: [Violation], conflicts: [MergeConflict]? = nil, invocation: Invocation) throws {
         let errors = violations.filter { $0.severity == .error }
-        var result: [(String, JSONOut)] = [("errors", .array(errors.map(json))),
-                                           ("warnings", .array(violations.filter { $0.severity == .warning }.map(json)))]
+        var result: [(String, JSONOut)] = [
+            ("errors", .array(errors.map(json))),
+            ("warnings", .array(violations.filter { $0.severity == .warning }.map(json))),
+        ]
         if let conflicts { result.append(("conflicts", .array(conflicts.map { .string($0.description) }))) }
         invocation.data = .object(result)
         for warning in violations where warning.severity == .warning {
             invocation.session.warn(warning.description)
         }
         guard errors.isEmpty else {
-            throw CommandError("validation failed: \(errors.count) error\(errors.count == 1 ? "" : "s")", code: .invalid,
-                               at: invocation.name, details: errors.map(\.description))
+            throw CommandError(
+                "validation failed: \(errors.count) error\(errors.count == 1 ? "" : "s")", code: .invalid,
+                at: invocation.name, details: errors.map(\.description))
         }
     }
 

@@ -5,14 +5,17 @@ import Foundation
 /// `show`, `compare`, `status`, `validate`, `search`.
 enum Viewing {
     static let commands: [CommandSpec] = [
-        CommandSpec(command: .show, usage: "show [published | revision N | history [N]] [PATH]",
-                    summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
-        CommandSpec(command: .compare, usage: "compare [revision N [revision M]] [PATH]",
-                    summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
+        CommandSpec(
+            command: .show, usage: "show [published | revision N | history [N]] [PATH]",
+            summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
+        CommandSpec(
+            command: .compare, usage: "compare [revision N [revision M]] [PATH]",
+            summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
         CommandSpec(command: .status, usage: "status", summary: "Base and latest revision, pending changes, staleness", arguments: .none, run: status),
         CommandSpec(command: .validate, usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
-        CommandSpec(command: .search, usage: "search user-accounts PATTERN",
-                    summary: "Find users whose id, display name or e-mail matches a glob", arguments: .read, run: search),
+        CommandSpec(
+            command: .search, usage: "search user-accounts PATTERN",
+            summary: "Find users whose id, display name or e-mail matches a glob", arguments: .read, run: search),
     ]
 
     static let showKeywords = ["published", "revision", "history"]
@@ -54,13 +57,18 @@ enum Viewing {
     static func history(_ invocation: Invocation, _ arguments: ArraySlice<Word>) throws {
         let limit = try arguments.first.map { try invocation.number($0, what: "the number of revisions") }
         let revisions = try invocation.session.store.history(limit: limit)
-        invocation.data = .array(revisions.map { revision in
-            .object([("revision", .number(revision.id)), ("time", .string(timestamp(revision.time))), ("user", .string(revision.user)),
-                     ("source", .string(revision.source)), ("comment", .optional(revision.comment)), ("changes", .number(revision.changeCount))])
-        })
+        invocation.data = .array(
+            revisions.map { revision in
+                .object([
+                    ("revision", .number(revision.id)), ("time", .string(timestamp(revision.time))), ("user", .string(revision.user)),
+                    ("source", .string(revision.source)), ("comment", .optional(revision.comment)), ("changes", .number(revision.changeCount)),
+                ])
+            })
         for revision in revisions {
             let comment = revision.comment.map { "  \(ConfigModelQuoting.word($0))" } ?? ""
-            invocation.print("\(revision.id)  \(timestamp(revision.time))  \(revision.user)  \(revision.source)  \(revision.changeCount) change\(revision.changeCount == 1 ? "" : "s")\(comment)")
+            invocation.print(
+                "\(revision.id)  \(timestamp(revision.time))  \(revision.user)  \(revision.source)  \(revision.changeCount) change\(revision.changeCount == 1 ? "" : "s")\(comment)"
+            )
         }
     }
 
@@ -81,7 +89,8 @@ enum Viewing {
         }
         let path = try invocation.resolveWholePath(arguments).path
         // An entry only one side holds is what the comparison shows; one neither holds is a typo.
-        let sides: [any ConfigReader] = try revisions.isEmpty
+        let sides: [any ConfigReader] =
+            try revisions.isEmpty
             ? [session.candidate, session.store.published()]
             : [session.candidate] + revisions.map { try session.store.configuration(atRevision: $0) }
         try invocation.requireEntries(along: path, in: revisions.count == 2 ? Array(sides.dropFirst()) : sides, at: arguments.last)
@@ -116,20 +125,25 @@ enum Viewing {
 
     /// Changed leaves as `--json` shows them (`compare`, `check`): path, old and new, secrets masked.
     static func json(_ changes: ChangeSet, schema: SchemaNode) -> JSONOut {
-        .array(changes.changes.flatMap { change in
-            let entry = change.key.description
-            return change.leafChanges.map { leaf in
-                JSONOut.object([("path", .string(entry + " " + leaf.leaf)),
-                                ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: schema))),
-                                ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: schema)))])
-            }
-        })
+        .array(
+            changes.changes.flatMap { change in
+                let entry = change.key.description
+                return change.leafChanges.map { leaf in
+                    JSONOut.object([
+                        ("path", .string(entry + " " + leaf.leaf)),
+                        ("old", .optional(Masking.mask(leaf.old, leaf: leaf.leaf, of: change.key, schema: schema))),
+                        ("new", .optional(Masking.mask(leaf.new, leaf: leaf.leaf, of: change.key, schema: schema))),
+                    ])
+                }
+            })
     }
 
     static func status(_ invocation: Invocation) throws {
         let status = try invocation.session.candidate.status()
-        invocation.data = .object([("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
-                                   ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale))])
+        invocation.data = .object([
+            ("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
+            ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale)),
+        ])
         invocation.print("base revision    \(status.baseRevision)")
         invocation.print("latest revision  \(status.latestRevision)\(status.isStale ? "  (candidate is stale: run update)" : "")")
         invocation.print("pending changes  \(status.pendingChanges)")
@@ -162,8 +176,11 @@ enum Viewing {
             let name = entry.record["display-name"].map { "  \(ConfigModelQuoting.word($0))" } ?? ""
             let email = entry.record["email"].map { "  <\($0)>" } ?? ""
             invocation.print(ConfigModelQuoting.word(entry.key) + name + email)
-            found.append(.object([("user-id", .string(entry.key)), ("display-name", .optional(entry.record["display-name"])),
-                                  ("email", .optional(entry.record["email"]))]))
+            found.append(
+                .object([
+                    ("user-id", .string(entry.key)), ("display-name", .optional(entry.record["display-name"])),
+                    ("email", .optional(entry.record["email"])),
+                ]))
         }
         invocation.data = .array(found)
     }

@@ -33,17 +33,21 @@ struct NextWords {
             return compare(arguments, typing: prefix)
         case .load:
             if arguments.isEmpty {
-                return Suggestions(items: [.keyword("merge", "Apply the file on top of the candidate"),
-                                           .keyword("replace", "Make the candidate exactly the file's configuration")])
+                return Suggestions(items: [
+                    .keyword("merge", "Apply the file on top of the candidate"),
+                    .keyword("replace", "Make the candidate exactly the file's configuration"),
+                ])
             }
-            return arguments.count == 1 ? Suggestions(items: [.placeholder("<file>", "A .dash file of set lines, or a JSON export")], files: true) : Suggestions(items: [.enter])
+            return arguments.count == 1
+                ? Suggestions(items: [.placeholder("<file>", "A .dash file of set lines, or a JSON export")], files: true) : Suggestions(items: [.enter])
         case .save, .source:
             return arguments.isEmpty ? Suggestions(items: [.placeholder("<file>", "File name")], files: true) : Suggestions(items: [.enter])
         case .help:
             return arguments.isEmpty ? Suggestions(items: CommandTable.all.map { .keyword($0.name, $0.summary) } + [.enter]) : Suggestions(items: [.enter])
         case .search:
             if arguments.isEmpty { return Suggestions(items: [.keyword("user-accounts", "Search users by id, display name or e-mail")]) }
-            return arguments.count == 1 ? Suggestions(items: [.placeholder("<pattern>", "Glob: * any text, ? one character, [abc] one of")]) : Suggestions(items: [.enter])
+            return arguments.count == 1
+                ? Suggestions(items: [.placeholder("<pattern>", "Glob: * any text, ? one character, [abc] one of")]) : Suggestions(items: [.enter])
         case .publish:
             if arguments.isEmpty { return Suggestions(items: [.keyword("comment", "Say why, for the history"), .enter]) }
             return Suggestions(items: [.placeholder("<text>", "The comment"), .enter])
@@ -59,7 +63,9 @@ struct NextWords {
     private func show(_ arguments: [Word], typing prefix: String) -> Suggestions {
         if let first = arguments.first {
             switch Viewing.subKeyword(first, in: session, among: Viewing.showKeywords) {
-            case "history": return arguments.count == 1 ? Suggestions(items: [.placeholder("<N>", "How many revisions (default all)"), .enter]) : Suggestions(items: [.enter])
+            case "history":
+                return arguments.count == 1
+                    ? Suggestions(items: [.placeholder("<N>", "How many revisions (default all)"), .enter]) : Suggestions(items: [.enter])
             case "published": return path(Array(arguments.dropFirst()), typing: prefix, command: .show)
             case "revision":
                 if arguments.count == 1 { return revisions() }
@@ -69,8 +75,11 @@ struct NextWords {
         }
         var result = path(arguments, typing: prefix, command: .show)
         if arguments.isEmpty {
-            result.items = [.keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
-                            .keyword("history", "The list of revisions")] + result.items
+            result.items =
+                [
+                    .keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
+                    .keyword("history", "The list of revisions"),
+                ] + result.items
         }
         return result
     }

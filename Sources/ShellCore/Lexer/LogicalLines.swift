@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The logical lines of a script: physical lines joined where one ends in a continuing
@@ -72,8 +72,9 @@ public struct LogicalLines: Sequence, Sendable {
         private mutating func nextInChunk(_ chunk: UnsafeBufferPointer<UInt8>) -> LogicalLine {
             var tokenizer = Tokenizer<LenientReading>(chunk, at: offset, line: line, variables: { _ in nil }, knownWords: .none)
             tokenizer.scanLogicalLine()
-            let logical = LogicalLine(text: tokenizer.cursor.text(from: offset, to: tokenizer.cursor.index), line: line,
-                                      isContinued: tokenizer.endsInContinuation)
+            let logical = LogicalLine(
+                text: tokenizer.cursor.text(from: offset, to: tokenizer.cursor.index), line: line,
+                isContinued: tokenizer.endsInContinuation)
             tokenizer.finishLogicalLine()
             offset = tokenizer.cursor.index
             line = tokenizer.cursor.position.line
@@ -108,7 +109,8 @@ public struct LogicalLines: Sequence, Sendable {
         /// compares a vector of bytes per step where a Swift loop compares one.
         private static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
             guard !range.isEmpty, let base = bytes.baseAddress,
-                  let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return range.upperBound }
+                let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+            else { return range.upperBound }
             return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
     }

@@ -45,11 +45,12 @@ struct PendingWord {
 
     /// The finished word; a long one that `knownWords` holds is its string, not a copy.
     func word(in source: UnsafeBufferPointer<UInt8>, knownWords: KnownWords) -> Word {
-        let text = if let buffer {
-            String(decoding: buffer, as: UTF8.self)
-        } else {
-            knownWords.string(UnsafeBufferPointer(rebasing: source[run])) ?? String(decoding: UnsafeBufferPointer(rebasing: source[run]), as: UTF8.self)
-        }
+        let text =
+            if let buffer {
+                String(decoding: buffer, as: UTF8.self)
+            } else {
+                knownWords.string(UnsafeBufferPointer(rebasing: source[run])) ?? String(decoding: UnsafeBufferPointer(rebasing: source[run]), as: UTF8.self)
+            }
         return Word(text: text, at: start, isQuoted: isQuoted)
     }
 }

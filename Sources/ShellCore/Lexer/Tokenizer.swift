@@ -23,8 +23,10 @@ struct Tokenizer<Policy: ErrorPolicy> {
 
     /// A tokenizer over `bytes` from `index`, which must start physical line `line`. The
     /// bytes are borrowed: the tokenizer must not outlive the call that lent them.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int, variables: @escaping (String) -> String?,
-         knownWords: KnownWords) {
+    init(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, line: Int, variables: @escaping (String) -> String?,
+        knownWords: KnownWords
+    ) {
         cursor = UTF8Cursor(bytes, at: index, line: line)
         self.variables = variables
         self.knownWords = knownWords
@@ -32,8 +34,10 @@ struct Tokenizer<Policy: ErrorPolicy> {
 
     /// Calls `body` with a tokenizer over the whole of `source`, whose bytes are lent for
     /// the call only.
-    static func reading<Result>(_ source: String, firstLine: Int, variables: @escaping (String) -> String?,
-                                knownWords: KnownWords, _ body: (inout Tokenizer) -> Result) -> Result {
+    static func reading<Result>(
+        _ source: String, firstLine: Int, variables: @escaping (String) -> String?,
+        knownWords: KnownWords, _ body: (inout Tokenizer) -> Result
+    ) -> Result {
         var source = source
         return source.withUTF8 { bytes in
             var tokenizer = Tokenizer(bytes, at: 0, line: firstLine, variables: variables, knownWords: knownWords)

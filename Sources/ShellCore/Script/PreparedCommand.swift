@@ -35,8 +35,9 @@ final class PreparedCommand: Sendable {
         self.spec = spec
         let arguments = command.words.dropFirst()
         guard spec.command == .set || spec.command == .delete, let first = arguments.first,
-              location.isRoot || first.text.hasPrefix("/"),
-              let resolution = try? resolver.resolve(arguments.lazy.map(\.text), from: .root) else {
+            location.isRoot || first.text.hasPrefix("/"),
+            let resolution = try? resolver.resolve(arguments.lazy.map(\.text), from: .root)
+        else {
             (resolution, isAbsolute, leaf) = (nil, false, nil)
             return
         }

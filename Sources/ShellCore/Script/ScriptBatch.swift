@@ -57,9 +57,12 @@ public struct ScriptBatch {
             }
             if options.json {
                 // One document for the diff, like every command's under --json.
-                console.out(JSONOut.object([("ok", .bool(true)), ("command", .string("check")),
-                                            ("result", Viewing.json(changes, schema: session.schema)),
-                                            ("output", .array(lines.map(JSONOut.string)))]).serialized)
+                console.out(
+                    JSONOut.object([
+                        ("ok", .bool(true)), ("command", .string("check")),
+                        ("result", Viewing.json(changes, schema: session.schema)),
+                        ("output", .array(lines.map(JSONOut.string))),
+                    ]).serialized)
             }
         } else if !changes.isEmpty {
             console.err("warning: \(changes.size) unpublished change\(changes.size == 1 ? "" : "s") discarded at the end of the script")

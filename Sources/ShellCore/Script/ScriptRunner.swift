@@ -42,9 +42,11 @@ public struct ScriptFailure: Error {
 
     /// The `--json` error document.
     var document: JSONOut {
-        var error: [(String, JSONOut)] = [("message", .string(self.error.message)), ("code", .number(Int(code.rawValue))),
-                                          ("name", .string(code.name)), ("file", .string(file)), ("line", .number(line)),
-                                          ("column", .number(column))]
+        var error: [(String, JSONOut)] = [
+            ("message", .string(self.error.message)), ("code", .number(Int(code.rawValue))),
+            ("name", .string(code.name)), ("file", .string(file)), ("line", .number(line)),
+            ("column", .number(column)),
+        ]
         if let path = self.error.path { error.append(("path", .string(path.description))) }
         error.append(("details", .array(self.error.details.map(JSONOut.string))))
         error.append(("included-from", .array(includedFrom.map { .object([("file", .string($0.file)), ("line", .number($0.line))]) })))
@@ -75,12 +77,14 @@ struct ScriptRunner {
             }
             for (index, command) in commands.enumerated() {
                 if Interrupt.isPending {
-                    throw failure(CommandError("interrupted; nothing left unpublished is kept", code: .interrupted, at: command.words.first),
-                                  in: logical, fallbackLine: command.line, fallbackColumn: command.column)
+                    throw failure(
+                        CommandError("interrupted; nothing left unpublished is kept", code: .interrupted, at: command.words.first),
+                        in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 do {
                     if let loading { try loading.admit(command, in: session) }
-                    let prepared = lexed.prepared.isEmpty
+                    let prepared =
+                        lexed.prepared.isEmpty
                         ? PreparedCommand(command, resolver: session.resolver, at: session.location) : lexed.prepared[index]
                     try session.execute(command, prepared: prepared, quietly: loading != nil)
                 } catch let nested as ScriptFailure {

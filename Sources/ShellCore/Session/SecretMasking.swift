@@ -30,7 +30,8 @@ public struct SecretMasking {
         guard let first = words.first, (try? CommandTable.find(first))?.command == .set, words.count > 2 else { return nil }
         let path = words.dropFirst().map(\.text)
         guard let resolution = try? session.resolver.resolve(path, from: session.location),
-              resolution.node.leafSpec?.type.isSecret == true, resolution.wordsUsed < path.count else { return nil }
+            resolution.node.leafSpec?.type.isSecret == true, resolution.wordsUsed < path.count
+        else { return nil }
         return 1 + resolution.wordsUsed
     }
 }

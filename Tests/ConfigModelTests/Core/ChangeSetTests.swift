@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 /// Random configurations over small pools of keys and values, so that two of them share
 /// many entries and leaves.
@@ -109,9 +110,10 @@ final class ChangeSetTests: XCTestCase {
     }
 
     func testLeafChangesListOldAndNewValues() throws {
-        let change = RecordChange(key: RecordKey(user("bob")),
-                                  old: Record(["email": "bob@example.com", "display-name": "Bob"]),
-                                  new: Record(["email": "robert@example.com", "cell-phone": "1", "display-name": "Bob"]))
+        let change = RecordChange(
+            key: RecordKey(user("bob")),
+            old: Record(["email": "bob@example.com", "display-name": "Bob"]),
+            new: Record(["email": "robert@example.com", "cell-phone": "1", "display-name": "Bob"]))
         XCTAssertEqual(change.leafChanges.map(\.leaf), ["cell-phone", "email"])
         XCTAssertEqual(change.leafChanges.map(\.old), [nil, "bob@example.com"])
         XCTAssertEqual(change.leafChanges.map(\.new), ["1", "robert@example.com"])

@@ -1,6 +1,7 @@
-@testable import ConfigModel
 import DigitalAccess
 import XCTest
+
+@testable import ConfigModel
 
 final class ConfigReaderTests: XCTestCase {
     var tree = ConfigTree()
@@ -37,11 +38,13 @@ final class ConfigReaderTests: XCTestCase {
     func testForEachListEntryVisitsEntriesAtAnyDepth() throws {
         var seen: [ConfigPath] = []
         try tree.forEachListEntry(extendedProperties) { key, _ in seen.append(key.path()!) }
-        XCTAssertEqual(seen, [
-            method("m1", "extended-property", "Certificate Attribute"),
-            method("m1", "extended-property", "User Attribute"),
-            method("m1 b", "extended-property", "User Attribute"),
-        ])
+        XCTAssertEqual(
+            seen,
+            [
+                method("m1", "extended-property", "Certificate Attribute"),
+                method("m1", "extended-property", "User Attribute"),
+                method("m1 b", "extended-property", "User Attribute"),
+            ])
         var methodsSeen: [String] = []
         try tree.forEachListEntry(methods) { key, _ in methodsSeen.append(key.path()!.steps.last!.key!) }
         XCTAssertEqual(methodsSeen, ["M0", "m1", "m1 b", "m2"])
@@ -49,10 +52,12 @@ final class ConfigReaderTests: XCTestCase {
 
     func testReferrersAreTheRecordsNamingTheEntry() throws {
         let referrers = try tree.referrers(of: RecordKey(authenticationService("radius")))
-        XCTAssertEqual(referrers, [
-            Referrer(record: RecordKey(method("m1")), leaf: "authentication-server"),
-            Referrer(record: RecordKey(method("m1 b")), leaf: "authentication-server"),
-        ])
+        XCTAssertEqual(
+            referrers,
+            [
+                Referrer(record: RecordKey(method("m1")), leaf: "authentication-server"),
+                Referrer(record: RecordKey(method("m1 b")), leaf: "authentication-server"),
+            ])
         XCTAssertEqual(try tree.referrers(of: RecordKey(ConfigPath(schemaWords: distributionServices + ["radius"]))), [])
         XCTAssertEqual(try tree.referrers(of: RecordKey(authenticationService("unused"))), [])
     }
@@ -71,9 +76,11 @@ final class ConfigReaderTests: XCTestCase {
     }
 
     func testReferenceLeavesOfTheSchema() {
-        XCTAssertEqual(DigitalAccessSchema.root.referenceLeaves, [
-            ReferenceLeaf(list: methods, leaf: "authentication-server", target: authenticationServices),
-            ReferenceLeaf(list: methods, leaf: "certificate-authority", target: ["manage-system", "certificates", "certificate-authority"]),
-        ])
+        XCTAssertEqual(
+            DigitalAccessSchema.root.referenceLeaves,
+            [
+                ReferenceLeaf(list: methods, leaf: "authentication-server", target: authenticationServices),
+                ReferenceLeaf(list: methods, leaf: "certificate-authority", target: ["manage-system", "certificates", "certificate-authority"]),
+            ])
     }
 }

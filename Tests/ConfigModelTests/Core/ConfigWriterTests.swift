@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 final class ConfigWriterTests: XCTestCase {
     var tree = ConfigTree()
@@ -149,10 +150,13 @@ final class ConfigWriterTests: XCTestCase {
         try tree.createEntries(along: method("m1", "extended-property", "Certificate Filter"))
         try tree.setLeaf(method("m1 b", "display-name"), to: "Other")
         try tree.rename(method("m1"), to: "mobile")
-        XCTAssertEqual(Set(tree.records.keys), Set([
-            method("mobile"), method("mobile", "extended-property", "User Attribute"),
-            method("mobile", "extended-property", "Certificate Filter"), method("m1 b"),
-        ].map(RecordKey.init)))
+        XCTAssertEqual(
+            Set(tree.records.keys),
+            Set(
+                [
+                    method("mobile"), method("mobile", "extended-property", "User Attribute"),
+                    method("mobile", "extended-property", "Certificate Filter"), method("m1 b"),
+                ].map(RecordKey.init)))
         XCTAssertEqual(record(method("mobile")), Record(["display-name": "One"]))
         XCTAssertEqual(record(method("mobile", "extended-property", "User Attribute")), Record(["value": "uid"]))
     }

@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 /// A path from schema words, each list keyword followed by its key.
 func path(_ words: String...) -> ConfigPath {

@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 /// `ValueType.isHostname` checks labels in one pass; it must agree with the plain reading of
 /// the rule (split at dots, check each label) on any text.
@@ -26,8 +27,10 @@ final class HostnameAgreementTests: XCTestCase {
             let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             XCTAssertEqual(ValueType.isHostname(text), Self.reference(text), text.debugDescription)
         }
-        for text in [String(repeating: "a", count: 63), String(repeating: "a", count: 64), String(repeating: "a.", count: 126) + "a",
-                     String(repeating: "a.", count: 127), String(repeating: "a.", count: 127) + "a", ".", "a.", "a..", "-a", "a-", "a.-b"] {
+        for text in [
+            String(repeating: "a", count: 63), String(repeating: "a", count: 64), String(repeating: "a.", count: 126) + "a",
+            String(repeating: "a.", count: 127), String(repeating: "a.", count: 127) + "a", ".", "a.", "a..", "-a", "a-", "a.-b",
+        ] {
             XCTAssertEqual(ValueType.isHostname(text), Self.reference(text), text.debugDescription)
         }
     }

@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 final class PathResolverTests: XCTestCase {
     let resolver = PathResolver()
@@ -47,11 +48,13 @@ final class PathResolverTests: XCTestCase {
     }
 
     func testAWordEqualToAKeywordSelectsItEvenWhenItPrefixesAnother() throws {
-        let schema = SchemaNode.container("", "Root", "", [
-            .leaf("update", "Update", .boolean, ""),
-            .leaf("up", "Up", .boolean, ""),
-            .leaf("upper", "Upper", .boolean, ""),
-        ])
+        let schema = SchemaNode.container(
+            "", "Root", "",
+            [
+                .leaf("update", "Update", .boolean, ""),
+                .leaf("up", "Up", .boolean, ""),
+                .leaf("upper", "Upper", .boolean, ""),
+            ])
         let resolver = PathResolver(schema: schema)
         XCTAssertEqual(try resolver.resolve(["up"], from: .root).path, ConfigPath([.init("up")]))
         XCTAssertEqual(try resolver.resolve(["UP"], from: .root).path, ConfigPath([.init("up")]))
@@ -66,17 +69,22 @@ final class PathResolverTests: XCTestCase {
         // Not even where it would be a prefix of the only child.
         let error = resolutionError(["manage-accounts-and-storage", "self-service", ""])
         XCTAssertEqual(error?.wordIndex, 2)
-        XCTAssertEqual(error?.message, "unknown keyword '' under manage-accounts-and-storage self-service; "
-            + "expected one of: personal-mobile-provisioning")
+        XCTAssertEqual(
+            error?.message,
+            "unknown keyword '' under manage-accounts-and-storage self-service; "
+                + "expected one of: personal-mobile-provisioning")
     }
 
     func testAdminLabelsNameKeywords() throws {
-        XCTAssertEqual(try resolve(["Manage System", "Distribution Services"]).path,
-                       path("manage-system", "distribution-services"))
-        XCTAssertEqual(try resolve(["manage accounts and storage", "User Accounts"]).path,
-                       path("manage-accounts-and-storage", "user-accounts"))
-        XCTAssertEqual(try resolve(["Manage System", "Distribution Services", "Manage Global Distribution Service Settings"]).path,
-                       path("manage-system", "distribution-services", "global-settings"))
+        XCTAssertEqual(
+            try resolve(["Manage System", "Distribution Services"]).path,
+            path("manage-system", "distribution-services"))
+        XCTAssertEqual(
+            try resolve(["manage accounts and storage", "User Accounts"]).path,
+            path("manage-accounts-and-storage", "user-accounts"))
+        XCTAssertEqual(
+            try resolve(["Manage System", "Distribution Services", "Manage Global Distribution Service Settings"]).path,
+            path("manage-system", "distribution-services", "global-settings"))
     }
 
     func testAdminLabelsAreNotAbbreviated() {
@@ -116,8 +124,9 @@ final class PathResolverTests: XCTestCase {
 
     func testDotDotFromANestedEntryReturnsToTheEnclosingEntry() throws {
         XCTAssertEqual(try resolve([".."], from: method("m1", "extended-property", "User Attribute")).path, method("m1"))
-        XCTAssertEqual(try resolve(["..", ".."], from: user("alice", "portwise-authentication")).path,
-                       path("manage-accounts-and-storage", "user-accounts"))
+        XCTAssertEqual(
+            try resolve(["..", ".."], from: user("alice", "portwise-authentication")).path,
+            path("manage-accounts-and-storage", "user-accounts"))
     }
 
     func testDotDotAtTheTopIsAnError() {
@@ -154,11 +163,14 @@ final class PathResolverTests: XCTestCase {
         let error = resolutionError(["/manage-system", "bogus", "x"])
         XCTAssertEqual(error?.wordIndex, 1)
         XCTAssertEqual(error?.path, path("manage-system"))
-        XCTAssertEqual(error?.message, "unknown keyword 'bogus' under manage-system; expected one of: "
-            + "distribution-services, authentication-services, certificates, notification-channels, authentication-methods")
+        XCTAssertEqual(
+            error?.message,
+            "unknown keyword 'bogus' under manage-system; expected one of: "
+                + "distribution-services, authentication-services, certificates, notification-channels, authentication-methods")
         XCTAssertEqual(resolutionError(["/", "manage-system", "bogus"])?.wordIndex, 2)
-        XCTAssertEqual(resolutionError(["bogus"])?.message,
-                       "unknown keyword 'bogus' at the top; expected one of: manage-system, manage-accounts-and-storage")
+        XCTAssertEqual(
+            resolutionError(["bogus"])?.message,
+            "unknown keyword 'bogus' at the top; expected one of: manage-system, manage-accounts-and-storage")
     }
 
     func testErrorIndexCountsFromTheFirstWordAfterAKey() {

@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 final class RecordKeyTests: XCTestCase {
     func testEncodingRoundTripsThroughTheSchema() {
@@ -19,8 +20,9 @@ final class RecordKeyTests: XCTestCase {
     }
 
     func testKeywordsAndKeysAreJoinedBySeparators() {
-        XCTAssertEqual(RecordKey(method("m1")).encoded,
-                       "manage-system\u{1F}authentication-methods\u{1F}method\u{1F}m1")
+        XCTAssertEqual(
+            RecordKey(method("m1")).encoded,
+            "manage-system\u{1F}authentication-methods\u{1F}method\u{1F}m1")
     }
 
     func testDecodingSomethingOutsideTheSchemaFails() {

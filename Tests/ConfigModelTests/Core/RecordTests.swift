@@ -1,5 +1,6 @@
-@testable import ConfigModel
 import XCTest
+
+@testable import ConfigModel
 
 final class RecordTests: XCTestCase {
     func testEncodingRoundTripsAwkwardValues() {

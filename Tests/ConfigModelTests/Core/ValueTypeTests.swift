@@ -1,6 +1,7 @@
-@testable import ConfigModel
 import DigitalAccess
 import XCTest
+
+@testable import ConfigModel
 
 final class ValueTypeTests: XCTestCase {
     // MARK: port and uint
@@ -42,8 +43,10 @@ final class ValueTypeTests: XCTestCase {
     // MARK: boolean and enumeration
 
     func testBooleanSpellingsBecomeTrueOrFalse() throws {
-        let expected = ["true": "true", "false": "false", "enabled": "true", "disabled": "false",
-                        "yes": "true", "no": "false", "YES": "true", "No": "false", "Enabled": "true", "FALSE": "false"]
+        let expected = [
+            "true": "true", "false": "false", "enabled": "true", "disabled": "false",
+            "yes": "true", "no": "false", "YES": "true", "No": "false", "Enabled": "true", "FALSE": "false",
+        ]
         for (typed, canonical) in expected {
             XCTAssertEqual(try ValueType.boolean.parse(typed), canonical, typed)
         }
@@ -75,8 +78,9 @@ final class ValueTypeTests: XCTestCase {
     func testHostnameLabelsAreAtMost63Characters() {
         let longest = String(repeating: "a", count: 63)
         XCTAssertNil(parseError(.hostname, longest + ".example.com"))
-        XCTAssertEqual(parseError(.hostname, longest + "a.example.com")?.hasSuffix(
-            "is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)"), true)
+        XCTAssertEqual(
+            parseError(.hostname, longest + "a.example.com")?.hasSuffix(
+                "is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)"), true)
     }
 
     func testHostnameIsAtMost253Characters() {
@@ -91,8 +95,9 @@ final class ValueTypeTests: XCTestCase {
     }
 
     func testHostnameLabelsCannotStartOrEndWithAHyphen() {
-        XCTAssertEqual(parseError(.hostname, "-da.example.com"),
-                       "-da.example.com is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)")
+        XCTAssertEqual(
+            parseError(.hostname, "-da.example.com"),
+            "-da.example.com is not a valid DNS name (letters, digits and '-' in dot-separated labels of at most 63 characters)")
         XCTAssertNotNil(parseError(.hostname, "da-.example.com"))
         XCTAssertNotNil(parseError(.hostname, "da.-example.com"))
     }
@@ -121,9 +126,11 @@ final class ValueTypeTests: XCTestCase {
 
     func testInvalidEmailAddresses() {
         XCTAssertEqual(parseError(.email, "alice"), "alice is not an e-mail address (local-part@domain)")
-        for address in ["@example.com", "alice@", "alice@example", "a..b@example.com", ".alice@example.com",
-                        "alice.@example.com", "alice smith@example.com", "alice@-mail.example.com",
-                        "a@b@example.com", "alice@exa_mple.com", String(repeating: "a", count: 65) + "@example.com"] {
+        for address in [
+            "@example.com", "alice@", "alice@example", "a..b@example.com", ".alice@example.com",
+            "alice.@example.com", "alice smith@example.com", "alice@-mail.example.com",
+            "a@b@example.com", "alice@exa_mple.com", String(repeating: "a", count: 65) + "@example.com",
+        ] {
             XCTAssertNotNil(parseError(.email, address), address)
         }
     }

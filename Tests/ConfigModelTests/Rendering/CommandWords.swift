@@ -25,7 +25,10 @@ enum CommandWords {
                     guard let next = scalars.next() else { throw Unexpected(description: "unterminated \" in \(line)") }
                     if next == "\"" { break }
                     if next == "$" { throw Unexpected(description: "unescaped $ in \(line)") }
-                    guard next == "\\" else { word.unicodeScalars.append(next); continue }
+                    guard next == "\\" else {
+                        word.unicodeScalars.append(next)
+                        continue
+                    }
                     switch scalars.next() {
                     case "\""?: word += "\""
                     case "\\"?: word += "\\"
@@ -42,7 +45,7 @@ enum CommandWords {
                     word.unicodeScalars.append(next)
                 }
             case "#" where !inWord:
-                return words // a comment runs to the end of the line
+                return words  // a comment runs to the end of the line
             case ";", "|", "?", "$", "\\", "\n":
                 throw Unexpected(description: "unquoted \(scalar) in \(line)")
             default:

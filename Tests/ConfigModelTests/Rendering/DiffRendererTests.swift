@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 final class DiffRendererTests: XCTestCase {
@@ -22,13 +23,15 @@ final class DiffRendererTests: XCTestCase {
             try tree.setLeaf(self.email.appending("port"), to: "2525")
             try tree.setLeaf(self.email.appending("enabled"), to: "false")
         }
-        XCTAssertEqual(try render(diff), [
-            "  manage-system notification-channels email",
-            "-   enabled true",
-            "+   enabled false",
-            "+   port 2525",
-            "+   start-tls true",
-        ])
+        XCTAssertEqual(
+            try render(diff),
+            [
+                "  manage-system notification-channels email",
+                "-   enabled true",
+                "+   enabled false",
+                "+   port 2525",
+                "+   start-tls true",
+            ])
     }
 
     func testCreatedAndDeletedEntries() throws {
@@ -39,32 +42,38 @@ final class DiffRendererTests: XCTestCase {
             try tree.delete(RenderingFixtures.method("m1"))
         }
         // Records come in the change set's order (key order); leaves in schema order.
-        XCTAssertEqual(try render(diff), [
-            "+ manage-accounts-and-storage user-accounts user \"new one\"",
-            "+   display-name \"New \\\"One\\\"\"",
-            "+   portwise-authentication enable-personal true",
-            "+ manage-accounts-and-storage user-accounts user zed",
-            "- manage-system authentication-methods method m1",
-            "-   type personal-mobile",
-            "-   display-name \"Smart ID Mobile\"",
-            "-   authentication-server radius1",
-            "- manage-system authentication-methods method m1 extended-property \"User Attribute\"",
-            "-   value uid",
-        ])
+        XCTAssertEqual(
+            try render(diff),
+            [
+                "+ manage-accounts-and-storage user-accounts user \"new one\"",
+                "+   display-name \"New \\\"One\\\"\"",
+                "+   portwise-authentication enable-personal true",
+                "+ manage-accounts-and-storage user-accounts user zed",
+                "- manage-system authentication-methods method m1",
+                "-   type personal-mobile",
+                "-   display-name \"Smart ID Mobile\"",
+                "-   authentication-server radius1",
+                "- manage-system authentication-methods method m1 extended-property \"User Attribute\"",
+                "-   value uid",
+            ])
     }
 
     func testChangedSecretShowsAsChangedButMasked() throws {
         let diff = try changes { try $0.setLeaf(self.email.appending("password"), to: "new secret") }
-        XCTAssertEqual(try render(diff), [
-            "  manage-system notification-channels email",
-            "-   password ********",
-            "+   password ********",
-        ])
-        XCTAssertEqual(try render(diff, includeSecrets: true), [
-            "  manage-system notification-channels email",
-            "-   password \"s3cr#t pw\"",
-            "+   password \"new secret\"",
-        ])
+        XCTAssertEqual(
+            try render(diff),
+            [
+                "  manage-system notification-channels email",
+                "-   password ********",
+                "+   password ********",
+            ])
+        XCTAssertEqual(
+            try render(diff, includeSecrets: true),
+            [
+                "  manage-system notification-channels email",
+                "-   password \"s3cr#t pw\"",
+                "+   password \"new secret\"",
+            ])
     }
 
     func testUnchangedRecordShowsNothing() throws {
@@ -76,9 +85,12 @@ final class DiffRendererTests: XCTestCase {
     func testHeadingsKeepEachKeysOwnBytes() throws {
         // A precomposed and a decomposed "café" are different methods to the store.
         let properties = ["caf\u{E9}", "cafe\u{301}"].map { method in
-            RecordChange(key: RecordKey(RenderingFixtures.path("manage-system", "authentication-methods", "method", method,
-                                                               "extended-property", "User Attribute")),
-                         old: nil, new: Record(["value": method]))
+            RecordChange(
+                key: RecordKey(
+                    RenderingFixtures.path(
+                        "manage-system", "authentication-methods", "method", method,
+                        "extended-property", "User Attribute")),
+                old: nil, new: Record(["value": method]))
         }
         let headings = try render(ChangeSet(properties)).filter { $0.hasPrefix("+ manage-system") }
         XCTAssertEqual(headings.count, 2)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ConfigModel
 
 final class JSONImportTests: XCTestCase {
@@ -41,9 +42,10 @@ final class JSONImportTests: XCTestCase {
     }
 
     func testNumbersAndBooleansAlsoAsStrings() throws {
-        let result = try read(#"""
-        {"manage-system": {"notification-channels": {"email": {"port": "2525", "enabled": "yes", "start-tls": false}}}}
-        """#)
+        let result = try read(
+            #"""
+            {"manage-system": {"notification-channels": {"email": {"port": "2525", "enabled": "yes", "start-tls": false}}}}
+            """#)
         let record = result.config.record(RecordKey(RenderingFixtures.path("manage-system", "notification-channels", "email")))
         XCTAssertEqual(record, Record(["port": "2525", "enabled": "true", "start-tls": "false"]))
     }
@@ -62,30 +64,38 @@ final class JSONImportTests: XCTestCase {
     }
 
     func testWrongJSONType() {
-        assertError(#"{"manage-accounts-and-storage": {"user-accounts": {"user": {"a/b~c": {"cell-phone": 4670}}}}}"#,
-                    pointer: "/manage-accounts-and-storage/user-accounts/user/a~1b~0c/cell-phone", mentioning: "expected a string")
-        assertError(#"{"manage-system": {"notification-channels": {"email": {"enabled": 1}}}}"#,
-                    pointer: "/manage-system/notification-channels/email/enabled", mentioning: "expected true or false")
-        assertError(#"{"manage-system": {"notification-channels": {"email": {"port": true}}}}"#,
-                    pointer: "/manage-system/notification-channels/email/port", mentioning: "expected a number")
+        assertError(
+            #"{"manage-accounts-and-storage": {"user-accounts": {"user": {"a/b~c": {"cell-phone": 4670}}}}}"#,
+            pointer: "/manage-accounts-and-storage/user-accounts/user/a~1b~0c/cell-phone", mentioning: "expected a string")
+        assertError(
+            #"{"manage-system": {"notification-channels": {"email": {"enabled": 1}}}}"#,
+            pointer: "/manage-system/notification-channels/email/enabled", mentioning: "expected true or false")
+        assertError(
+            #"{"manage-system": {"notification-channels": {"email": {"port": true}}}}"#,
+            pointer: "/manage-system/notification-channels/email/port", mentioning: "expected a number")
         assertError(#"{"manage-system": []}"#, pointer: "/manage-system", mentioning: "expected an object, found an array")
         assertError(#"[]"#, pointer: "", mentioning: "expected an object")
-        assertError(#"{"manage-system": {"notification-channels": {"email": {"host": null}}}}"#,
-                    pointer: "/manage-system/notification-channels/email/host", mentioning: "found null")
+        assertError(
+            #"{"manage-system": {"notification-channels": {"email": {"host": null}}}}"#,
+            pointer: "/manage-system/notification-channels/email/host", mentioning: "found null")
     }
 
     func testInvalidValue() {
-        assertError(#"{"manage-system": {"notification-channels": {"email": {"port": 70000}}}}"#,
-                    pointer: "/manage-system/notification-channels/email/port", mentioning: "out of range")
-        assertError(#"{"manage-system": {"notification-channels": {"email": {"port": 25.5}}}}"#,
-                    pointer: "/manage-system/notification-channels/email/port", mentioning: "not a number")
-        assertError(#"{"manage-system": {"authentication-methods": {"method": {"m": {"type": "totp"}}}}}"#,
-                    pointer: "/manage-system/authentication-methods/method/m/type", mentioning: "is not one of")
+        assertError(
+            #"{"manage-system": {"notification-channels": {"email": {"port": 70000}}}}"#,
+            pointer: "/manage-system/notification-channels/email/port", mentioning: "out of range")
+        assertError(
+            #"{"manage-system": {"notification-channels": {"email": {"port": 25.5}}}}"#,
+            pointer: "/manage-system/notification-channels/email/port", mentioning: "not a number")
+        assertError(
+            #"{"manage-system": {"authentication-methods": {"method": {"m": {"type": "totp"}}}}}"#,
+            pointer: "/manage-system/authentication-methods/method/m/type", mentioning: "is not one of")
     }
 
     func testInvalidKey() {
-        assertError(#"{"manage-accounts-and-storage": {"user-accounts": {"user": {"": {}}}}}"#,
-                    pointer: "/manage-accounts-and-storage/user-accounts/user/", mentioning: "invalid user-id")
+        assertError(
+            #"{"manage-accounts-and-storage": {"user-accounts": {"user": {"": {}}}}}"#,
+            pointer: "/manage-accounts-and-storage/user-accounts/user/", mentioning: "invalid user-id")
     }
 
     func testNotJSON() {

@@ -1,10 +1,13 @@
 import Foundation
 import XCTest
+
 @testable import ConfigModel
 
 final class JSONRendererTests: XCTestCase {
-    private func render(_ config: some ConfigReader, under scope: ConfigPath = .root,
-                        includeSecrets: Bool = false, withDefaults: Bool = false) throws -> String {
+    private func render(
+        _ config: some ConfigReader, under scope: ConfigPath = .root,
+        includeSecrets: Bool = false, withDefaults: Bool = false
+    ) throws -> String {
         let renderer = JSONRenderer(includeSecrets: includeSecrets, withDefaults: withDefaults)
         return try RenderingFixtures.lines { try renderer.render(config, under: scope, to: $0) }.joined(separator: "\n")
     }
@@ -22,69 +25,71 @@ final class JSONRendererTests: XCTestCase {
     }
 
     func testSampleInSchemaAndKeyOrder() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample()), """
-        {
-          "manage-system": {
-            "distribution-services": {
-              "global-settings": {
-                "external-dns-name": "da.example.com"
-              },
-              "service": {
-                "ds1": {}
-              }
-            },
-            "authentication-services": {
-              "service": {
-                "radius1": {
-                  "host": "radius.example.com"
-                }
-              }
-            },
-            "notification-channels": {
-              "email": {
-                "enabled": true,
-                "password": "********"
-              }
-            },
-            "authentication-methods": {
-              "method": {
-                "m1": {
-                  "type": "personal-mobile",
-                  "display-name": "Smart ID Mobile",
-                  "authentication-server": "radius1",
-                  "extended-property": {
-                    "User Attribute": {
-                      "value": "uid"
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample()),
+            """
+            {
+              "manage-system": {
+                "distribution-services": {
+                  "global-settings": {
+                    "external-dns-name": "da.example.com"
+                  },
+                  "service": {
+                    "ds1": {}
+                  }
+                },
+                "authentication-services": {
+                  "service": {
+                    "radius1": {
+                      "host": "radius.example.com"
                     }
                   }
                 },
-                "m2": {
-                  "extended-property": {
-                    "Certificate Filter": {}
+                "notification-channels": {
+                  "email": {
+                    "enabled": true,
+                    "password": "********"
+                  }
+                },
+                "authentication-methods": {
+                  "method": {
+                    "m1": {
+                      "type": "personal-mobile",
+                      "display-name": "Smart ID Mobile",
+                      "authentication-server": "radius1",
+                      "extended-property": {
+                        "User Attribute": {
+                          "value": "uid"
+                        }
+                      }
+                    },
+                    "m2": {
+                      "extended-property": {
+                        "Certificate Filter": {}
+                      }
+                    }
+                  }
+                }
+              },
+              "manage-accounts-and-storage": {
+                "user-accounts": {
+                  "user": {
+                    "B": {
+                      "email": "b@example.com"
+                    },
+                    "a": {
+                      "display-name": "Åsa Ödén",
+                      "portwise-authentication": {
+                        "notification": "email"
+                      }
+                    },
+                    "a;b": {},
+                    "é": {}
                   }
                 }
               }
             }
-          },
-          "manage-accounts-and-storage": {
-            "user-accounts": {
-              "user": {
-                "B": {
-                  "email": "b@example.com"
-                },
-                "a": {
-                  "display-name": "Åsa Ödén",
-                  "portwise-authentication": {
-                    "notification": "email"
-                  }
-                },
-                "a;b": {},
-                "é": {}
-              }
-            }
-          }
-        }
-        """)
+            """)
     }
 
     func testEmptyConfigurationIsAnEmptyObject() throws {
@@ -159,18 +164,20 @@ final class JSONRendererTests: XCTestCase {
     }
 
     func testScopeKeepsTheEnclosingObjects() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample(), under: RenderingFixtures.user("B")), """
-        {
-          "manage-accounts-and-storage": {
-            "user-accounts": {
-              "user": {
-                "B": {
-                  "email": "b@example.com"
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample(), under: RenderingFixtures.user("B")),
+            """
+            {
+              "manage-accounts-and-storage": {
+                "user-accounts": {
+                  "user": {
+                    "B": {
+                      "email": "b@example.com"
+                    }
+                  }
                 }
               }
             }
-          }
-        }
-        """)
+            """)
     }
 }

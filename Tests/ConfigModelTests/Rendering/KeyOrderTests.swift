@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 /// List keys are exact strings ordered by code point: keys that differ only in Unicode
@@ -12,9 +13,11 @@ final class KeyOrderTests: XCTestCase {
         XCTAssertEqual(tree.records.count, 2)
         let lines = try RenderingFixtures.lines { try SetRenderer().render(tree, to: $0) }
         // "e" (U+0065) sorts before "é" (U+00E9).
-        XCTAssertEqual(lines, [
-            "set manage-accounts-and-storage user-accounts user \"\(decomposed)\" email decomposed@example.com",
-            "set manage-accounts-and-storage user-accounts user \"\(composed)\" email composed@example.com",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "set manage-accounts-and-storage user-accounts user \"\(decomposed)\" email decomposed@example.com",
+                "set manage-accounts-and-storage user-accounts user \"\(composed)\" email composed@example.com",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 final class QuotingTests: XCTestCase {

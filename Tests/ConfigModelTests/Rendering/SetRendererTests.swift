@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 final class SetRendererTests: XCTestCase {
@@ -7,23 +8,25 @@ final class SetRendererTests: XCTestCase {
     }
 
     func testSampleInSchemaAndKeyOrder() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample()), [
-            "set manage-system distribution-services global-settings external-dns-name da.example.com",
-            "set manage-system distribution-services service ds1",
-            "set manage-system authentication-services service radius1 host radius.example.com",
-            "set manage-system notification-channels email enabled true",
-            "# set manage-system notification-channels email password ********",
-            "set manage-system authentication-methods method m1 type personal-mobile",
-            "set manage-system authentication-methods method m1 display-name \"Smart ID Mobile\"",
-            "set manage-system authentication-methods method m1 authentication-server radius1",
-            "set manage-system authentication-methods method m1 extended-property \"User Attribute\" value uid",
-            "set manage-system authentication-methods method m2 extended-property \"Certificate Filter\"",
-            "set manage-accounts-and-storage user-accounts user B email b@example.com",
-            "set manage-accounts-and-storage user-accounts user a display-name \"Åsa Ödén\"",
-            "set manage-accounts-and-storage user-accounts user a portwise-authentication notification email",
-            "set manage-accounts-and-storage user-accounts user \"a;b\"",
-            "set manage-accounts-and-storage user-accounts user \"é\"",
-        ])
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample()),
+            [
+                "set manage-system distribution-services global-settings external-dns-name da.example.com",
+                "set manage-system distribution-services service ds1",
+                "set manage-system authentication-services service radius1 host radius.example.com",
+                "set manage-system notification-channels email enabled true",
+                "# set manage-system notification-channels email password ********",
+                "set manage-system authentication-methods method m1 type personal-mobile",
+                "set manage-system authentication-methods method m1 display-name \"Smart ID Mobile\"",
+                "set manage-system authentication-methods method m1 authentication-server radius1",
+                "set manage-system authentication-methods method m1 extended-property \"User Attribute\" value uid",
+                "set manage-system authentication-methods method m2 extended-property \"Certificate Filter\"",
+                "set manage-accounts-and-storage user-accounts user B email b@example.com",
+                "set manage-accounts-and-storage user-accounts user a display-name \"Åsa Ödén\"",
+                "set manage-accounts-and-storage user-accounts user a portwise-authentication notification email",
+                "set manage-accounts-and-storage user-accounts user \"a;b\"",
+                "set manage-accounts-and-storage user-accounts user \"é\"",
+            ])
     }
 
     func testSecretsWrittenWhenAsked() throws {
@@ -38,24 +41,30 @@ final class SetRendererTests: XCTestCase {
 
     func testScopeOfOneUserReadsOnlyThatUser() throws {
         let spy = SpyReader(try RenderingFixtures.sample())
-        XCTAssertEqual(try render(spy, under: RenderingFixtures.user("a")), [
-            "set manage-accounts-and-storage user-accounts user a display-name \"Åsa Ödén\"",
-            "set manage-accounts-and-storage user-accounts user a portwise-authentication notification email",
-        ])
+        XCTAssertEqual(
+            try render(spy, under: RenderingFixtures.user("a")),
+            [
+                "set manage-accounts-and-storage user-accounts user a display-name \"Åsa Ödén\"",
+                "set manage-accounts-and-storage user-accounts user a portwise-authentication notification email",
+            ])
         XCTAssertEqual(spy.scans, [RecordKey(RenderingFixtures.user("a"))])
     }
 
     func testScopeOfASubtree() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample(), under: RenderingFixtures.path("manage-system", "distribution-services")), [
-            "set manage-system distribution-services global-settings external-dns-name da.example.com",
-            "set manage-system distribution-services service ds1",
-        ])
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample(), under: RenderingFixtures.path("manage-system", "distribution-services")),
+            [
+                "set manage-system distribution-services global-settings external-dns-name da.example.com",
+                "set manage-system distribution-services service ds1",
+            ])
     }
 
     func testScopeOfAnEmptyEntryGivesItsBareLine() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample(), under: RenderingFixtures.user("é")), [
-            "set manage-accounts-and-storage user-accounts user \"é\"",
-        ])
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample(), under: RenderingFixtures.user("é")),
+            [
+                "set manage-accounts-and-storage user-accounts user \"é\""
+            ])
     }
 
     func testScopeOfAnUnsetLeafGivesNothing() throws {
@@ -64,9 +73,11 @@ final class SetRendererTests: XCTestCase {
 
     func testEntryWithOnlyAMaskedSecretIsCreatedBeforeTheComment() throws {
         // No list holds a secret in the Digital Access schema, so use a schema that does.
-        let schema = SchemaNode.container("", "Root", "", [
-            .list("account", "Account", key: "name", .name, "", [.leaf("token", "Token", .secret, "")]),
-        ])
+        let schema = SchemaNode.container(
+            "", "Root", "",
+            [
+                .list("account", "Account", key: "name", .name, "", [.leaf("token", "Token", .secret, "")])
+            ])
         var tree = ConfigTree(schema: schema)
         try tree.setLeaf(ConfigPath(schemaWords: ["account", "x", "token"], schema: schema), to: "t0ken")
         XCTAssertEqual(try render(tree), ["set account x", "# set account x token ********"])
@@ -75,9 +86,11 @@ final class SetRendererTests: XCTestCase {
     func testListsAreStreamedOnceWithoutReentry() throws {
         let spy = SpyReader(try RenderingFixtures.sample())
         _ = try render(spy)
-        let lists = [["manage-system", "distribution-services", "service"], ["manage-system", "authentication-services", "service"],
-                     ["manage-system", "certificates", "certificate-authority"], ["manage-system", "authentication-methods", "method"],
-                     ["manage-accounts-and-storage", "user-accounts", "user"]]
+        let lists = [
+            ["manage-system", "distribution-services", "service"], ["manage-system", "authentication-services", "service"],
+            ["manage-system", "certificates", "certificate-authority"], ["manage-system", "authentication-methods", "method"],
+            ["manage-accounts-and-storage", "user-accounts", "user"],
+        ]
         XCTAssertEqual(spy.scans, lists.map { RecordKey(ConfigPath($0.map { ConfigPath.Step($0) })) })
     }
 

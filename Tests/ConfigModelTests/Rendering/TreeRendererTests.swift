@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 final class TreeRendererTests: XCTestCase {
@@ -8,39 +9,41 @@ final class TreeRendererTests: XCTestCase {
     }
 
     func testSampleInSchemaAndKeyOrder() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample()), """
-        manage-system
-          distribution-services
-            global-settings
-              external-dns-name da.example.com
-            service ds1
-          authentication-services
-            service radius1
-              host radius.example.com
-          notification-channels
-            email
-              enabled true
-              password ********
-          authentication-methods
-            method m1
-              type personal-mobile
-              display-name "Smart ID Mobile"
-              authentication-server radius1
-              extended-property "User Attribute"
-                value uid
-            method m2
-              extended-property "Certificate Filter"
-        manage-accounts-and-storage
-          user-accounts
-            user B
-              email b@example.com
-            user a
-              display-name "Åsa Ödén"
-              portwise-authentication
-                notification email
-            user "a;b"
-            user "é"
-        """)
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample()),
+            """
+            manage-system
+              distribution-services
+                global-settings
+                  external-dns-name da.example.com
+                service ds1
+              authentication-services
+                service radius1
+                  host radius.example.com
+              notification-channels
+                email
+                  enabled true
+                  password ********
+              authentication-methods
+                method m1
+                  type personal-mobile
+                  display-name "Smart ID Mobile"
+                  authentication-server radius1
+                  extended-property "User Attribute"
+                    value uid
+                method m2
+                  extended-property "Certificate Filter"
+            manage-accounts-and-storage
+              user-accounts
+                user B
+                  email b@example.com
+                user a
+                  display-name "Åsa Ödén"
+                  portwise-authentication
+                    notification email
+                user "a;b"
+                user "é"
+            """)
     }
 
     func testSecretShownWhenAsked() throws {
@@ -49,29 +52,35 @@ final class TreeRendererTests: XCTestCase {
 
     func testScopeIsRelative() throws {
         let sample = try RenderingFixtures.sample()
-        XCTAssertEqual(try render(sample, under: RenderingFixtures.path("manage-system", "distribution-services")), """
-        global-settings
-          external-dns-name da.example.com
-        service ds1
-        """)
-        XCTAssertEqual(try render(sample, under: RenderingFixtures.user("a")), """
-        display-name "Åsa Ödén"
-        portwise-authentication
-          notification email
-        """)
+        XCTAssertEqual(
+            try render(sample, under: RenderingFixtures.path("manage-system", "distribution-services")),
+            """
+            global-settings
+              external-dns-name da.example.com
+            service ds1
+            """)
+        XCTAssertEqual(
+            try render(sample, under: RenderingFixtures.user("a")),
+            """
+            display-name "Åsa Ödén"
+            portwise-authentication
+              notification email
+            """)
     }
 
     func testScopeOfAListShowsItsEntries() throws {
-        XCTAssertEqual(try render(RenderingFixtures.sample(), under: RenderingFixtures.users), """
-        user B
-          email b@example.com
-        user a
-          display-name "Åsa Ödén"
-          portwise-authentication
-            notification email
-        user "a;b"
-        user "é"
-        """)
+        XCTAssertEqual(
+            try render(RenderingFixtures.sample(), under: RenderingFixtures.users),
+            """
+            user B
+              email b@example.com
+            user a
+              display-name "Åsa Ödén"
+              portwise-authentication
+                notification email
+            user "a;b"
+            user "é"
+            """)
     }
 
     func testScopeOfALeafShowsIt() throws {

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 /// With a change, validation looks at what the change touches and what depends on it: the
 /// same problems as a full check for those records, nothing about unchanged users, and no
@@ -39,8 +40,10 @@ final class ChangeScopeTests: XCTestCase {
             var candidate = Seed.tree
             edit(&candidate)
             let full = try candidate.violations()
-            let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
-                                                                  changes: ChangeSet.diff(from: Seed.tree, to: candidate)))
+            let scoped = try validator.validate(
+                ValidationContext(
+                    config: UserScanGuard(tree: candidate),
+                    changes: ChangeSet.diff(from: Seed.tree, to: candidate)))
             XCTAssertFalse(full.isEmpty, name)
             XCTAssertEqual(scoped, full, name)
         }
@@ -51,12 +54,17 @@ final class ChangeScopeTests: XCTestCase {
         var candidate = published
         candidate.set(Self.users + ["bob", "portwise-authentication", "notification", "email"])
         candidate.set(Seed.alice + ["display-name", "Alice B. Example"])
-        let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
-                                                              changes: ChangeSet.diff(from: published, to: candidate)))
-        XCTAssertEqual(scoped, [
-            Violation("V10", .error, path(Self.users + ["bob", "portwise-authentication", "notification"]),
-                      "e-mail notification needs manage-accounts-and-storage user-accounts user bob email"),
-        ])
+        let scoped = try validator.validate(
+            ValidationContext(
+                config: UserScanGuard(tree: candidate),
+                changes: ChangeSet.diff(from: published, to: candidate)))
+        XCTAssertEqual(
+            scoped,
+            [
+                Violation(
+                    "V10", .error, path(Self.users + ["bob", "portwise-authentication", "notification"]),
+                    "e-mail notification needs manage-accounts-and-storage user-accounts user bob email")
+            ])
         XCTAssertEqual(Set(try candidate.violations().map(\.rule)), ["V1", "V10", "V11"])
     }
 
@@ -65,8 +73,10 @@ final class ChangeScopeTests: XCTestCase {
         var candidate = published
         candidate.set(Seed.desktop + ["display-name", "Smart ID for desktops"])
         candidate.delete(Seed.sameDevice + ["extended-property", "Certificate Attribute"])
-        let scoped = try validator.validate(ValidationContext(config: UserScanGuard(tree: candidate),
-                                                              changes: ChangeSet.diff(from: published, to: candidate)))
+        let scoped = try validator.validate(
+            ValidationContext(
+                config: UserScanGuard(tree: candidate),
+                changes: ChangeSet.diff(from: published, to: candidate)))
         XCTAssertEqual(scoped.map(\.rule), ["V7"])
     }
 

@@ -1,5 +1,6 @@
-@testable import DigitalAccess
 import Testing
+
+@testable import DigitalAccess
 
 /// The places the rules read, derived from the schema's nodes, are the ones SPEC §3 and §4
 /// name.

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V12SameDeviceChoiceTests: XCTestCase {
     func testOnlySameDeviceMethodsIsAWarning() throws {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ConfigModel
 
 final class V1ValueSyntaxTests: XCTestCase {
@@ -21,8 +22,9 @@ final class V1ValueSyntaxTests: XCTestCase {
         var tree = Seed.tree
         let alice = RecordKey(path(Seed.alice))
         tree.records[alice]?["favourite-colour"] = "blue"
-        XCTAssertEqual(try tree.violations(),
-                       [Violation("V1", .error, path(Seed.alice).appending("favourite-colour"), "is not in the schema")])
+        XCTAssertEqual(
+            try tree.violations(),
+            [Violation("V1", .error, path(Seed.alice).appending("favourite-colour"), "is not in the schema")])
     }
 
     func testRecordOutsideTheSchemaIsAnError() throws {
@@ -54,7 +56,8 @@ final class V1ValueSyntaxTests: XCTestCase {
         published.set(Seed.alice + ["email", "not an address"])
         var candidate = published
         candidate.set(Seed.globalSettings + ["external-port", "0"])
-        XCTAssertEqual(try candidate.violations(of: V1ValueSyntax(), since: published).map(\.path),
-                       [path(Seed.globalSettings + ["external-port"])])
+        XCTAssertEqual(
+            try candidate.violations(of: V1ValueSyntax(), since: published).map(\.path),
+            [path(Seed.globalSettings + ["external-port"])])
     }
 }

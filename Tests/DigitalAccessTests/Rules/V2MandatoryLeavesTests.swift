@@ -1,6 +1,7 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V2MandatoryLeavesTests: XCTestCase {
     func testMissingDisplayNameIsAnError() throws {
@@ -12,18 +13,21 @@ final class V2MandatoryLeavesTests: XCTestCase {
     func testNewMethodWithoutAnythingSetNeedsTypeDisplayNameAndServer() throws {
         var tree = Seed.tree
         tree.create(Seed.methods + ["bare"])
-        XCTAssertEqual(try tree.violations().map(\.path.description), [
-            "manage-system authentication-methods method bare authentication-server",
-            "manage-system authentication-methods method bare display-name",
-            "manage-system authentication-methods method bare type",
-        ])
+        XCTAssertEqual(
+            try tree.violations().map(\.path.description),
+            [
+                "manage-system authentication-methods method bare authentication-server",
+                "manage-system authentication-methods method bare display-name",
+                "manage-system authentication-methods method bare type",
+            ])
     }
 
     func testExtendedPropertyNeedsAValue() throws {
         var tree = Seed.tree
         tree.create(Seed.sameDevice + ["extended-property", "Certificate Filter"])
-        XCTAssertEqual(try tree.violations(),
-                       [Violation("V2", .error, path(Seed.sameDevice + ["extended-property", "Certificate Filter", "value"]), "is mandatory and not set")])
+        XCTAssertEqual(
+            try tree.violations(),
+            [Violation("V2", .error, path(Seed.sameDevice + ["extended-property", "Certificate Filter", "value"]), "is mandatory and not set")])
     }
 
     func testCompleteEntriesPass() throws {

@@ -1,17 +1,22 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V4UniqueDisplayNameTests: XCTestCase {
     func testSharedDisplayNameIsAnErrorOnEveryHolder() throws {
         var tree = Seed.tree
         tree.set(Seed.desktop + ["display-name", "Smart ID (this device)"])
-        XCTAssertEqual(try tree.violations(), [
-            Violation("V4", .error, path(Seed.desktop + ["display-name"]),
-                      "\"Smart ID (this device)\" is also the display name of manage-system authentication-methods method mobile-same display-name"),
-            Violation("V4", .error, path(Seed.sameDevice + ["display-name"]),
-                      "\"Smart ID (this device)\" is also the display name of manage-system authentication-methods method desktop display-name"),
-        ])
+        XCTAssertEqual(
+            try tree.violations(),
+            [
+                Violation(
+                    "V4", .error, path(Seed.desktop + ["display-name"]),
+                    "\"Smart ID (this device)\" is also the display name of manage-system authentication-methods method mobile-same display-name"),
+                Violation(
+                    "V4", .error, path(Seed.sameDevice + ["display-name"]),
+                    "\"Smart ID (this device)\" is also the display name of manage-system authentication-methods method desktop display-name"),
+            ])
     }
 
     func testChangeScopeReportsTheChangedMethod() throws {

@@ -1,15 +1,19 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V5CertificateAuthorityRequiredTests: XCTestCase {
     func testCertificateAuthenticationWithoutAuthorityIsAnError() throws {
         var tree = Seed.tree
         tree.delete(Seed.sameDevice + ["certificate-authority"])
-        XCTAssertEqual(try tree.violations(), [
-            Violation("V5", .error, path(Seed.sameDevice + ["personal-certificate-authentication"]),
-                      "certificate authentication needs manage-system authentication-methods method mobile-same certificate-authority"),
-        ])
+        XCTAssertEqual(
+            try tree.violations(),
+            [
+                Violation(
+                    "V5", .error, path(Seed.sameDevice + ["personal-certificate-authentication"]),
+                    "certificate authentication needs manage-system authentication-methods method mobile-same certificate-authority")
+            ])
     }
 
     func testChangeScopeFindsIt() throws {

@@ -1,33 +1,42 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V6ApplicabilityTests: XCTestCase {
     func testMobileLeafOnDesktopMethodIsAnError() throws {
         var tree = Seed.tree
         tree.set(Seed.desktop + ["same-device", "false"])
-        XCTAssertEqual(try tree.violations(), [
-            Violation("V6", .error, path(Seed.desktop + ["same-device"]),
-                      "applies only when manage-system authentication-methods method desktop type is personal-mobile (it is personal-desktop)"),
-        ])
+        XCTAssertEqual(
+            try tree.violations(),
+            [
+                Violation(
+                    "V6", .error, path(Seed.desktop + ["same-device"]),
+                    "applies only when manage-system authentication-methods method desktop type is personal-mobile (it is personal-desktop)")
+            ])
     }
 
     func testPersonalLeafOnOtherTypeNamesBothTypes() throws {
         var tree = Seed.tree
         tree.set(Seed.desktop + ["type", "oath"])
         tree.set(Seed.desktop + ["personal-certificate-authentication", "false"])
-        XCTAssertEqual(try tree.violations().map(\.message), [
-            "applies only when manage-system authentication-methods method desktop type is personal-mobile or personal-desktop (it is oath)",
-        ])
+        XCTAssertEqual(
+            try tree.violations().map(\.message),
+            [
+                "applies only when manage-system authentication-methods method desktop type is personal-mobile or personal-desktop (it is oath)"
+            ])
     }
 
     func testSameDeviceLeafWithoutSameDeviceIsAWarning() throws {
         var tree = Seed.tree
         tree.set(Seed.otherDevice + ["wait-seconds", "10"])
-        XCTAssertEqual(try tree.violations(), [
-            Violation("V6", .warning, path(Seed.otherDevice + ["wait-seconds"]),
-                      "has no effect unless manage-system authentication-methods method mobile-other same-device is true (it is false)"),
-        ])
+        XCTAssertEqual(
+            try tree.violations(),
+            [
+                Violation(
+                    "V6", .warning, path(Seed.otherDevice + ["wait-seconds"]),
+                    "has no effect unless manage-system authentication-methods method mobile-other same-device is true (it is false)")
+            ])
     }
 
     func testAnotherDeviceModeWithSameDeviceIsAWarning() throws {

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V8ExternalDNSNameRequiredTests: XCTestCase {
     private let message = "personal-mobile needs manage-system distribution-services global-settings external-dns-name"
@@ -8,10 +9,12 @@ final class V8ExternalDNSNameRequiredTests: XCTestCase {
     func testPersonalMobileWithoutExternalNameIsAnError() throws {
         var tree = Seed.tree
         tree.delete(Seed.globalSettings + ["external-dns-name"])
-        XCTAssertEqual(try tree.violations(), [
-            Violation("V8", .error, path(Seed.otherDevice + ["type"]), message),
-            Violation("V8", .error, path(Seed.sameDevice + ["type"]), message),
-        ])
+        XCTAssertEqual(
+            try tree.violations(),
+            [
+                Violation("V8", .error, path(Seed.otherDevice + ["type"]), message),
+                Violation("V8", .error, path(Seed.sameDevice + ["type"]), message),
+            ])
     }
 
     func testDeletingTheNameRechecksUnchangedMethods() throws {
@@ -26,8 +29,9 @@ final class V8ExternalDNSNameRequiredTests: XCTestCase {
         published.delete(Seed.globalSettings + ["external-dns-name"])
         var candidate = published
         candidate.set(Seed.methods + ["new", "type", "personal-mobile"])
-        XCTAssertEqual(try candidate.violations(of: V8ExternalDNSNameRequired(), since: published),
-                       [Violation("V8", .error, path(Seed.methods + ["new", "type"]), message)])
+        XCTAssertEqual(
+            try candidate.violations(of: V8ExternalDNSNameRequired(), since: published),
+            [Violation("V8", .error, path(Seed.methods + ["new", "type"]), message)])
     }
 
     func testOtherTypesNeedNoExternalName() throws {

@@ -1,15 +1,19 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 final class V9FixedOncePublishedTests: XCTestCase {
     func testChangingPublishedTypeIsAnError() throws {
         var candidate = Seed.tree
         candidate.set(Seed.desktop + ["type", "oath"])
-        XCTAssertEqual(try candidate.violations(since: Seed.tree), [
-            Violation("V9", .error, path(Seed.desktop + ["type"]),
-                      "cannot change once published; delete and re-create the method (published: personal-desktop)"),
-        ])
+        XCTAssertEqual(
+            try candidate.violations(since: Seed.tree),
+            [
+                Violation(
+                    "V9", .error, path(Seed.desktop + ["type"]),
+                    "cannot change once published; delete and re-create the method (published: personal-desktop)")
+            ])
     }
 
     func testTypeOfNewMethodIsFree() throws {

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ConfigModel
 import DigitalAccess
+import XCTest
+
+@testable import ConfigModel
 
 extension ConfigTree {
     /// Every violation of the whole configuration.

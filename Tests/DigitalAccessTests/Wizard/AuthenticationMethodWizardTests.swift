@@ -24,12 +24,15 @@ import Testing
 
     @Test func aSameDeviceMethodWithCertificatesCanBePublished() throws {
         var tree = Self.base
-        let answers = try #require(try AuthenticationMethodWizard().run(reading: tree, ask: Self.answering([
-            "Type": "", "Display name": "Smart ID here", "Internal name": "",
-            "Enable Personal Certificate Authentication": "yes", "Certificate Authority": "",
-            "Enable authentication on same device": "yes", "Wait for (seconds)": "5", "Redirect text": "",
-            "Authentication server": "", "User Attribute": "", "Certificate Attribute": "",
-        ])))
+        let answers = try #require(
+            try AuthenticationMethodWizard().run(
+                reading: tree,
+                ask: Self.answering([
+                    "Type": "", "Display name": "Smart ID here", "Internal name": "",
+                    "Enable Personal Certificate Authentication": "yes", "Certificate Authority": "",
+                    "Enable authentication on same device": "yes", "Wait for (seconds)": "5", "Redirect text": "",
+                    "Authentication server": "", "User Attribute": "", "Certificate Attribute": "",
+                ])))
         #expect(answers.first?.0.description == "manage-system authentication-methods method smart-id-here type")
         for (path, value) in answers { try tree.setLeaf(path, to: value) }
         let violations = try validator.validate(ValidationContext(config: tree, changes: nil))

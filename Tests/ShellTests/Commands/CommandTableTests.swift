@@ -1,5 +1,6 @@
-@testable import ShellCore
 import Testing
+
+@testable import ShellCore
 
 /// The command table and the `Command` cases name the same commands, each once.
 struct CommandTableTests {

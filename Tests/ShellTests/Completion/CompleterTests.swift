@@ -2,9 +2,10 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import LineEditing
+import XCTest
+
 @testable import ShellCore
 @testable import ShellInteractive
-import XCTest
 
 /// TAB and `?` without a terminal: text before the cursor → candidates, the span they
 /// replace, and descriptions.
@@ -47,8 +48,9 @@ final class CompleterTests: XCTestCase {
     func testEnumAndBooleanValuesAndReferenceTargets() throws {
         let setup = "set manage-system authentication-services service radius-1 host r.example.com; publish"
         let shell = try completer(setup)
-        XCTAssertEqual(shell.complete("set manage-system authentication-methods method m type personal-").candidates.map(\.text),
-                       ["personal-mobile", "personal-desktop"])
+        XCTAssertEqual(
+            shell.complete("set manage-system authentication-methods method m type personal-").candidates.map(\.text),
+            ["personal-mobile", "personal-desktop"])
         XCTAssertEqual(shell.complete("set manage-system notification-channels email enabled ").candidates.map(\.text), ["true", "false"])
         XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
     }
@@ -83,8 +85,9 @@ final class CompleterTests: XCTestCase {
         XCTAssertTrue(unknownKeyword.count == 1 && unknownKeyword[0].hasPrefix("  (unknown keyword 'bar' under manage-system;"), "\(unknownKeyword)")
         let unknownCommand = shell.help("frobnicate ")
         XCTAssertTrue(unknownCommand.count == 1 && unknownCommand[0].contains("'frobnicate'"), "\(unknownCommand)")
-        XCTAssertEqual(shell.help("set manage-system distribution-services global-settings external-port 8443 extra "),
-                       ["  ('extra' is not expected here: the command is complete before it)"])
+        XCTAssertEqual(
+            shell.help("set manage-system distribution-services global-settings external-port 8443 extra "),
+            ["  ('extra' is not expected here: the command is complete before it)"])
     }
 
     func testHelpNamesTheWordBeingTypedWhenItMatchesNothing() throws {

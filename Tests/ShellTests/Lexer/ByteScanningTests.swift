@@ -68,9 +68,10 @@ import Testing
     }
 
     @Test func crlfLogicalLines() {
-        #expect(Array(LogicalLines("a\\\r\nb\r\nc\r\n")) == [
-            LogicalLine(text: "a\\\r\nb", line: 1, isContinued: false),
-            LogicalLine(text: "c", line: 3, isContinued: false),
-        ])
+        #expect(
+            Array(LogicalLines("a\\\r\nb\r\nc\r\n")) == [
+                LogicalLine(text: "a\\\r\nb", line: 1, isContinued: false),
+                LogicalLine(text: "c", line: 3, isContinued: false),
+            ])
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// A lexer given the schema hands out its long keywords instead of copies; the words must be
 /// the same either way.
 @Suite struct KnownWordsTests {
-    private static let line = "set manage-accounts-and-storage user-accounts user \"manage-accounts-and-storage\" "
+    private static let line =
+        "set manage-accounts-and-storage user-accounts user \"manage-accounts-and-storage\" "
         + "portwise-authentication create-new-profile true; cd authentication-services"
 
     @Test func sharingKeywordsLexesTheSameWords() throws {

@@ -1,18 +1,22 @@
 import ConfigModel
-@testable import ShellCore
 import Testing
+
+@testable import ShellCore
 
 /// `LogicalLines` cuts lines without a backslash straight out of the bytes; it must split
 /// every source exactly as the tokenizer does when it reads the whole source.
 @Suite struct LogicalLinesAgreementTests {
     private static func tokenizerSplit(_ source: String, firstLine: Int) -> [LogicalLine] {
-        Tokenizer<LenientReading>.reading(source, firstLine: firstLine, variables: { _ in nil }, knownWords: .none) { tokenizer in
+        let noVariables: (String) -> String? = { _ in nil }
+        return Tokenizer<LenientReading>.reading(source, firstLine: firstLine, variables: noVariables, knownWords: .none) { tokenizer in
             var lines: [LogicalLine] = []
             while !tokenizer.cursor.isAtEnd {
                 let start = tokenizer.cursor.index, line = tokenizer.cursor.position.line
                 tokenizer.scanLogicalLine()
-                lines.append(LogicalLine(text: tokenizer.cursor.text(from: start, to: tokenizer.cursor.index), line: line,
-                                         isContinued: tokenizer.endsInContinuation))
+                lines.append(
+                    LogicalLine(
+                        text: tokenizer.cursor.text(from: start, to: tokenizer.cursor.index), line: line,
+                        isContinued: tokenizer.endsInContinuation))
                 tokenizer.finishLogicalLine()
             }
             return lines
@@ -33,8 +37,10 @@ import Testing
     }
 
     @Test func edgeCases() {
-        for text in ["", "\n", "\r\n", "\r", "a\r", "a\\\r\n", "a\\\r\r\n", "x # c\\\n\ny", "a \\\n\nb", "'a\\\nb'\nc",
-                     "\"a\\\nb\"\nc", "a\\", "a\\\n", "\\\n\\\n\\\n", "a\n\\\nb\\\n\nc"] {
+        for text in [
+            "", "\n", "\r\n", "\r", "a\r", "a\\\r\n", "a\\\r\r\n", "x # c\\\n\ny", "a \\\n\nb", "'a\\\nb'\nc",
+            "\"a\\\nb\"\nc", "a\\", "a\\\n", "\\\n\\\n\\\n", "a\n\\\nb\\\n\nc",
+        ] {
             #expect(Array(LogicalLines(text)) == Self.tokenizerSplit(text, firstLine: 1), "\(text.debugDescription)")
         }
     }

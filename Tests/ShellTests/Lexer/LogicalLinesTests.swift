@@ -7,20 +7,22 @@ import Testing
     }
 
     @Test func splitsPhysicalLines() {
-        #expect(lines("a\n\nb c\r\nd\n") == [
-            LogicalLine(text: "a", line: 1, isContinued: false),
-            LogicalLine(text: "", line: 2, isContinued: false),
-            LogicalLine(text: "b c", line: 3, isContinued: false),
-            LogicalLine(text: "d", line: 4, isContinued: false),
-        ])
+        #expect(
+            lines("a\n\nb c\r\nd\n") == [
+                LogicalLine(text: "a", line: 1, isContinued: false),
+                LogicalLine(text: "", line: 2, isContinued: false),
+                LogicalLine(text: "b c", line: 3, isContinued: false),
+                LogicalLine(text: "d", line: 4, isContinued: false),
+            ])
         #expect(lines("") == [])
     }
 
     @Test func joinsContinuedLines() {
-        #expect(lines("set a \\\n  b \"x\\\ny\"\nshow", firstLine: 5) == [
-            LogicalLine(text: "set a \\\n  b \"x\\\ny\"", line: 5, isContinued: false),
-            LogicalLine(text: "show", line: 8, isContinued: false),
-        ])
+        #expect(
+            lines("set a \\\n  b \"x\\\ny\"\nshow", firstLine: 5) == [
+                LogicalLine(text: "set a \\\n  b \"x\\\ny\"", line: 5, isContinued: false),
+                LogicalLine(text: "show", line: 8, isContinued: false),
+            ])
     }
 
     @Test func backslashInCommentsSingleQuotesOrEscapedDoesNotContinue() {

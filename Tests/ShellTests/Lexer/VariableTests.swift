@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct VariableTests {
     @Test func expandsUnquotedAndInDoubleQuotes() throws {
-        #expect(try texts(#"set host ${HOST} "https://${HOST}/x" p${USER_2}q"#)
-            == [["set", "host", "gw.example.com", "https://gw.example.com/x", "palice" + "q"]])
+        #expect(
+            try texts(#"set host ${HOST} "https://${HOST}/x" p${USER_2}q"#)
+                == [["set", "host", "gw.example.com", "https://gw.example.com/x", "palice" + "q"]])
     }
 
     @Test func singleQuotesDoNotExpand() throws {

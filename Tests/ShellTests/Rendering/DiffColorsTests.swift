@@ -1,7 +1,8 @@
 import ConfigModel
 import DigitalAccess
-@testable import ShellCore
 import XCTest
+
+@testable import ShellCore
 
 final class DiffColorsTests: XCTestCase {
     func testColour() throws {
@@ -9,10 +10,12 @@ final class DiffColorsTests: XCTestCase {
         let change = RecordChange(key: email, old: Record(["enabled": "true", "port": "25"]), new: Record(["enabled": "false", "port": "25"]))
         var lines: [String] = []
         try DiffRenderer(schema: DigitalAccessSchema.root).render([change], to: DiffColors.emitting(to: { lines.append($0) }, colored: true))
-        XCTAssertEqual(lines, [
-            "  manage-system notification-channels email",
-            "\u{1B}[31m-   enabled true\u{1B}[0m",
-            "\u{1B}[32m+   enabled false\u{1B}[0m",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "  manage-system notification-channels email",
+                "\u{1B}[31m-   enabled true\u{1B}[0m",
+                "\u{1B}[32m+   enabled false\u{1B}[0m",
+            ])
     }
 }

@@ -1,5 +1,6 @@
-@testable import ShellCore
 import Testing
+
+@testable import ShellCore
 
 /// A long script is lexed on a second thread; what the runner gets must not depend on it.
 @Suite(.serialized) struct LexedLinesTests {
@@ -20,8 +21,9 @@ import Testing
 
     private static func inline(_ text: String) -> [LexedLines.Line] {
         LogicalLines(text).map { logical in
-            LexedLines.Line(logical: logical, commands: Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) },
-                            prepared: [])
+            LexedLines.Line(
+                logical: logical, commands: Result { () throws(LexError) in try lexer.lex(logical.text, firstLine: logical.line) },
+                prepared: [])
         }
     }
 

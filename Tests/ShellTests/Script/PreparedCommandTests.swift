@@ -2,8 +2,9 @@ import ConfigModel
 import ConfigStore
 import DigitalAccess
 import Foundation
-@testable import ShellCore
 import Testing
+
+@testable import ShellCore
 
 /// A script's commands are prepared before they run, on the lexing thread or by the runner:
 /// what is prepared must be exactly what the command would work out itself, used only where
@@ -101,7 +102,9 @@ struct PreparedCommandTests {
     }
 
     private static func session() throws -> Session {
-        try Session(store: RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .script, options: .init(user: "t"), console: CapturingConsole(), source: "-c")
+        try Session(
+            store: RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .script,
+            options: .init(user: "t"), console: CapturingConsole(), source: "-c")
     }
 
     private static func rendered(_ config: some ConfigReader) throws -> [String] {

@@ -11,7 +11,9 @@ final class ConflictTests: XCTestCase {
     private let port = "manage-system distribution-services global-settings external-port"
     private let dns = "manage-system distribution-services global-settings external-dns-name"
 
-    private func session(_ store: RevisionedStore, user: String, mode: Session.Mode = .interactive, console: CapturingConsole = CapturingConsole()) throws -> Session {
+    private func session(_ store: RevisionedStore, user: String, mode: Session.Mode = .interactive, console: CapturingConsole = CapturingConsole()) throws
+        -> Session
+    {
         try Session(store: store, mode: mode, options: Session.Options(user: user), console: console, source: mode == .interactive ? "interactive" : "-c")
     }
 

@@ -1,9 +1,10 @@
 import ConfigModel
 import ConfigStore
-import Foundation
-@testable import ShellCore
-import XCTest
 import DigitalAccess
+import Foundation
+import XCTest
+
+@testable import ShellCore
 
 /// The history keeps a line that set a secret with the secret masked. Recalling that line and
 /// running it must not make the mask the password.
@@ -12,8 +13,9 @@ final class SecretMaskTests: XCTestCase {
 
     func testARecalledLineHoldingTheMaskIsRefusedAndTheSecretKept() throws {
         let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-        let session = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"), console: CapturingConsole(),
-                                  source: "interactive")
+        let session = try Session(
+            store: store, mode: .interactive, options: Session.Options(user: "alice"), console: CapturingConsole(),
+            source: "interactive")
         let typed = "set \(password) s3cret"
         try session.execute(line: typed)
         let recalled = try XCTUnwrap(SecretMasking(session: session).maskedLine(typed))

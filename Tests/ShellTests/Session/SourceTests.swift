@@ -22,8 +22,9 @@ final class SourceTests: XCTestCase {
 
     func testAFailingSourceLeavesTheCandidateAsItWas() throws {
         let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-        let session = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"),
-                                  console: CapturingConsole(), source: "interactive")
+        let session = try Session(
+            store: store, mode: .interactive, options: Session.Options(user: "alice"),
+            console: CapturingConsole(), source: "interactive")
         try session.execute(line: "set \(port) 8443")
         let path = try file("set \(dns) ag5.example.com\nedit manage-system\nset \(port) 99999\n")
 
@@ -42,8 +43,9 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(try session.candidate.value(at: portPath), "8443", "what came before the source is kept")
         XCTAssertTrue(session.location.isRoot, "the file's edit was undone too")
         // And in the store: a new session resumes the candidate without the file's line 1.
-        let again = try Session(store: store, mode: .interactive, options: Session.Options(user: "alice"),
-                                console: CapturingConsole(), source: "interactive")
+        let again = try Session(
+            store: store, mode: .interactive, options: Session.Options(user: "alice"),
+            console: CapturingConsole(), source: "interactive")
         XCTAssertNil(try again.candidate.value(at: dnsPath))
         XCTAssertEqual(try again.candidate.status().pendingChanges, 1)
     }
