@@ -29,8 +29,8 @@ struct Dashell: ParsableCommand {
         defaultSubcommand: Run.self
     )
 
-    /// Parses with the global options movable around the subcommand, and maps
-    /// ArgumentParser's usage exit code (64) to SPEC's 2.
+    /// Parses with the global options movable around the subcommand, and ends through
+    /// `exit(withError:)`.
     static func main() {
         let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
         if let shell = CompletionScripts.requestedShell(arguments) {
@@ -50,22 +50,25 @@ struct Dashell: ParsableCommand {
             }
             var command = try parseAsRoot(arguments)
             try command.run()
-        } catch let exit as Finished {
-            Foundation.exit(exit.code.rawValue)
         } catch {
-            let code = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
-            if code == 0 {
-                print(message)
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(code == 64 ? Shell.ExitCode.usage.rawValue : code)
+            exit(withError: error)
         }
     }
-}
 
-/// Ends the process with a shell exit code once output is flushed.
-struct Finished: Error {
-    let code: Shell.ExitCode
+    /// Ends the process as ArgumentParser does (help and messages on stdout with 0, errors
+    /// on stderr, an `ExitCode` thrown by a command as it is), except for a usage error:
+    /// the library's code for it is EX_USAGE (64), SPEC §2 wants 2.
+    static func exit(withError error: Error?) -> Never {
+        guard let error else { Foundation.exit(ArgumentParser.ExitCode.success.rawValue) }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            if code.isSuccess {
+                print(message)
+            } else {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+        }
+        Foundation.exit(code == .validationFailure ? Shell.ExitCode.usage.rawValue : code.rawValue)
+    }
 }

@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
     var withDefaults = false
 
     func run() throws {
-        let store = global.openStore()
+        let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
         do {
@@ -40,7 +40,7 @@ struct Export: ParsableCommand {
             let failure = CommandError.from(error)
             console.err("dashell: error: \(failure.message)")
             console.flush()
-            throw Finished(code: failure.code)
+            throw ArgumentParser.ExitCode(failure.code)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigStore
 import Foundation
 import Shell
 
@@ -15,7 +16,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let (commands, files) = (script.commands, script.files)
-        let store = global.openStore()
+        let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
         let options = global.sessionOptions()
@@ -27,23 +28,25 @@ struct Run: ParsableCommand {
         } else if isatty(0) == 0 {
             inputs = [.standardInput]
         } else {
-            do {
-                let code = try InteractiveShell(store: store, options: options, console: console).run()
-                console.flush()
-                throw Finished(code: code)
-            } catch let error as Finished {
-                throw error
-            } catch {
-                let failure = CommandError.from(error)
-                console.err("dashell: error: \(failure.message)")
-                console.flush()
-                throw Finished(code: failure.code)
-            }
+            throw ArgumentParser.ExitCode(interactiveShell(store: store, options: options, console: console))
         }
         Interrupt.install()
         let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
         console.flush()
-        throw Finished(code: code)
+        throw ArgumentParser.ExitCode(code)
+    }
+
+    private func interactiveShell(store: RevisionedStore, options: Session.Options, console: StandardConsole) -> Shell.ExitCode {
+        do {
+            let code = try InteractiveShell(store: store, options: options, console: console).run()
+            console.flush()
+            return code
+        } catch {
+            let failure = CommandError.from(error)
+            console.err("dashell: error: \(failure.message)")
+            console.flush()
+            return failure.code
+        }
     }
 }
 
@@ -73,11 +76,11 @@ struct Check: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let store = global.openStore()
+        let store = try global.openStore()
         let console = StandardConsole()
         Interrupt.install()
         let code = ScriptBatch(store: store, options: global.sessionOptions(), isCheck: true, console: console).run(files.map(ScriptInput.file))
         console.flush()
-        throw Finished(code: code)
+        throw ArgumentParser.ExitCode(code)
     }
 }

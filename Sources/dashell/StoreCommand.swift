@@ -25,7 +25,7 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let storage = global.openStorage(creating: .fileAndDirectories)
+            let storage = try global.openStorage(creating: .fileAndDirectories)
             if !storage.isNew {
                 FileHandle.standardError.write(Data("dashell: a store already exists at \(storage.path); left as it is\n".utf8))
             }
