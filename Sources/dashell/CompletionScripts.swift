@@ -4,7 +4,7 @@ import ArgumentParser
 ///
 /// ArgumentParser's scripts expect a subcommand's name before its options and know nothing of a
 /// default subcommand, while dashell takes global options on either side of a subcommand
-/// (`CommandLineOrder`) and runs script files when none is named. So the script is ArgumentParser's,
+/// (see `Dashell`) and runs script files when none is named. So the script is ArgumentParser's,
 /// generated from `CompletionTree` (the command tree with `run` visible), plus a small
 /// shell-specific front that puts the words before the cursor in the order dashell parses them
 /// (the named subcommand first, else `run`) and offers the subcommands' names where one may stand.
@@ -188,6 +188,8 @@ struct CompletionTree: ParsableCommand {
     struct VisibleRun: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "run", abstract: Run.configuration.abstract)
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var script: ScriptArguments
+        @OptionGroup var inline: InlineCommands
+        @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"), completion: .file(extensions: ["dash"]))
+        var files: [String] = []
     }
 }

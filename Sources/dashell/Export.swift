@@ -4,14 +4,18 @@ import Foundation
 import Shell
 
 /// `dashell export`: the published configuration (or a past revision) on stdout.
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the published configuration, or a past revision.")
+struct Export: RefusesInlineCommands {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the published configuration, or a past revision."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case set, json, tree
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .private) var inline: InlineCommands
 
     @Option(help: "Output format.")
     var format: Format = .set

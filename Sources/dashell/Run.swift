@@ -3,25 +3,39 @@ import ConfigStore
 import Foundation
 import Shell
 
-/// Scripts, `-c`, standard input, or the interactive shell.
+/// Scripts, `-c`, standard input, or the interactive shell: what dashell does when no
+/// subcommand is named.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run script files, -c commands or standard input; on a terminal, the interactive shell.",
-        shouldDisplay: false
+        shouldDisplay: false,
+        helpNames: []
     )
 
     @OptionGroup var global: GlobalOptions
-    @OptionGroup var script: ScriptArguments
+    @OptionGroup var inline: InlineCommands
+
+    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
+              completion: .file(extensions: ["dash"]))
+    var files: [String] = []
+
+    /// `--help` after a script file or `-c` shows the tool's help, as it does alone: `run` is
+    /// never typed, so its own help would describe a command the user does not know.
+    @Flag(name: [.short, .long], help: .private) var help = false
+
+    func validate() throws {
+        if help { throw CleanExit.helpRequest(Dashell.self) }
+        if inline.commands != nil, !files.isEmpty { throw ValidationError("give either -c or script files, not both") }
+    }
 
     func run() throws {
-        let (commands, files) = (script.commands, script.files)
         let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
         let options = global.sessionOptions()
         let inputs: [ScriptInput]
-        if let commands {
+        if let commands = inline.commands {
             inputs = [.commandLine(commands)]
         } else if !files.isEmpty {
             inputs = files.map(ScriptInput.file)
@@ -47,40 +61,5 @@ struct Run: ParsableCommand {
             console.flush()
             return failure.code
         }
-    }
-}
-
-/// What to run: `-c` commands or script files (neither: standard input or the interactive shell).
-struct ScriptArguments: ParsableArguments {
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run these commands (separated by ; or newlines) as a script.", valueName: "commands"))
-    var commands: String?
-
-    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
-              completion: .file(extensions: ["dash"]))
-    var files: [String] = []
-
-    func validate() throws {
-        if commands != nil, !files.isEmpty { throw ValidationError("give either -c or script files, not both") }
-    }
-}
-
-/// `dashell check`: a dry run.
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Dry-run scripts: execute, validate, print the diff that would be published; publish nothing."
-    )
-
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: ArgumentHelp("Script files to check.", valueName: "file.dash"), completion: .file(extensions: ["dash"]))
-    var files: [String]
-
-    func run() throws {
-        let store = try global.openStore()
-        let console = StandardConsole()
-        Interrupt.install()
-        let code = ScriptBatch(store: store, options: global.sessionOptions(), isCheck: true, console: console).run(files.map(ScriptInput.file))
-        console.flush()
-        throw ArgumentParser.ExitCode(code)
     }
 }
