@@ -12,7 +12,7 @@ struct Check: RefusesInlineCommands {
     @OptionGroup var global: GlobalOptions
     @OptionGroup(visibility: .private) var inline: InlineCommands
 
-    @Argument(help: ArgumentHelp("Script files to check.", valueName: "file.dash"), completion: .file(extensions: ["dash"]))
+    @Argument(help: ArgumentHelp("Script files to check.", valueName: "file.dash"), completion: ScriptFile.completion)
     var files: [String]
 
     func run() throws {

@@ -5,12 +5,12 @@ import Shell
 extension Dashell {
     /// ArgumentParser's `main`, but with the help flags last (`HelpFlags`) and ending through
     /// this type's `exit(withError:)`; and a completion script request answered with
-    /// `CompletionScripts`, whose reason is there.
+    /// `CompletionScript`, whose reason is there.
     static func main() {
         let arguments = HelpFlags.movedLast(in: Array(CommandLine.arguments.dropFirst()))
         do {
-            if let shell = CompletionScripts.requestedShell(arguments) {
-                throw CleanExit.message(CompletionScripts.script(for: shell))
+            if let shell = CompletionScript.requestedShell(in: arguments) {
+                throw CleanExit.message(CompletionScript(for: shell).text)
             }
             var command = try parseAsRoot(arguments)
             try command.run()

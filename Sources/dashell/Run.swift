@@ -17,7 +17,7 @@ struct Run: ParsableCommand {
     @OptionGroup var inline: InlineCommands
 
     @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
-              completion: .file(extensions: ["dash"]))
+              completion: ScriptFile.completion)
     var files: [String] = []
 
     /// `--help` after a script file or `-c` shows the tool's help, as it does alone: `run` is
