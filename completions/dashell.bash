@@ -144,7 +144,7 @@ __dashell_custom_complete() {
     "${COMP_WORDS[0]}" "${@}" "${words[@]}"
 }
 
-__dashell_main() {
+_dashell() {
     local state
     state="$(shopt -p;shopt -po)"
     trap "${state//$'\n'/;}" RETURN
@@ -163,33 +163,10 @@ __dashell_main() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--version -h --help)
-    local -a repeating_options=()
-    local -a non_repeating_options=()
+    local -a non_repeating_flags=(--json --no-color --version -h --help)
+    local -a repeating_options=(-D)
+    local -a non_repeating_options=(--store --user -c)
     __dashell_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    run|check|export|store|help)
-        # Offer subcommand argument completions
-        "_dashell_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run check export store help' -- "${cur}"))
-        ;;
-    esac
-}
-
-_dashell_run() {
-    repeating_flags=()
-    non_repeating_flags=(--json --no-color --version -h --help)
-    repeating_options=(-D)
-    non_repeating_options=(--store --user -c)
-    __dashell_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -208,11 +185,18 @@ _dashell_run() {
         ;;
     esac
 
-    # Offer positional completions
-    case "${positional_number}" in
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    check|export|store|help)
+        # Offer subcommand argument completions
+        "_dashell_${subcommand}"
+        ;;
     *)
-        __dashell_add_completions -o plusdirs -fX '!*.@(dash)'
-        return
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'check export store help' -- "${cur}"))
         ;;
     esac
 }
@@ -330,30 +314,50 @@ _dashell_help() {
 }
 
 complete -o filenames -F _dashell dashell
-# dashell reads global options on either side of a subcommand and runs script files when no
-# subcommand is named; __dashell_main above expects the subcommand first. Complete the
-# words as dashell parses them: the named subcommand first, else `run`.
-_dashell() {
-    local -a before=("${COMP_WORDS[@]:1:COMP_CWORD-1}")
-    local -i index=0
-    while ((index < ${#before[@]})); do
-        case "${before[index]}" in
-        check|export|help|run|store)
-            local -a COMP_WORDS=("${COMP_WORDS[0]}" "${before[index]}" "${before[@]::index}" "${before[@]:index+1}" "${COMP_WORDS[@]:COMP_CWORD}")
-            __dashell_main "${1}" "${2}" "${COMP_WORDS[COMP_CWORD-1]}"
-            return
+
+# dashell without a subcommand runs script files, which the function above, ArgumentParser's,
+# does not complete. Where no subcommand is named, this hands it the line without the
+# script files (for the options and their values, and the subcommands' names until a
+# script file is given) and completes script files wherever one may stand.
+__dashell_default_form_complete() {
+    local -a line=("${COMP_WORDS[0]}")
+    local -i index scripts=0
+    for ((index = 1; index < COMP_CWORD; index++)); do
+        case "${COMP_WORDS[index]}" in
+        --store|--user|-D|-c)
+            line+=("${COMP_WORDS[index]}")
+            ((index + 1 < COMP_CWORD)) && line+=("${COMP_WORDS[++index]}")
             ;;
-        --format|--revision|--store|--user|-D|-c) ((index += 2)); continue ;;
-        --) ;;
-        -?*) ((index += 1)); continue ;;
+        --) ((++scripts)) ;;
+        -*) line+=("${COMP_WORDS[index]}") ;;
+        check|export|store|help)
+            if ((scripts == 0)); then
+                _dashell "${@}"
+                return
+            fi
+            ((++scripts))
+            ;;
+        *) ((++scripts)) ;;
         esac
-        break
     done
-    if ((index == ${#before[@]})) && [[ "${2}" != -* ]]; then
-        COMPREPLY+=($(compgen -W 'check export help store' -- "${2}"))
+    local -a COMP_WORDS=("${line[@]}" "${COMP_WORDS[@]:COMP_CWORD}")
+    local -i COMP_CWORD="${#line[@]}"
+    local -r previous="${line[COMP_CWORD - 1]}"
+    case "${previous}" in
+    --store|--user|-D|-c)
+        _dashell "${1}" "${2}" "${previous}"
+        return
+        ;;
+    esac
+    if ((scripts == 0)) || [[ "${2}" == -* ]]; then
+        _dashell "${1}" "${2}" "${previous}"
     fi
-    local -a COMP_WORDS=("${COMP_WORDS[0]}" run "${COMP_WORDS[@]:1}")
-    local -i COMP_CWORD=$((COMP_CWORD + 1))
-    __dashell_main "${@}"
+    if [[ "${2}" != -* ]]; then
+        local file
+        while IFS='' read -r file; do
+            COMPREPLY+=("${file}")
+        done < <(shopt -s extglob; compgen -o plusdirs -f -X '!*.@(dash)' -- "${2}")
+    fi
 }
 
+complete -o filenames -F __dashell_default_form_complete dashell

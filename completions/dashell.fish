@@ -20,10 +20,8 @@ function __dashell_parse_tokens -S
     set -l unparsed_tokens (__dashell_tokens -pc)
     switch $unparsed_tokens[1]
     case 'dashell'
-        __dashell_parse_subcommand 0 'version' 'h/help'
+        __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'c=' 'version' 'h/help'
         switch $unparsed_tokens[1]
-        case 'run'
-            __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'c=' 'version' 'h/help'
         case 'check'
             __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
         case 'export'
@@ -40,7 +38,7 @@ function __dashell_parse_tokens -S
     end
 end
 
-function __dashell_commandline_tokens
+function __dashell_tokens
     if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
         commandline --tokens-raw $argv
     else
@@ -89,22 +87,18 @@ function __dashell_custom_completion
 end
 
 complete -c 'dashell' -f
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" c' -s 'c' -d 'Run these commands (separated by ; or newlines) as a script.' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'run' -d 'Run script files, -c commands or standard input; on a terminal, the interactive shell.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'store' -d 'Manage the store itself.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" c' -s 'c' -d 'Run these commands (separated by ; or newlines) as a script.' -rfka ''
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell run" -ge 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'dash\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" version' -l 'version' -d 'Show the version.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell run" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
@@ -135,55 +129,76 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell help" version' -l 'version' -d 'Show the version.'
-# dashell reads global options on either side of a subcommand and runs script files when no
-# subcommand is named; the functions above expect the subcommand first. Hand them the
-# tokens as dashell parses them: the named subcommand first, else `run`.
 
-# Prints the index of the subcommand named among the tokens, 0 if none is named yet, -1 if
-# none can be any more (a script file or -- came first).
-function __dashell_subcommand_index
+# dashell without a subcommand runs script files, which the rules above, ArgumentParser's,
+# do not complete. Where no subcommand is named, they are handed the line without the
+# script files (for the options and their values, and the subcommands' names until a
+# script file is given), and a rule completes script files wherever one may stand.
+functions -c __dashell_tokens __dashell_generated_tokens
+functions -c __dashell_should_offer_completions_for_positional __dashell_generated_should_offer_completions_for_positional
+
+# Sets the caller's `line` to the tokens before the cursor but the script files, and
+# `scripts` to their number (a `--` counts as one); fails where a subcommand is named.
+function __dashell_default_form -S
+    set -l tokens (__dashell_generated_tokens -pc)
+    set line $tokens[1]
+    set scripts 0
     set -l index 2
-    while test $index -le (count $argv)
-        switch $argv[$index]
-        case check export help run store
-            echo $index
-            return
-        case --format --revision --store --user -D -c
-            set index (math $index + 2)
-        case '--'
-            echo -1
-            return
-        case '-?*'
+    while test $index -le (count $tokens)
+        switch $tokens[$index]
+        case --store --user -D -c
+            set -a line $tokens[$index]
             set index (math $index + 1)
+            test $index -le (count $tokens); and set -a line $tokens[$index]
+        case --
+            set scripts (math $scripts + 1)
+        case '-*'
+            set -a line $tokens[$index]
+        case check export store help
+            test $scripts -gt 0; or return 1
+            set scripts (math $scripts + 1)
         case '*'
-            echo -1
-            return
+            set scripts (math $scripts + 1)
         end
+        set index (math $index + 1)
     end
-    echo 0
 end
 
 function __dashell_tokens
-    set -l tokens (__dashell_commandline_tokens $argv)
-    if test "$argv" = -pc
-        set -l index (__dashell_subcommand_index $tokens)
-        if test $index -gt 0
-            set -l subcommand $tokens[$index]
-            set -e tokens[$index]
-            set tokens $tokens[1] $subcommand $tokens[2..]
-        else
-            set tokens $tokens[1] run $tokens[2..]
-        end
+    set -l line
+    set -l scripts
+    if test "$argv" = -pc; and __dashell_default_form
+        printf '%s\n' $line
+    else
+        __dashell_generated_tokens $argv
     end
-    printf '%s\n' $tokens
 end
 
-function __dashell_may_name_subcommand
-    test (__dashell_subcommand_index (__dashell_commandline_tokens -pc)) -eq 0
+function __dashell_should_offer_completions_for_positional
+    set -l line
+    set -l scripts
+    if test "$argv[1]" = dashell; and __dashell_default_form; and test $scripts -gt 0
+        return 1
+    end
+    __dashell_generated_should_offer_completions_for_positional $argv
 end
 
-complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
-complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'export' -d 'Print the published configuration, or a past revision.'
-complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'dashell' -n '__dashell_may_name_subcommand' -fa 'store' -d 'Manage the store itself.'
+function __dashell_default_form_takes_script
+    set -l line
+    set -l scripts
+    __dashell_default_form; or return 1
+    string match -q -- '-*' (commandline -ct); and return 1
+    not contains -- $line[-1] --store --user -D -c
+end
 
+# Script files and folders, for the token at the cursor.
+function __dashell_default_form_script_files
+    set -l folder (string match -r -- '.*/' (commandline -ct))
+    test -n "$folder"; or set folder ''
+    for file in $folder*.dash
+        printf '%s\n' $file
+    end
+    __fish_complete_directories (commandline -ct) ''
+end
+
+complete -c 'dashell' -n '__dashell_default_form_takes_script' -fa '(__dashell_default_form_script_files)'

@@ -1,8 +1,13 @@
 import ArgumentParser
 import Foundation
-import ShellCore
 
 /// `dashell`: the Digital Access configuration shell.
+///
+/// The root reads the global options and `-c` wherever they stand: ArgumentParser lets each
+/// command of the chain take the options it knows from anywhere on the line, and hands an
+/// option group a parent has read to the subcommand that declares the same group. So
+/// `dashell --store S check f.dash` and `dashell check f.dash --store S` parse alike (SPEC §2)
+/// with no rearranging of the arguments but that of the help flags (`HelpFlags`).
 @main
 struct Dashell: ParsableCommand {
     static let version = "0.1.0"
@@ -25,47 +30,22 @@ struct Dashell: ParsableCommand {
             2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Export.self, StoreCommand.self],
-        defaultSubcommand: Run.self
+        subcommands: [Run.self, Check.self, Export.self, StoreCommand.self, Help.self],
+        defaultSubcommand: Run.self,
+        helpNames: HelpFlags.names
     )
 
-    /// Parses with the global options movable around the subcommand, and maps
-    /// ArgumentParser's usage exit code (64) to SPEC's 2.
-    static func main() {
-        let arguments = CommandLineOrder.subcommandFirst(Array(CommandLine.arguments.dropFirst()))
-        if let shell = CompletionScripts.requestedShell(arguments) {
-            print(CompletionScripts.script(for: shell))
-            Foundation.exit(0)
-        }
-        if arguments == ["--generate-manual"] {
-            // For scripts/generate-completions, which writes docs/dashell.1; not in the help,
-            // like ArgumentParser's --experimental-dump-help: it serves the build, not users.
-            print(ManualPage(date: Date()).text, terminator: "")
-            Foundation.exit(0)
-        }
-        do {
-            if let topic = try HelpTopic.requested(by: arguments) {
-                print(topic.text)
-                Foundation.exit(0)
-            }
-            var command = try parseAsRoot(arguments)
-            try command.run()
-        } catch let exit as Finished {
-            Foundation.exit(exit.code.rawValue)
-        } catch {
-            let code = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
-            if code == 0 {
-                print(message)
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            Foundation.exit(code == 64 ? ShellCore.ExitCode.usage.rawValue : code)
+    @OptionGroup var global: GlobalOptions
+
+    @OptionGroup(title: "Script options") var inline: InlineCommands
+
+    /// For scripts/generate-completions, which writes docs/dashell.1; private, like
+    /// ArgumentParser's --experimental-dump-help: it serves the build, not users.
+    @Flag(help: .private) var generateManual = false
+
+    func validate() throws {
+        if generateManual {
+            throw CleanExit.message(String(ManualPage(date: Date()).text.dropLast()))
         }
     }
-}
-
-/// Ends the process with a shell exit code once output is flushed.
-struct Finished: Error {
-    let code: ShellCore.ExitCode
 }

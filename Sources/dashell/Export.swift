@@ -4,14 +4,18 @@ import Foundation
 import ShellCore
 
 /// `dashell export`: the published configuration (or a past revision) on stdout.
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the published configuration, or a past revision.")
+struct Export: RefusesInlineCommands {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the published configuration, or a past revision."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case set, json, tree
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup(visibility: .private) var inline: InlineCommands
 
     @Option(help: "Output format.")
     var format: Format = .set
@@ -26,7 +30,7 @@ struct Export: ParsableCommand {
     var withDefaults = false
 
     func run() throws {
-        let store = global.openStore()
+        let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
         do {
@@ -40,7 +44,7 @@ struct Export: ParsableCommand {
             let failure = CommandError.from(error)
             console.err("dashell: error: \(failure.message)")
             console.flush()
-            throw Finished(code: failure.code)
+            throw ArgumentParser.ExitCode(failure.code)
         }
     }
 }

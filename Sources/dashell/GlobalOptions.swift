@@ -48,16 +48,16 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
-    /// Opens the store, or ends the process with exit 5 and a message saying how to recover.
-    func openStore() -> RevisionedStore {
-        RevisionedStore(storage: openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+    /// Opens the store, or throws exit 5 after a message saying how to recover.
+    func openStore() throws -> RevisionedStore {
+        RevisionedStore(storage: try openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
     }
 
     /// The storage under `openStore`, for what concerns the file rather than the
     /// configuration. `creation`: what may be created where no store exists yet; by default
     /// the directories only at the default location (see `StoreLocation`). A new store is
     /// announced.
-    func openStorage(creating creation: StoreLocation.Creation? = nil) -> SQLiteStorage {
+    func openStorage(creating creation: StoreLocation.Creation? = nil) throws -> SQLiteStorage {
         let path = storePath
         do {
             let storage = try SQLiteStorage(path: path, creating: creation ?? StoreLocation.implicitCreation(at: path), onWait: {
@@ -72,7 +72,7 @@ struct GlobalOptions: ParsableArguments {
             return storage
         } catch {
             FileHandle.standardError.write(Data("dashell: error: \(error)\n".utf8))
-            Foundation.exit(ShellCore.ExitCode.storeUnavailable.rawValue)
+            throw ArgumentParser.ExitCode(ShellCore.ExitCode.storeUnavailable)
         }
     }
 

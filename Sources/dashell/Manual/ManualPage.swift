@@ -11,8 +11,9 @@ struct ManualPage {
 
     private let tool = CommandDescription(of: Dashell.self)
     private let scripts = CommandDescription(of: Run.self)
-    /// Typed names (`--store`) of the options every form takes.
-    private let globalOptions = Set(CommandDescription(of: GlobalOptionsOnly.self).displayedArguments.compactMap { $0.names?.first?.typed })
+    /// Typed names (`--store`) of the options the root reads wherever they stand, which a
+    /// subcommand's synopsis leaves to `[options]`.
+    private var rootOptions: Set<String> { Set(tool.displayedArguments.compactMap { $0.names?.first?.typed }) }
 
     var text: String {
         (header + synopsis + description + options + subcommands + commandLanguage + exitStatus + environment + files + examples + seeAlso)
@@ -40,7 +41,7 @@ struct ManualPage {
         }
         for (path, command) in Self.subcommands(of: tool) {
             lines += [".Nm", ".Op Ar options", ".Cm " + path.joined(separator: " ")]
-            lines += command.displayedArguments.filter { !isGlobal($0) }.map { "." + Self.synopsisEntry($0) }
+            lines += command.displayedArguments.filter { !isRootOption($0) }.map { "." + Self.synopsisEntry($0) }
         }
         return lines
     }
@@ -49,7 +50,7 @@ struct ManualPage {
     /// subcommand, those of the shell and scripts, and the tool's own (`--version`, `--help`).
     private var options: [String] {
         [".Sh OPTIONS", "Global options may stand before or after a subcommand.", ".Bl -tag -width Ds"]
-            + (scripts.displayedArguments + (tool.arguments ?? []).filter(\.shouldDisplay)).flatMap(Self.listEntry) + [".El"]
+            + (scripts.displayedArguments + (tool.arguments ?? []).filter { $0.shouldDisplay && $0.isBuiltIn }).flatMap(Self.listEntry) + [".El"]
     }
 
     private var subcommands: [String] {
@@ -57,7 +58,7 @@ struct ManualPage {
         for (path, command) in Self.subcommands(of: tool) {
             lines.append(".It Cm " + path.joined(separator: " "))
             lines += MDoc.text(command.abstract ?? "")
-            let own = command.displayedArguments.filter { !isGlobal($0) }
+            let own = command.displayedArguments.filter { !isRootOption($0) }
             if !own.isEmpty {
                 lines += [".Bl -tag -width Ds"] + own.flatMap(Self.listEntry) + [".El"]
             }
@@ -65,13 +66,8 @@ struct ManualPage {
         return lines + [".El"]
     }
 
-    private func isGlobal(_ argument: CommandDescription.Argument) -> Bool {
-        argument.names?.first.map { globalOptions.contains($0.typed) } ?? false
-    }
-
-    /// A command of the global options only, to tell them from a subcommand's own.
-    private struct GlobalOptionsOnly: ParsableCommand {
-        @OptionGroup var global: GlobalOptions
+    private func isRootOption(_ argument: CommandDescription.Argument) -> Bool {
+        argument.names?.first.map { rootOptions.contains($0.typed) } ?? false
     }
 
     /// Every displayed subcommand, nested ones by their path (`store init`); a command with

@@ -3,8 +3,9 @@ import Foundation
 
 /// A command as ArgumentParser describes it for documentation tools: its names, options and
 /// arguments, subcommands included. This is the part of the description (the JSON that
-/// `--experimental-dump-help` prints, format version 0) that the manual page is made from,
-/// so that a new subcommand or option appears in the manual without being listed twice.
+/// `--experimental-dump-help` prints, format version 0) that the manual page and the default
+/// form's completion are made from, so that a new subcommand or option reaches them without
+/// being listed twice.
 struct CommandDescription: Decodable {
     struct Argument: Decodable {
         enum Kind: String, Decodable {
@@ -43,6 +44,9 @@ struct CommandDescription: Decodable {
         let command: CommandDescription
     }
 
+    /// `_dumpHelp()` is underscored but public: the only way, in process, to the structured
+    /// description that `--experimental-dump-help` prints. The public API offers a command's
+    /// configuration but not its arguments, short of parsing its help text.
     init(of command: any ParsableCommand.Type) {
         do {
             self = try JSONDecoder().decode(ToolInfo.self, from: Data(command._dumpHelp().utf8)).command
