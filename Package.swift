@@ -6,7 +6,7 @@ let package = Package(
     // Built and tested on Linux only (Debian's libedit, Linux pseudo-terminals in the tests,
     // Synchronization's Mutex and Atomic); no Apple platform is declared because none is.
     products: [
-        .executable(name: "dashell", targets: ["dashell"]),
+        .executable(name: "dashell", targets: ["dashell"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,8 +25,10 @@ let package = Package(
         // The storage in one SQLite file, through GRDB.
         .target(
             name: "ConfigStoreSQLite",
-            dependencies: ["ConfigModel", "ConfigStore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "ConfigModel", "ConfigStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The command language: lexer, commands, pipes, the script runner and the one command
         // path; the engine state a command acts on. No terminal.
@@ -41,7 +43,9 @@ let package = Package(
         .target(name: "LineEditing", dependencies: ["CLineEdit", "Clibedit"]),
         .executableTarget(
             name: "dashell",
-            dependencies: ["ShellCore", "ShellInteractive", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ShellCore", "ShellInteractive", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Engine measurements for scripts/bench.
         .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "ShellCore", "ShellInteractive", "DigitalAccess"]),
@@ -54,8 +58,12 @@ let package = Package(
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "DigitalAccess"]),
         .testTarget(name: "DigitalAccessTests", dependencies: ["DigitalAccess", "ConfigModel"]),
-        .testTarget(name: "ConfigStoreTests", dependencies: ["ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
-                                                             .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "ConfigStoreTests",
+            dependencies: [
+                "ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.

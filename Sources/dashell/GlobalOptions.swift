@@ -8,8 +8,9 @@ import ShellCore
 
 /// Options every form of `dashell` accepts, before or after a subcommand.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"),
-            completion: .file())
+    @Option(
+        name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"),
+        completion: .file())
     var store: String?
 
     @Option(name: .long, help: ArgumentHelp("Identity recorded in history (default: the login name).", valueName: "name"))
@@ -60,9 +61,11 @@ struct GlobalOptions: ParsableArguments {
     func openStorage(creating creation: StoreLocation.Creation? = nil) throws -> SQLiteStorage {
         let path = storePath
         do {
-            let storage = try SQLiteStorage(path: path, creating: creation ?? StoreLocation.implicitCreation(at: path), onWait: {
-                FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
-            })
+            let storage = try SQLiteStorage(
+                path: path, creating: creation ?? StoreLocation.implicitCreation(at: path),
+                onWait: {
+                    FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
+                })
             if storage.isNew {
                 FileHandle.standardError.write(Data("dashell: created a new store at \(path)\n".utf8))
             }

@@ -17,8 +17,9 @@ struct Run: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var inline: InlineCommands
 
-    @Argument(help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
-              completion: ScriptFile.completion)
+    @Argument(
+        help: ArgumentHelp("Script files to run, in order.", valueName: "file.dash"),
+        completion: ScriptFile.completion)
     var files: [String] = []
 
     /// `--help` after a script file or `-c` shows the tool's help, as it does alone: `run` is

@@ -31,7 +31,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnterminatedQuote() throws {
-        try assertRefused(Data("set manage-accounts-and-storage user-accounts user a display-name \"Ann\n".utf8), mentions: "input.dash:1:67: error: unterminated")
+        try assertRefused(
+            Data("set manage-accounts-and-storage user-accounts user a display-name \"Ann\n".utf8), mentions: "input.dash:1:67: error: unterminated")
     }
 
     func testInvalidUTF8() throws {

@@ -6,7 +6,9 @@ final class CheckAndSourceTests: XCTestCase {
     func testCheckPrintsTheDiffAndPublishesNothing() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.users) user old email old@example.com; publish")
-        let script = try dashell.write("change.dash", """
+        let script = try dashell.write(
+            "change.dash",
+            """
             set \(P.port) 9443
             delete \(P.users) user old
             set \(P.users) user new display-name "New User"
@@ -14,16 +16,18 @@ final class CheckAndSourceTests: XCTestCase {
             """)
         let result = try dashell.run("check", script)
         XCTAssertEqual(result.status, 0, result.errors)
-        XCTAssertEqual(result.outputLines, [
-            "Check: the candidate is valid; nothing published",
-            "+ manage-accounts-and-storage user-accounts user new",
-            "+   display-name \"New User\"",
-            "- manage-accounts-and-storage user-accounts user old",
-            "-   email old@example.com",
-            "  manage-system distribution-services global-settings",
-            "-   external-port 8443",
-            "+   external-port 9443",
-        ])
+        XCTAssertEqual(
+            result.outputLines,
+            [
+                "Check: the candidate is valid; nothing published",
+                "+ manage-accounts-and-storage user-accounts user new",
+                "+   display-name \"New User\"",
+                "- manage-accounts-and-storage user-accounts user old",
+                "-   email old@example.com",
+                "  manage-system distribution-services global-settings",
+                "-   external-port 8443",
+                "+   external-port 9443",
+            ])
         XCTAssertEqual(try dashell.revisionCount(), 1)
         XCTAssertEqual(value(try dashell.published(), "manage-system", "distribution-services", "global-settings", "external-port") as? Int, 8443)
     }
@@ -45,7 +49,9 @@ final class CheckAndSourceTests: XCTestCase {
 
     func testScriptFailingHalfwayKeepsOnlyWhatItPublished() throws {
         let dashell = try Dashell()
-        let script = try dashell.write("half.dash", """
+        let script = try dashell.write(
+            "half.dash",
+            """
             set \(P.port) 8443
             publish comment first
             set \(P.users) user a email a@example.com

@@ -18,18 +18,21 @@ final class CommandTests: XCTestCase {
         let dashell = try Dashell()
         let result = try dashell.ok("edit \(P.servers) service radius-1; pwd; set host auth1.example.com; publish")
         XCTAssertEqual(result.outputLines.prefix(2), ["(new entry)", "/manage-system authentication-services service radius-1"])
-        XCTAssertEqual(value(try dashell.published(), "manage-system", "authentication-services", "service", "radius-1", "host") as? String, "auth1.example.com")
+        XCTAssertEqual(
+            value(try dashell.published(), "manage-system", "authentication-services", "service", "radius-1", "host") as? String, "auth1.example.com")
     }
 
     func testEditOfAnEntryAloneCreatesIt() throws {
         let dashell = try Dashell()
         try dashell.ok("edit \(P.cas) certificate-authority \"Root CA\"; top; publish")
-        XCTAssertEqual(value(try dashell.published(), "manage-system", "certificates", "certificate-authority") as? [String: [String: String]], ["Root CA": [:]])
+        XCTAssertEqual(
+            value(try dashell.published(), "manage-system", "certificates", "certificate-authority") as? [String: [String: String]], ["Root CA": [:]])
     }
 
     func testEditWithDotDotAndAbsolutePaths() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             edit manage-system certificates
             edit ..
             pwd
@@ -41,18 +44,21 @@ final class CommandTests: XCTestCase {
             pwd
             cd .. certificates; pwd
             """)
-        XCTAssertEqual(result.outputLines, [
-            "/manage-system",
-            "/manage-accounts-and-storage user-accounts",
-            "/manage-system notification-channels",
-            "/manage-system distribution-services",
-            "/manage-system certificates",
-        ])
+        XCTAssertEqual(
+            result.outputLines,
+            [
+                "/manage-system",
+                "/manage-accounts-and-storage user-accounts",
+                "/manage-system notification-channels",
+                "/manage-system distribution-services",
+                "/manage-system certificates",
+            ])
     }
 
     func testEditAcceptsAdminLabelsInQuotes() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             edit "Manage System" "Distribution Services"
             pwd
             edit "Manage Global Distribution Service Settings"
@@ -75,7 +81,8 @@ final class CommandTests: XCTestCase {
 
     func testUpReturnsToTheLevelOfTheListAndTakesACount() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             edit \(P.methods) method m1
             up
             pwd
@@ -87,15 +94,17 @@ final class CommandTests: XCTestCase {
             up 5
             pwd
             """)
-        XCTAssertEqual(result.outputLines, [
-            "(new entry)",
-            "/manage-system authentication-methods",
-            "(new entry)",
-            "/manage-system authentication-methods method m2",
-            "(new entry)",
-            "/manage-system authentication-methods",
-            "/",
-        ])
+        XCTAssertEqual(
+            result.outputLines,
+            [
+                "(new entry)",
+                "/manage-system authentication-methods",
+                "(new entry)",
+                "/manage-system authentication-methods method m2",
+                "(new entry)",
+                "/manage-system authentication-methods",
+                "/",
+            ])
     }
 
     func testTopGoesToTheRoot() throws {
@@ -106,7 +115,8 @@ final class CommandTests: XCTestCase {
 
     func testExitGoesUpOneLevelAndAtTheTopEndsTheScript() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             set \(P.dns) one.example.com
             publish
             edit manage-system certificates
@@ -125,7 +135,9 @@ final class CommandTests: XCTestCase {
 
     func testQuitEndsTheScriptFromAnyLevel() throws {
         let dashell = try Dashell()
-        let script = try dashell.write("q.dash", """
+        let script = try dashell.write(
+            "q.dash",
+            """
             set \(P.dns) one.example.com
             publish
             edit manage-system certificates
@@ -135,12 +147,14 @@ final class CommandTests: XCTestCase {
             """)
         let result = try dashell.run(script)
         XCTAssertEqual(result.status, 0, result.errors)
-        XCTAssertEqual(value(try dashell.published(), "manage-system", "distribution-services", "global-settings", "external-dns-name") as? String, "one.example.com")
+        XCTAssertEqual(
+            value(try dashell.published(), "manage-system", "distribution-services", "global-settings", "external-dns-name") as? String, "one.example.com")
     }
 
     func testLsShowsValuesDefaultsUnsetLeavesCountsAndKeys() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             set \(P.dns) ag5.example.com
             set \(P.users) user bob display-name "Bob Berg"
             set \(P.users) user alice
@@ -155,14 +169,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(Array(lines.prefix(2)), ["external-dns-name  ag5.example.com", "external-port      443 (default)"])
         XCTAssertEqual(Array(lines[2...3]), ["alice", "bob"])
         XCTAssertEqual(lines[4], "user  2 entries")
-        XCTAssertEqual(Array(lines[5...8]), ["display-name             \"Bob Berg\"", "email                    -", "cell-phone               -", "portwise-authentication/"])
+        XCTAssertEqual(
+            Array(lines[5...8]),
+            ["display-name             \"Bob Berg\"", "email                    -", "cell-phone               -", "portwise-authentication/"])
         XCTAssertEqual(lines.last, "********", "a secret is never printed back")
         XCTAssertFalse(result.output.contains("hunter2"))
     }
 
     func testLsShowsOnlyDefaultsThatApplyToTheMethodsType() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             edit \(P.methods) method otp
             set type oath
             ls
@@ -217,7 +234,8 @@ final class CommandTests: XCTestCase {
     func testARefusedSecretIsNotPrintedInTheMessage() throws {
         let dashell = try Dashell()
         let result = try dashell.fails("set \(P.email) password \"hunter2\\nsecond line\"")
-        XCTAssertTrue(result.errors.hasPrefix("<command-line>:1:56: error: \(P.email) password: ******** contains the control character U+000A\n"), result.errors)
+        XCTAssertTrue(
+            result.errors.hasPrefix("<command-line>:1:56: error: \(P.email) password: ******** contains the control character U+000A\n"), result.errors)
         XCTAssertFalse(result.errorLines.first?.contains("hunter2") ?? true, result.errors)
         let ordinary = try dashell.fails("set \(P.email) username \"mailer\\nsecond line\"")
         XCTAssertTrue(ordinary.errors.contains("username: \"mailer\\nsecond line\" contains the control character U+000A"), ordinary.errors)
@@ -233,7 +251,8 @@ final class CommandTests: XCTestCase {
 
     func testDeleteOfAnEntryAListAndASubtree() throws {
         let dashell = try Dashell()
-        try dashell.ok("""
+        try dashell.ok(
+            """
             set \(P.users) user alice email alice@example.com
             set \(P.users) user bob email bob@example.com
             set \(P.users) user carol email carol@example.com
@@ -243,7 +262,8 @@ final class CommandTests: XCTestCase {
             publish
             """)
         try dashell.ok("delete \(P.users) user bob; publish")
-        XCTAssertEqual((value(try dashell.published(), "manage-accounts-and-storage", "user-accounts", "user") as? [String: Any])?.keys.sorted(), ["alice", "carol"])
+        XCTAssertEqual(
+            (value(try dashell.published(), "manage-accounts-and-storage", "user-accounts", "user") as? [String: Any])?.keys.sorted(), ["alice", "carol"])
         try dashell.ok("delete \(P.users) user; delete \(P.email); publish")
         let json = try dashell.published()
         XCTAssertNil(json["manage-accounts-and-storage"])
@@ -286,7 +306,8 @@ final class CommandTests: XCTestCase {
         let dashell = try Dashell()
         try dashell.ok("set \(P.dns) one.example.com; publish")
         try dashell.ok("set \(P.dns) two.example.com; publish")
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             set \(P.port) 8443
             show \(P.global)
             show published \(P.global)
@@ -294,17 +315,19 @@ final class CommandTests: XCTestCase {
             show revision 0
             show
             """)
-        XCTAssertEqual(result.outputLines, [
-            "external-dns-name two.example.com",
-            "external-port 8443",
-            "external-dns-name two.example.com",
-            "external-dns-name one.example.com",
-            "manage-system",
-            "  distribution-services",
-            "    global-settings",
-            "      external-dns-name two.example.com",
-            "      external-port 8443",
-        ])
+        XCTAssertEqual(
+            result.outputLines,
+            [
+                "external-dns-name two.example.com",
+                "external-port 8443",
+                "external-dns-name two.example.com",
+                "external-dns-name one.example.com",
+                "manage-system",
+                "  distribution-services",
+                "    global-settings",
+                "      external-dns-name two.example.com",
+                "      external-port 8443",
+            ])
         let missing = try dashell.fails("show revision 9")
         XCTAssertTrue(missing.errors.hasPrefix("<command-line>:1:15: error: no revision 9; revisions are 0 to 2"), missing.errors)
         XCTAssertTrue(try dashell.fails("compare revision 1 revision 3").errors.hasPrefix("<command-line>:1:29: error: no revision 3"))
@@ -330,17 +353,20 @@ final class CommandTests: XCTestCase {
     func testCompareCandidateAgainstPublished() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.users) user bob email bob@example.com; publish")
-        let result = try dashell.ok("set \(P.port) 9443; set \(P.dns) ag5.example.com; delete \(P.users) user bob; set \(P.users) user ann display-name \"Ann A\"; compare")
-        XCTAssertEqual(result.outputLines, [
-            "+ manage-accounts-and-storage user-accounts user ann",
-            "+   display-name \"Ann A\"",
-            "- manage-accounts-and-storage user-accounts user bob",
-            "-   email bob@example.com",
-            "  manage-system distribution-services global-settings",
-            "+   external-dns-name ag5.example.com",
-            "-   external-port 8443",
-            "+   external-port 9443",
-        ])
+        let result = try dashell.ok(
+            "set \(P.port) 9443; set \(P.dns) ag5.example.com; delete \(P.users) user bob; set \(P.users) user ann display-name \"Ann A\"; compare")
+        XCTAssertEqual(
+            result.outputLines,
+            [
+                "+ manage-accounts-and-storage user-accounts user ann",
+                "+   display-name \"Ann A\"",
+                "- manage-accounts-and-storage user-accounts user bob",
+                "-   email bob@example.com",
+                "  manage-system distribution-services global-settings",
+                "+   external-dns-name ag5.example.com",
+                "-   external-port 8443",
+                "+   external-port 9443",
+            ])
         let scoped = try dashell.ok("set \(P.port) 9443; set \(P.users) user ann email ann@example.com; compare \(P.users)")
         XCTAssertEqual(scoped.outputLines, ["+ manage-accounts-and-storage user-accounts user ann", "+   email ann@example.com"])
         XCTAssertEqual(try dashell.ok("compare").output, "", "no change, no output")
@@ -351,21 +377,25 @@ final class CommandTests: XCTestCase {
         try dashell.ok("set \(P.port) 8443; publish")
         try dashell.ok("set \(P.port) 9443; set \(P.users) user bob email bob@example.com; publish")
         let between = try dashell.ok("compare revision 1 revision 2")
-        XCTAssertEqual(between.outputLines, [
-            "+ manage-accounts-and-storage user-accounts user bob",
-            "+   email bob@example.com",
-            "  manage-system distribution-services global-settings",
-            "-   external-port 8443",
-            "+   external-port 9443",
-        ])
+        XCTAssertEqual(
+            between.outputLines,
+            [
+                "+ manage-accounts-and-storage user-accounts user bob",
+                "+   email bob@example.com",
+                "  manage-system distribution-services global-settings",
+                "-   external-port 8443",
+                "+   external-port 9443",
+            ])
         let againstCandidate = try dashell.ok("set \(P.port) 10443; compare revision 1")
-        XCTAssertEqual(againstCandidate.outputLines, [
-            "+ manage-accounts-and-storage user-accounts user bob",
-            "+   email bob@example.com",
-            "  manage-system distribution-services global-settings",
-            "-   external-port 8443",
-            "+   external-port 10443",
-        ])
+        XCTAssertEqual(
+            againstCandidate.outputLines,
+            [
+                "+ manage-accounts-and-storage user-accounts user bob",
+                "+   email bob@example.com",
+                "  manage-system distribution-services global-settings",
+                "-   external-port 8443",
+                "+   external-port 10443",
+            ])
         let scoped = try dashell.ok("compare revision 0 revision 2 \(P.users)")
         XCTAssertEqual(scoped.outputLines, ["+ manage-accounts-and-storage user-accounts user bob", "+   email bob@example.com"])
     }
@@ -379,7 +409,9 @@ final class CommandTests: XCTestCase {
 
     func testValidateListsViolationsAndExits3() throws {
         let dashell = try Dashell()
-        let script = try dashell.write("v.dash", """
+        let script = try dashell.write(
+            "v.dash",
+            """
             set \(P.methods) method m1 type oath
             set \(P.methods) method m1 authentication-server nowhere
             validate
@@ -396,7 +428,8 @@ final class CommandTests: XCTestCase {
 
     func testValidateWarningsGoToStandardErrorAndExit0() throws {
         let dashell = try Dashell()
-        let result = try dashell.ok("""
+        let result = try dashell.ok(
+            """
             set \(P.dns) ag5.example.com
             set \(P.servers) service radius-1 host auth1.example.com
             set \(P.methods) method pm type personal-mobile
@@ -412,7 +445,8 @@ final class CommandTests: XCTestCase {
 
     func testSearchUserAccountsGlobsIdNameAndEmailSorted() throws {
         let dashell = try Dashell()
-        try dashell.ok("""
+        try dashell.ok(
+            """
             set \(P.users) user zed display-name "Zed Alison"
             set \(P.users) user zed email zed@example.com
             set \(P.users) user alice display-name "Alice Andersson"
@@ -421,10 +455,12 @@ final class CommandTests: XCTestCase {
             set \(P.users) user carl
             publish
             """)
-        XCTAssertEqual(try dashell.ok("search user-accounts '*ali*'").outputLines, [
-            "alice  \"Alice Andersson\"  <alice@example.com>",
-            "zed  \"Zed Alison\"  <zed@example.com>",
-        ])
+        XCTAssertEqual(
+            try dashell.ok("search user-accounts '*ali*'").outputLines,
+            [
+                "alice  \"Alice Andersson\"  <alice@example.com>",
+                "zed  \"Zed Alison\"  <zed@example.com>",
+            ])
         XCTAssertEqual(try dashell.ok("search user-accounts *@EXAMPLE.ORG").outputLines, ["bob  <bob@example.org>"])
         XCTAssertEqual(try dashell.ok("search user-accounts \"al?ce\"").outputLines.count, 1)
         XCTAssertEqual(try dashell.ok("search user-accounts c*").outputLines, ["carl"])
@@ -487,7 +523,9 @@ final class CommandTests: XCTestCase {
     func testLoadMergeOfSetLines() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.users) user a email a@example.com; publish")
-        _ = try dashell.write("more.dash", """
+        _ = try dashell.write(
+            "more.dash",
+            """
             # users added in bulk
             set \(P.users) user b email b@example.com
             set \(P.users) user c \\
@@ -522,7 +560,8 @@ final class CommandTests: XCTestCase {
     func testLoadOfAJSONExportMergeAndReplace() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.users) user a email a@example.com; publish")
-        let json = #"{"manage-accounts-and-storage": {"user-accounts": {"user": {"b": {"display-name": "B B", "portwise-authentication": {"enable-personal": true}}}}}}"#
+        let json =
+            #"{"manage-accounts-and-storage": {"user-accounts": {"user": {"b": {"display-name": "B B", "portwise-authentication": {"enable-personal": true}}}}}}"#
         _ = try dashell.write("users.json", json)
         try dashell.ok("load merge users.json; publish")
         var users = value(try dashell.published(), "manage-accounts-and-storage", "user-accounts", "user") as? [String: [String: Any]]
@@ -573,13 +612,15 @@ final class CommandTests: XCTestCase {
         let empty = try Dashell()
         _ = try empty.write("exp.set", masked.output)
         let fresh = try empty.ok("load replace exp.set")
-        XCTAssertTrue(fresh.errors.contains("warning: \(P.email) password: the file holds a masked secret, and there is no current one to keep"),
-                      fresh.errors)
+        XCTAssertTrue(
+            fresh.errors.contains("warning: \(P.email) password: the file holds a masked secret, and there is no current one to keep"),
+            fresh.errors)
     }
 
     func testSaveWritesTheCandidateLoadableWithLoadReplace() throws {
         let dashell = try Dashell()
-        try dashell.ok("""
+        try dashell.ok(
+            """
             set \(P.email) password "p a s s"
             set \(P.users) user "ann;smith" display-name "Ann \\"A\\" Smith"
             set \(P.cas) certificate-authority Root
@@ -639,8 +680,10 @@ final class CommandTests: XCTestCase {
     func testHelpListsEveryCommandAndDescribesOne() throws {
         let dashell = try Dashell()
         let all = try dashell.ok("help").output
-        for name in ["edit", "cd", "up", "top", "exit", "quit", "pwd", "ls", "set", "delete", "rename", "show", "compare", "status",
-                     "validate", "search", "publish", "discard", "rollback", "update", "load", "save", "source", "help", "history"] {
+        for name in [
+            "edit", "cd", "up", "top", "exit", "quit", "pwd", "ls", "set", "delete", "rename", "show", "compare", "status",
+            "validate", "search", "publish", "discard", "rollback", "update", "load", "save", "source", "help", "history",
+        ] {
             XCTAssertTrue(all.contains("\n  \(name)"), "help lacks \(name)")
         }
         for pipe in ["match", "except", "count", "display", "no-more"] { XCTAssertTrue(all.contains("  \(pipe) "), "help lacks | \(pipe)") }
@@ -666,7 +709,8 @@ final class CommandTests: XCTestCase {
     func testAmbiguousPrefixesListTheCandidates() throws {
         let dashell = try Dashell()
         let command = try dashell.fails("s")
-        XCTAssertTrue(command.errors.hasPrefix("<command-line>:1:1: error: ambiguous command 's': could be set, show, status, search, save, source"), command.errors)
+        XCTAssertTrue(
+            command.errors.hasPrefix("<command-line>:1:1: error: ambiguous command 's': could be set, show, status, search, save, source"), command.errors)
         let keyword = try dashell.fails("show manage-system a")
         XCTAssertTrue(keyword.errors.contains("ambiguous 'a': could be authentication-services, authentication-methods"), keyword.errors)
         let unknown = try dashell.fails("frob")

@@ -84,10 +84,11 @@ struct CompletionScriptTests {
 
     /// One candidate a line, a description (fish) and a folder's slash (fish) left out.
     private static func candidates(_ output: String) -> Set<String> {
-        Set(output.split(separator: "\n").map { line in
-            let candidate = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            return String(candidate.hasSuffix("/") ? candidate.dropLast() : candidate)
-        })
+        Set(
+            output.split(separator: "\n").map { line in
+                let candidate = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                return String(candidate.hasSuffix("/") ? candidate.dropLast() : candidate)
+            })
     }
 
     private static func check(_ candidates: Set<String>, _ test: Case) throws {

@@ -94,8 +94,9 @@ extension Process {
         while isRunning, Date() < deadline {
             let status = (try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8)) ?? ""
             if let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
-               let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
-               mask & (1 << (UInt64(SIGINT) - 1)) != 0 {
+                let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+                mask & (1 << (UInt64(SIGINT) - 1)) != 0
+            {
                 return
             }
             usleep(5_000)

@@ -20,34 +20,47 @@ final class ExampleScriptTests: XCTestCase {
         let dashell = try Dashell()
         try runExample(dashell, "smart-id-authentication")
         let json = try dashell.published()
-        assertJSON(value(json, "manage-system", "distribution-services", "global-settings"),
-                       ["external-dns-name": "ag5.nexusville.com", "external-port": 443])
-        assertJSON(value(json, "manage-system", "notification-channels", "email"),
-                       ["enabled": true, "host": "smtp.nexusville.com", "sender-address": "noreply@nexusville.com"])
-        assertJSON(value(json, "manage-system", "authentication-services", "service"),
-                       ["radius-1": ["host": "auth1.nexusville.com"]])
-        assertJSON(value(json, "manage-system", "certificates", "certificate-authority"),
-                       ["Nexusville Issuing CA": ["subject": "CN=Nexusville Issuing CA, O=Nexusville"]])
-        assertJSON(value(json, "manage-accounts-and-storage", "user-accounts", "user", "alice"),
-                       ["display-name": "Alice Andersson", "email": "alice@nexusville.com",
-                        "portwise-authentication": ["enable-personal": true, "create-new-profile": true, "notification": "email"]])
+        assertJSON(
+            value(json, "manage-system", "distribution-services", "global-settings"),
+            ["external-dns-name": "ag5.nexusville.com", "external-port": 443])
+        assertJSON(
+            value(json, "manage-system", "notification-channels", "email"),
+            ["enabled": true, "host": "smtp.nexusville.com", "sender-address": "noreply@nexusville.com"])
+        assertJSON(
+            value(json, "manage-system", "authentication-services", "service"),
+            ["radius-1": ["host": "auth1.nexusville.com"]])
+        assertJSON(
+            value(json, "manage-system", "certificates", "certificate-authority"),
+            ["Nexusville Issuing CA": ["subject": "CN=Nexusville Issuing CA, O=Nexusville"]])
+        assertJSON(
+            value(json, "manage-accounts-and-storage", "user-accounts", "user", "alice"),
+            [
+                "display-name": "Alice Andersson", "email": "alice@nexusville.com",
+                "portwise-authentication": ["enable-personal": true, "create-new-profile": true, "notification": "email"],
+            ])
 
         let all = methods(json)
         XCTAssertEqual(all.keys.sorted(), ["smart-id-desktop", "smart-id-other-device", "smart-id-this-device"])
         let properties: [String: Any] = ["User Attribute": ["value": "mail"], "Certificate Attribute": ["value": "subjectaltname-emailaddress"]]
-        assertJSON(all["smart-id-this-device"], [
-            "type": "personal-mobile", "display-name": "Smart ID on this device", "authentication-server": "radius-1",
-            "personal-certificate-authentication": true, "certificate-authority": "Nexusville Issuing CA",
-            "same-device": true, "wait-seconds": 5, "redirect-text": "Opening Smart ID…", "extended-property": properties,
-        ])
-        assertJSON(all["smart-id-other-device"], [
-            "type": "personal-mobile", "display-name": "Smart ID on another device", "another-device-mode": "qr-code",
-            "authentication-server": "radius-1",
-        ])
-        assertJSON(all["smart-id-desktop"], [
-            "type": "personal-desktop", "display-name": "Smart ID Desktop", "personal-certificate-authentication": true,
-            "certificate-authority": "Nexusville Issuing CA", "authentication-server": "radius-1", "extended-property": properties,
-        ])
+        assertJSON(
+            all["smart-id-this-device"],
+            [
+                "type": "personal-mobile", "display-name": "Smart ID on this device", "authentication-server": "radius-1",
+                "personal-certificate-authentication": true, "certificate-authority": "Nexusville Issuing CA",
+                "same-device": true, "wait-seconds": 5, "redirect-text": "Opening Smart ID…", "extended-property": properties,
+            ])
+        assertJSON(
+            all["smart-id-other-device"],
+            [
+                "type": "personal-mobile", "display-name": "Smart ID on another device", "another-device-mode": "qr-code",
+                "authentication-server": "radius-1",
+            ])
+        assertJSON(
+            all["smart-id-desktop"],
+            [
+                "type": "personal-desktop", "display-name": "Smart ID Desktop", "personal-certificate-authentication": true,
+                "certificate-authority": "Nexusville Issuing CA", "authentication-server": "radius-1", "extended-property": properties,
+            ])
         let history = try dashell.ok("show history").outputLines
         XCTAssertEqual(history.count, 1)
         XCTAssertTrue(history[0].contains("  tester  script \(example("smart-id-authentication"))  "), history[0])
@@ -59,11 +72,13 @@ final class ExampleScriptTests: XCTestCase {
         try runExample(dashell, "bulk-add-users", ["-D", "DOMAIN=nexusville.com"])
         let users = value(try dashell.published(), "manage-accounts-and-storage", "user-accounts", "user")
         let personal: [String: Any] = ["enable-personal": true]
-        assertJSON(users, [
-            "bob": ["display-name": "Bob Berg", "email": "bob@nexusville.com", "portwise-authentication": personal],
-            "carol": ["display-name": "Carol Černá", "email": "carol@nexusville.com", "portwise-authentication": personal],
-            "dave": ["display-name": "Dave O'Neil", "cell-phone": "+46 70 123 45 67", "portwise-authentication": personal],
-        ])
+        assertJSON(
+            users,
+            [
+                "bob": ["display-name": "Bob Berg", "email": "bob@nexusville.com", "portwise-authentication": personal],
+                "carol": ["display-name": "Carol Černá", "email": "carol@nexusville.com", "portwise-authentication": personal],
+                "dave": ["display-name": "Dave O'Neil", "cell-phone": "+46 70 123 45 67", "portwise-authentication": personal],
+            ])
         XCTAssertTrue(try dashell.ok("show history").output.hasSuffix("\"Add bob, carol and dave\"\n"))
     }
 
@@ -80,8 +95,9 @@ final class ExampleScriptTests: XCTestCase {
         try runExample(dashell, "smart-id-authentication")
         try runExample(dashell, "rotate-ca")
         let json = try dashell.published()
-        assertJSON(value(json, "manage-system", "certificates", "certificate-authority"),
-                       ["Nexusville Issuing CA 2": ["subject": "CN=Nexusville Issuing CA 2, O=Nexusville"]])
+        assertJSON(
+            value(json, "manage-system", "certificates", "certificate-authority"),
+            ["Nexusville Issuing CA 2": ["subject": "CN=Nexusville Issuing CA 2, O=Nexusville"]])
         let all = methods(json)
         XCTAssertEqual(all["smart-id-this-device"]?["certificate-authority"] as? String, "Nexusville Issuing CA 2")
         XCTAssertEqual(all["smart-id-desktop"]?["certificate-authority"] as? String, "Nexusville Issuing CA 2")
@@ -119,7 +135,8 @@ final class ExampleScriptTests: XCTestCase {
         try runExample(dashell, "remove-method")
         let json = try dashell.published()
         XCTAssertEqual(methods(json).keys.sorted(), ["smart-id-other-device", "smart-id-this-device"])
-        XCTAssertEqual((value(json, "manage-accounts-and-storage", "user-accounts", "user") as? [String: Any])?.keys.sorted(), ["alice", "bob", "carol", "dave"])
+        XCTAssertEqual(
+            (value(json, "manage-accounts-and-storage", "user-accounts", "user") as? [String: Any])?.keys.sorted(), ["alice", "bob", "carol", "dave"])
         XCTAssertEqual((value(json, "manage-system", "certificates", "certificate-authority") as? [String: Any])?.keys.sorted(), ["Nexusville Issuing CA 2"])
         XCTAssertEqual(try dashell.revisionCount(), 4)
     }

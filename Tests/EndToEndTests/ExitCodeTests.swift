@@ -51,7 +51,9 @@ final class ExitCodeTests: XCTestCase {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; set \(P.users) user a email a@example.com; publish")
         let fifo = try dashell.makeFIFO("hold")
-        let script = try dashell.write("slow.dash", """
+        let script = try dashell.write(
+            "slow.dash",
+            """
             set \(P.port) 9443
             set \(P.users) user a display-name "A A"
             source hold

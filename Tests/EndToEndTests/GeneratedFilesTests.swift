@@ -41,7 +41,10 @@ final class GeneratedFilesTests: XCTestCase {
         for arguments in [["--help"], ["check", "--help"], ["export", "--help"]] {
             var section = ""
             for line in try Self.output(of: arguments).split(separator: "\n").map(String.init) {
-                if !line.hasPrefix(" ") { section = line; continue }
+                if !line.hasPrefix(" ") {
+                    section = line
+                    continue
+                }
                 guard let first = line.split(separator: " ").first.map(String.init) else { continue }
                 if section.hasSuffix("OPTIONS:") {
                     listed.formUnion(first.split(separator: ",").map(String.init).filter { $0.hasPrefix("-") })
@@ -60,8 +63,10 @@ final class GeneratedFilesTests: XCTestCase {
 
     func testManualHasTheSynopsisFormsOfTheSpecification() throws {
         let synopsis = try Self.section("SYNOPSIS")
-        for form in [".Nm\n.Op Ar options\n.Nm", ".Ar file.dash ...", ".Fl c Ar commands", ".No < Ar script",
-                     ".Cm check\n.Ar file.dash ...", ".Cm export\n.Op Fl -format Ar set | json | tree", ".Cm help"] {
+        for form in [
+            ".Nm\n.Op Ar options\n.Nm", ".Ar file.dash ...", ".Fl c Ar commands", ".No < Ar script",
+            ".Cm check\n.Ar file.dash ...", ".Cm export\n.Op Fl -format Ar set | json | tree", ".Cm help",
+        ] {
             XCTAssertTrue(synopsis.contains(form), "no \(form.debugDescription) in:\n\(synopsis)")
         }
     }
@@ -78,8 +83,10 @@ final class GeneratedFilesTests: XCTestCase {
 
     func testManualHasTheExitCodesEnvironmentFilesAndExamples() throws {
         let exitStatus = try Self.section("EXIT STATUS")
-        for (code, meaning) in [(0, "success"), (1, "a command failed"), (2, "usage"), (3, "validation failed"), (4, "conflict"),
-                                (5, "store unavailable"), (130, "interrupted")] {
+        for (code, meaning) in [
+            (0, "success"), (1, "a command failed"), (2, "usage"), (3, "validation failed"), (4, "conflict"),
+            (5, "store unavailable"), (130, "interrupted"),
+        ] {
             XCTAssertTrue(exitStatus.contains(".It \(code)\n") && exitStatus.contains(meaning), "exit \(code) in:\n\(exitStatus)")
         }
         let environment = try Self.section("ENVIRONMENT")

@@ -48,7 +48,9 @@ final class HostileInputTests: XCTestCase {
         let (dashell, export) = try seeded()
         let quotes = String(repeating: "\"'\"'\"'", count: 100_000 / 6) + "\"\"''"
         XCTAssertEqual(quotes.filter { $0 == "\"" || $0 == "'" }.count, 100_000)
-        let script = try dashell.write("quotes.dash", "set manage-accounts-and-storage user-accounts user q display-name \(quotes)\nshow manage-accounts-and-storage user-accounts user q | count\n")
+        let script = try dashell.write(
+            "quotes.dash",
+            "set manage-accounts-and-storage user-accounts user q display-name \(quotes)\nshow manage-accounts-and-storage user-accounts user q | count\n")
         let started = Date()
         let result = try dashell.run(script)
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
@@ -99,7 +101,8 @@ final class HostileInputTests: XCTestCase {
         // Loading or sourcing one is refused the same way, at the word naming it.
         let load = try dashell.run("-c", "load merge plain.dash/inner.dash")
         XCTAssertEqual(load.status, 1)
-        XCTAssertTrue(load.errors.hasPrefix("<command-line>:1:12: error: cannot read plain.dash/inner.dash: a part of the path is not a directory"), load.errors)
+        XCTAssertTrue(
+            load.errors.hasPrefix("<command-line>:1:12: error: cannot read plain.dash/inner.dash: a part of the path is not a directory"), load.errors)
         try assertUnchanged(dashell, export)
     }
 
@@ -127,7 +130,9 @@ final class HostileInputTests: XCTestCase {
         try handle.close()
         let truncated = try Data(contentsOf: URL(fileURLWithPath: dashell.store))
 
-        for arguments in [["-c", "show manage-system"], ["export"], ["-c", "set manage-system distribution-services global-settings external-port 8443; publish"]] {
+        for arguments in [
+            ["-c", "show manage-system"], ["export"], ["-c", "set manage-system distribution-services global-settings external-port 8443; publish"],
+        ] {
             let result = try dashell.run(arguments)
             XCTAssertEqual(result.status, 5, "\(arguments): \(result.errors)")
             XCTAssertTrue(result.errors.contains(dashell.store), result.errors)
@@ -151,7 +156,8 @@ final class HostileInputTests: XCTestCase {
         for arguments in [["-c", "show"], ["export"], ["-c", "set manage-system distribution-services global-settings external-port 8443; publish"]] {
             let result = try dashell.run(arguments)
             XCTAssertEqual(result.status, 5, "\(arguments): \(result.errors)")
-            XCTAssertEqual(result.errors, "dashell: error: store \(dashell.store) has format version 7, newer than this dashell understands (1); use a newer dashell\n")
+            XCTAssertEqual(
+                result.errors, "dashell: error: store \(dashell.store) has format version 7, newer than this dashell understands (1); use a newer dashell\n")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dashell.store)), before, "nothing written")
     }

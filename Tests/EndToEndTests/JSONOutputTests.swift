@@ -13,7 +13,9 @@ final class JSONOutputTests: XCTestCase {
 
     func testEveryCommandPrintsOneDocumentPerLine() throws {
         let dashell = try Dashell()
-        let result = try dashell.run(["--json", "-c", """
+        let result = try dashell.run([
+            "--json", "-c",
+            """
             edit \(P.global)
             set external-dns-name ag5.example.com
             pwd
@@ -29,11 +31,16 @@ final class JSONOutputTests: XCTestCase {
             search user-accounts '*'
             show | display set
             publish
-            """])
+            """,
+        ])
         XCTAssertEqual(result.status, 0, result.errors)
         let docs = try documents(result)
-        XCTAssertEqual(docs.map { $0["command"] as? String }, ["edit", "set", "pwd", "top", "set", "show", "ls", "status", "compare", "validate",
-                                                             "publish", "show", "search", "show", "publish"])
+        XCTAssertEqual(
+            docs.map { $0["command"] as? String },
+            [
+                "edit", "set", "pwd", "top", "set", "show", "ls", "status", "compare", "validate",
+                "publish", "show", "search", "show", "publish",
+            ])
         XCTAssertTrue(docs.allSatisfy { $0["ok"] as? Bool == true })
         XCTAssertEqual(docs[2]["result"] as? String, "/manage-system distribution-services global-settings")
         let shown = docs[5]["result"]

@@ -27,11 +27,13 @@ final class MistakeTests: XCTestCase {
 
     func testNamesOfAuthoritiesAndPropertiesMayHoldBlanks() throws {
         let dashell = try Dashell()
-        let shown = try dashell.ok("""
+        let shown = try dashell.ok(
+            """
             set \(P.cas) certificate-authority "Bank Issuing CA 2" subject "CN=Bank"
             set \(P.methods) method m1 extended-property "User Attribute" value uid
             show manage-system
-            """).output
+            """
+        ).output
         XCTAssertTrue(shown.contains("certificate-authority \"Bank Issuing CA 2\""), shown)
         XCTAssertTrue(shown.contains("extended-property \"User Attribute\""), shown)
         let result = try dashell.fails("set \(P.cas) certificate-authority 'CA *' subject x")
@@ -56,8 +58,10 @@ final class MistakeTests: XCTestCase {
     func testEveryEchoedWordIsCut() throws {
         let dashell = try Dashell()
         let long = String(repeating: "y", count: 5_000)
-        for command in ["frobnicate\(long)", "show | match\(long)", "status \(long)", "edit \(P.users) user alice; up \(long)",
-                        "load \(long) x", "show revision \(long)", "compare revision 0 \(long)"] {
+        for command in [
+            "frobnicate\(long)", "show | match\(long)", "status \(long)", "edit \(P.users) user alice; up \(long)",
+            "load \(long) x", "show revision \(long)", "compare revision 0 \(long)",
+        ] {
             let result = try dashell.fails(command)
             XCTAssertTrue(result.errorLines.allSatisfy { $0.count < 400 }, "\(command.prefix(30)): \(result.errorLines.map(\.count))")
             XCTAssertTrue(result.errors.contains("yyy…"), "\(command.prefix(30)): \(result.errors.prefix(300))")
@@ -68,10 +72,12 @@ final class MistakeTests: XCTestCase {
 
     func testEveryCommandRefusesExtraWords() throws {
         let dashell = try Dashell()
-        for (command, extra) in [("top show manage-system distribution-services", "show"), ("validate foo", "foo"),
-                                 ("status foo", "foo"), ("pwd extra", "extra"), ("history now", "now"), ("exit later", "later"),
-                                 ("quit now", "now"), ("help set more", "more"), ("discard all", "all"), ("update x", "x"),
-                                 ("rollback 0 1", "1")] {
+        for (command, extra) in [
+            ("top show manage-system distribution-services", "show"), ("validate foo", "foo"),
+            ("status foo", "foo"), ("pwd extra", "extra"), ("history now", "now"), ("exit later", "later"),
+            ("quit now", "now"), ("help set more", "more"), ("discard all", "all"), ("update x", "x"),
+            ("rollback 0 1", "1"),
+        ] {
             let result = try dashell.fails(command)
             XCTAssertTrue(result.errors.contains("'\(extra)'"), "\(command): \(result.errors)")
             let column = command.distance(from: command.startIndex, to: command.range(of: " \(extra)")!.lowerBound) + 2
@@ -84,9 +90,11 @@ final class MistakeTests: XCTestCase {
     func testShowingATypoedUserSaysThereIsNoSuchEntry() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.users) user alice email a@example.com; set \(P.users) user bob; publish")
-        for command in ["show \(P.users) user alcie", "ls \(P.users) user alcie", "compare \(P.users) user alcie",
-                        "delete \(P.users) user alcie", "show \(P.users) user alcie email", "delete \(P.users) user alcie email",
-                        "show published \(P.users) user alcie"] {
+        for command in [
+            "show \(P.users) user alcie", "ls \(P.users) user alcie", "compare \(P.users) user alcie",
+            "delete \(P.users) user alcie", "show \(P.users) user alcie email", "delete \(P.users) user alcie email",
+            "show published \(P.users) user alcie",
+        ] {
             let result = try dashell.fails(command)
             XCTAssertTrue(result.errors.contains("no such entry: \(P.users) user alcie"), "\(command): \(result.errors)")
         }

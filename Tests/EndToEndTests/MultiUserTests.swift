@@ -16,7 +16,9 @@ final class MultiUserTests: XCTestCase {
 
     /// Runs alice's `script`, which sources the FIFO `hold`, and lets bob run `bobs` while
     /// she waits there. Returns alice's exit status, output and errors.
-    private func aliceWaits(_ dashell: Dashell, _ script: String, _ options: [String] = [], whileBob bobs: String) throws -> (status: Int32, out: String, err: String) {
+    private func aliceWaits(_ dashell: Dashell, _ script: String, _ options: [String] = [], whileBob bobs: String) throws -> (
+        status: Int32, out: String, err: String
+    ) {
         let fifo = try dashell.makeFIFO("hold")
         defer { unlink(fifo) }
         let name = try dashell.write("alice.dash", script)

@@ -5,7 +5,8 @@ import XCTest
 final class PipeTests: XCTestCase {
     private func populated() throws -> Dashell {
         let dashell = try Dashell()
-        try dashell.ok("""
+        try dashell.ok(
+            """
             set \(P.dns) ag5.example.com
             set \(P.port) 8443
             set \(P.users) user alice display-name "Alice A"
@@ -27,7 +28,8 @@ final class PipeTests: XCTestCase {
 
     func testExceptDropsMatchingLines() throws {
         let dashell = try populated()
-        XCTAssertEqual(try dashell.ok("show \(P.users) | except email").outputLines, ["user alice", "  display-name \"Alice A\"", "user bob", "user \"carl;c\""])
+        XCTAssertEqual(
+            try dashell.ok("show \(P.users) | except email").outputLines, ["user alice", "  display-name \"Alice A\"", "user bob", "user \"carl;c\""])
     }
 
     func testCountCountsLines() throws {
@@ -39,15 +41,17 @@ final class PipeTests: XCTestCase {
     func testDisplaySetPrintsLoadableSetLinesWithSecretsMasked() throws {
         let dashell = try populated()
         let lines = try dashell.ok("show | display set").outputLines
-        XCTAssertEqual(lines, [
-            "set \(P.dns) ag5.example.com",
-            "set \(P.port) 8443",
-            "# set \(P.email) password ********",
-            "set \(P.users) user alice display-name \"Alice A\"",
-            "set \(P.users) user alice email alice@example.com",
-            "set \(P.users) user bob email bob@example.com",
-            "set \(P.users) user \"carl;c\"",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "set \(P.dns) ag5.example.com",
+                "set \(P.port) 8443",
+                "# set \(P.email) password ********",
+                "set \(P.users) user alice display-name \"Alice A\"",
+                "set \(P.users) user alice email alice@example.com",
+                "set \(P.users) user bob email bob@example.com",
+                "set \(P.users) user \"carl;c\"",
+            ])
         XCTAssertEqual(try dashell.ok("show \(P.users) user bob | display set").outputLines, ["set \(P.users) user bob email bob@example.com"])
     }
 
@@ -61,7 +65,9 @@ final class PipeTests: XCTestCase {
         let whole = try dashell.ok("show | display json").output
         XCTAssertTrue(whole.contains("\"password\": \"********\""), whole)
         XCTAssertFalse(whole.contains("s3cret"))
-        XCTAssertEqual(value(try JSONSerialization.jsonObject(with: Data(whole.utf8)), "manage-system", "distribution-services", "global-settings", "external-port") as? Int, 8443)
+        XCTAssertEqual(
+            value(try JSONSerialization.jsonObject(with: Data(whole.utf8)), "manage-system", "distribution-services", "global-settings", "external-port")
+                as? Int, 8443)
     }
 
     func testDisplayTreeIsTheDefaultOfShow() throws {
@@ -80,10 +86,12 @@ final class PipeTests: XCTestCase {
     func testPipesChain() throws {
         let dashell = try populated()
         XCTAssertEqual(try dashell.ok("show | display set | match user | count").outputLines, ["Count: 4 lines"])
-        XCTAssertEqual(try dashell.ok("show | display set | match user | except carl | match email").outputLines, [
-            "set \(P.users) user alice email alice@example.com",
-            "set \(P.users) user bob email bob@example.com",
-        ])
+        XCTAssertEqual(
+            try dashell.ok("show | display set | match user | except carl | match email").outputLines,
+            [
+                "set \(P.users) user alice email alice@example.com",
+                "set \(P.users) user bob email bob@example.com",
+            ])
         XCTAssertEqual(try dashell.ok("show | disp set | ma user | cou | no-m").outputLines, ["Count: 4 lines"], "pipe names abbreviate")
     }
 

@@ -50,8 +50,9 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(users?["dollar$"]?["display-name"] as? String, "${NOT_A_VARIABLE} $x")
         XCTAssertEqual(users?["back\\slash"]?["display-name"] as? String, "C:\\path\\to")
         XCTAssertEqual(value(exported, "manage-system", "notification-channels", "email", "password") as? String, "p@ss \"w0rd\" #;|?$HOME \\ end")
-        XCTAssertEqual(value(exported, "manage-accounts-and-storage", "self-service", "personal-mobile-provisioning", "email-message") as? String,
-                       "Hello,\n\nline two\twith a tab\n  -- ✉ 'signed'")
+        XCTAssertEqual(
+            value(exported, "manage-accounts-and-storage", "self-service", "personal-mobile-provisioning", "email-message") as? String,
+            "Hello,\n\nline two\twith a tab\n  -- ✉ 'signed'")
 
         let lines = try original.run("export", "--format", "set", "--include-secrets")
         XCTAssertEqual(lines.status, 0, lines.errors)
@@ -73,7 +74,8 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(masked.output, "set \(P.email) username u\n# set \(P.email) password ********\n")
         let script = try original.write("again.dash", masked.output + "publish\n")
         XCTAssertEqual(try original.run(script).status, 0)
-        XCTAssertEqual(value(try original.published(includeSecrets: true), "manage-system", "notification-channels", "email", "password") as? String, "old secret")
+        XCTAssertEqual(
+            value(try original.published(includeSecrets: true), "manage-system", "notification-channels", "email", "password") as? String, "old secret")
     }
 
     func testJSONExportLoadsBackExactly() throws {

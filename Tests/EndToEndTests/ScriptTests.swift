@@ -17,14 +17,17 @@ final class ScriptTests: XCTestCase {
         let script = try dashell.write("bad.dash", "# first line\nset manage-system distribution-services global-settings external-port 70000\n")
         let result = try dashell.run(script)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.errorLines.first, "bad.dash:2:71: error: manage-system distribution-services global-settings external-port: 70000 is out of range 1–65535")
+        XCTAssertEqual(
+            result.errorLines.first, "bad.dash:2:71: error: manage-system distribution-services global-settings external-port: 70000 is out of range 1–65535")
         XCTAssertEqual(result.errorLines[1], "set manage-system distribution-services global-settings external-port 70000")
         XCTAssertEqual(result.errorLines[2], String(repeating: " ", count: 70) + "^")
     }
 
     func testScriptFailingHalfwayPublishesNothingOfItsUnpublishedPart() throws {
         let dashell = try Dashell()
-        let script = try dashell.write("half.dash", """
+        let script = try dashell.write(
+            "half.dash",
+            """
             set manage-system distribution-services global-settings external-dns-name one.example.com
             publish
             set manage-system distribution-services global-settings external-port 8443
@@ -72,15 +75,20 @@ final class ScriptTests: XCTestCase {
 
     func testStandardInputRunsAsAScript() throws {
         let dashell = try Dashell()
-        let result = try dashell.run([], stdin: Data("set manage-system distribution-services global-settings external-port 8443\npublish\nshow history\n".utf8))
+        let result = try dashell.run(
+            [], stdin: Data("set manage-system distribution-services global-settings external-port 8443\npublish\nshow history\n".utf8))
         XCTAssertEqual(result.status, 0, result.errors)
         XCTAssertTrue(result.output.contains("tester  stdin"), result.output)
     }
 
     func testVariablesFromDefinitionsThenEnvironment() throws {
         let dashell = try Dashell()
-        let result = try dashell.run(["-D", "HOST=ag5.example.com", "-c", "set manage-system distribution-services global-settings external-dns-name ${HOST}; set manage-system distribution-services global-settings external-port ${PORT}; publish"],
-                                     environment: ["PORT": "8443"])
+        let result = try dashell.run(
+            [
+                "-D", "HOST=ag5.example.com", "-c",
+                "set manage-system distribution-services global-settings external-dns-name ${HOST}; set manage-system distribution-services global-settings external-port ${PORT}; publish",
+            ],
+            environment: ["PORT": "8443"])
         XCTAssertEqual(result.status, 0, result.errors)
         XCTAssertTrue(try dashell.run("export").output.contains("external-port 8443"))
         let undefined = try dashell.run("-c", "set manage-system distribution-services global-settings external-dns-name ${NOPE}")
@@ -91,7 +99,8 @@ final class ScriptTests: XCTestCase {
 
     func testShebangScriptRuns() throws {
         let dashell = try Dashell()
-        let script = try dashell.write("s.dash", "#!/usr/bin/env dashell\nset manage-system distribution-services global-settings external-port 8443\npublish\n")
+        let script = try dashell.write(
+            "s.dash", "#!/usr/bin/env dashell\nset manage-system distribution-services global-settings external-port 8443\npublish\n")
         XCTAssertEqual(try dashell.run(script).status, 0)
     }
 

@@ -11,7 +11,9 @@ final class SecretsAndPermissionsTests: XCTestCase {
     /// A store whose published e-mail channel has a password.
     private func storeWithSecret() throws -> Dashell {
         let dashell = try Dashell()
-        let script = try dashell.write("secret.dash", """
+        let script = try dashell.write(
+            "secret.dash",
+            """
             edit \(email)
             set enabled true
             set host smtp.example.com
@@ -32,8 +34,10 @@ final class SecretsAndPermissionsTests: XCTestCase {
 
     func testShowAndDisplayFormatsMaskTheSecret() throws {
         let dashell = try storeWithSecret()
-        for command in ["show", "show \(email)", "show published", "show revision 1", "show | display json", "show | display set",
-                        "show | display tree", "ls \(email)", "show \(email) password", "show | match password"] {
+        for command in [
+            "show", "show \(email)", "show published", "show revision 1", "show | display json", "show | display set",
+            "show | display tree", "ls \(email)", "show \(email) password", "show | match password",
+        ] {
             let result = try dashell.run("-c", command)
             XCTAssertEqual(result.status, 0, "\(command): \(result.errors)")
             XCTAssertTrue(result.output.contains("********"), "\(command) shows the mask: \(result.output)")
@@ -85,7 +89,8 @@ final class SecretsAndPermissionsTests: XCTestCase {
         assertNoSecret(file, "a script error")
         assertNoSecret(try dashell.run(["--json", script]), "a --json script error")
         // A published secret that validation complains about is not shown either.
-        let invalid = try dashell.run("-c", "set \(email) enabled false; set manage-accounts-and-storage self-service personal-mobile-provisioning notify-by-mail true; publish")
+        let invalid = try dashell.run(
+            "-c", "set \(email) enabled false; set manage-accounts-and-storage self-service personal-mobile-provisioning notify-by-mail true; publish")
         XCTAssertEqual(invalid.status, 3, invalid.errors)
         assertNoSecret(invalid, "validation errors")
     }
@@ -111,8 +116,9 @@ final class SecretsAndPermissionsTests: XCTestCase {
         for source in sources {
             let result = try dashell.run(source.arguments, stdin: Data(source.input.utf8))
             XCTAssertEqual(result.status, 1, "\(source.what): \(result.errors)")
-            XCTAssertTrue((result.errors + result.output).contains("\(email) password: ******** is the mask shown in place of a secret"),
-                          "\(source.what): \(result.errors)\(result.output)")
+            XCTAssertTrue(
+                (result.errors + result.output).contains("\(email) password: ******** is the mask shown in place of a secret"),
+                "\(source.what): \(result.errors)\(result.output)")
         }
         let published = try dashell.published(includeSecrets: true)
         XCTAssertEqual(value(published, "manage-system", "notification-channels", "email", "password") as? String, secret)

@@ -12,8 +12,9 @@ final class StoreLocationTests: XCTestCase {
         for arguments in [["-c", "status"], ["export"], ["check", "none.dash"]] {
             let result = try dashell.run(["--store", store] + arguments, withStore: false)
             XCTAssertEqual(result.status, 5, "\(arguments): \(result.errors)")
-            XCTAssertTrue(result.errors.contains("no such directory \(missing); create it, or run `dashell --store \(store) store init`"),
-                          result.errors)
+            XCTAssertTrue(
+                result.errors.contains("no such directory \(missing); create it, or run `dashell --store \(store) store init`"),
+                result.errors)
             XCTAssertEqual(result.output, "")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "nothing created")

@@ -79,7 +79,10 @@ extension ManualPage {
         ]
         return [".Sh ENVIRONMENT", ".Bl -tag -width Ds"]
             + entries.flatMap { [".It Ev " + $0.name] + MDoc.text($0.text) }
-            + [".El", ".Pp", "A word", ".Ql ${NAME}", "in a command takes the value of", ".Ar NAME", "given with", ".Fl D ,", "else that of the environment variable."]
+            + [
+                ".El", ".Pp", "A word", ".Ql ${NAME}", "in a command takes the value of", ".Ar NAME", "given with", ".Fl D ,",
+                "else that of the environment variable.",
+            ]
     }
 
     var files: [String] {
@@ -114,15 +117,23 @@ extension ManualPage {
     var examples: [String] {
         let examples: [(what: String, commands: [String])] = [
             ("Open the interactive shell on the default store:", ["$ dashell"]),
-            ("Change a setting and publish it, with a comment for the history:",
-             ["$ dashell -c 'edit manage-system distribution-services global-settings", "    set external-port 8443",
-              #"    publish comment "new port"'"#]),
+            (
+                "Change a setting and publish it, with a comment for the history:",
+                [
+                    "$ dashell -c 'edit manage-system distribution-services global-settings", "    set external-port 8443",
+                    #"    publish comment "new port"'"#,
+                ]
+            ),
             ("Check what a script would change, without publishing:", ["$ dashell check users.dash"]),
-            ("Run scripts, in order, against a given store, with a variable they use as ${PORT}:",
-             ["$ dashell --store /srv/dashell/store.sqlite -D PORT=8443 ports.dash users.dash"]),
+            (
+                "Run scripts, in order, against a given store, with a variable they use as ${PORT}:",
+                ["$ dashell --store /srv/dashell/store.sqlite -D PORT=8443 ports.dash users.dash"]
+            ),
             ("List the last five revisions:", ["$ dashell -c 'show history 5'"]),
-            ("Back up the published configuration, secrets included, and restore it:",
-             ["$ dashell export --format json --include-secrets > backup.json", "$ dashell -c 'load replace backup.json; publish'"]),
+            (
+                "Back up the published configuration, secrets included, and restore it:",
+                ["$ dashell export --format json --include-secrets > backup.json", "$ dashell -c 'load replace backup.json; publish'"]
+            ),
         ]
         let paragraphs = examples.map { example in
             MDoc.text(example.what) + [".Bd -literal -offset indent"] + example.commands.map(MDoc.line) + [".Ed"]
