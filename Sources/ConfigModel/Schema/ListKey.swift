@@ -11,20 +11,27 @@ public enum ListKey: Sendable {
     /// The longest key accepted, in bytes.
     public static let maximumLength = 255
 
-    /// Characters that would make the key a pattern.
-    static let patternCharacters: Set<Unicode.Scalar> = ["*", "?", "[", "]"]
-
     public func validate(_ key: String) throws(ValueError) -> String {
         guard !key.isEmpty else { throw ValueError(key, "is empty; a key needs at least one character") }
         guard key != ".." else { throw ValueError(key, "is reserved: in a path it goes up one level") }
         guard key.utf8.count <= Self.maximumLength else { throw ValueError(key, "is longer than \(Self.maximumLength) bytes") }
         try ValueType.requireSingleLine(key)
-        if let pattern = key.unicodeScalars.first(where: Self.patternCharacters.contains) {
-            throw ValueError(key, "contains '\(pattern)', which selects entries by pattern; a key cannot hold *, ?, [ or ]")
+        // Every key of a bulk script comes here, twice: the bytes answer for ASCII, and only a
+        // key with other characters has its scalars' properties looked up for blanks.
+        let (pattern, hasBlank, isASCII) = UTF8Bytes.with(key) { bytes in
+            (bytes.first(where: Self.isPatternByte), bytes.contains(UInt8(ascii: " ")), bytes.allSatisfy { $0 < 0x80 })
         }
-        if self == .identifier, key.unicodeScalars.contains(where: \.properties.isWhitespace) {
+        if let pattern {
+            throw ValueError(key, "contains '\(Character(Unicode.Scalar(pattern)))', which selects entries by pattern; a key cannot hold *, ?, [ or ]")
+        }
+        if self == .identifier, hasBlank || (!isASCII && key.unicodeScalars.contains(where: \.properties.isWhitespace)) {
             throw ValueError(key, "contains a blank; this key is one word")
         }
         return key
+    }
+
+    /// `*`, `?`, `[` and `]`, which would make the key a pattern; all ASCII.
+    private static func isPatternByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
     }
 }
