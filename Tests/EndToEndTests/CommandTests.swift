@@ -443,7 +443,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(result.errors.contains("add a second method"), result.errors)
     }
 
-    func testSearchUserAccountsGlobsIdNameAndEmailSorted() throws {
+    func testSearchGlobsTheIdAndFindsWordsInIdNameAndEmail() throws {
         let dashell = try Dashell()
         try dashell.ok(
             """
@@ -455,17 +455,22 @@ final class CommandTests: XCTestCase {
             set \(P.users) user carl
             publish
             """)
+        // A plain word: any part of the id, display name or e-mail, whatever the case.
         XCTAssertEqual(
-            try dashell.ok("search user-accounts '*ali*'").outputLines,
+            try dashell.ok("search user-accounts ALI").outputLines,
             [
                 "alice  \"Alice Andersson\"  <alice@example.com>",
                 "zed  \"Zed Alison\"  <zed@example.com>",
             ])
-        XCTAssertEqual(try dashell.ok("search user-accounts *@EXAMPLE.ORG").outputLines, ["bob  <bob@example.org>"])
+        XCTAssertEqual(try dashell.ok("search user-accounts example.ORG").outputLines, ["bob  <bob@example.org>"])
+        // A glob: the whole user id.
+        XCTAssertEqual(try dashell.ok("search user-accounts '*ali*'").outputLines, ["alice  \"Alice Andersson\"  <alice@example.com>"])
         XCTAssertEqual(try dashell.ok("search user-accounts \"al?ce\"").outputLines.count, 1)
         XCTAssertEqual(try dashell.ok("search user-accounts c*").outputLines, ["carl"])
-        XCTAssertEqual(try dashell.ok("search user-accounts nobody*").output, "")
         XCTAssertEqual(try dashell.ok("search user-accounts '*'").outputLines.map { String($0.prefix(while: { $0 != " " })) }, ["alice", "bob", "carl", "zed"])
+        let none = try dashell.ok("search user-accounts nobody*")
+        XCTAssertEqual(none.output, "")
+        XCTAssertEqual(none.errors, "no users match\n")
     }
 
     // MARK: Transactions

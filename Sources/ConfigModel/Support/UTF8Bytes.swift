@@ -8,7 +8,7 @@
 /// byte, in bulk, without `String`'s Unicode-aware comparison or a copy.
 public enum UTF8Bytes {
     /// The bytes of `text`, without copying a native string's own storage.
-    static func with<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    public static func with<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }

@@ -12,6 +12,9 @@ public protocol ConfigReader {
     func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String]
     /// How many entries of `list` start with `prefix`, counting no further than `cap`.
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int
+    /// The entries of `list` whose keys start with `prefix`, in key order, one at a time
+    /// until `body` returns false: a search of a million users never holds them all.
+    func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws
 }
 
 extension ConfigReader {
@@ -53,6 +56,12 @@ extension ConfigReader {
             if !rest.contains(0x1F) { result.append((String(Substring(rest)), record)) }
         }
         return result
+    }
+
+    public func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws {
+        for entry in try entries(of: list) where entry.key.hasPrefix(prefix) {
+            guard try body(entry.key, entry.record) else { return }
+        }
     }
 
     public func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {

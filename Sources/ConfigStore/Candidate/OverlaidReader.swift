@@ -18,37 +18,48 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws {
-        let replaced = overlay.replacedKeys(from: ancestor.descendantsLowerBound, below: ancestor.descendantsUpperBound)
-            .filter { overlay.replacement(for: $0) != nil }
-        var next = 0
-        try forEachPublished(under: ancestor) { key, record in
-            while next < replaced.count, replaced[next] < key {
-                if let record = overlay.replacement(for: replaced[next])! { try body(replaced[next], record) }
-                next += 1
-            }
-            if next < replaced.count, replaced[next] == key {
-                if let record = overlay.replacement(for: key)! { try body(key, record) }
-                next += 1
-            } else {
-                try body(key, record)
-            }
-        }
-        for key in replaced[next...] {
-            if let record = overlay.replacement(for: key)! { try body(key, record) }
+        try forEachRecord(from: ancestor.descendantsLowerBound, below: ancestor.descendantsUpperBound) { key, record in
+            try body(key, record)
+            return true
         }
     }
 
-    /// Streams the published records strictly inside `ancestor`, a chunk per read, so that
-    /// no read is left open while `body` runs.
-    private func forEachPublished(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws {
-        var cursor = ancestor.descendantsLowerBound
+    func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws {
+        let range = EntryRange(list: list, prefix: prefix)
+        try forEachRecord(from: range.lower, below: range.upper) { key, record in
+            guard let entry = range.entryKey(of: key) else { return true }
+            return try body(String(entry), record)
+        }
+    }
+
+    /// The records with keys in [`lower`, `upper`) as this view shows them, in key order,
+    /// until `body` returns false: the overlay's merged with the published ones, which are
+    /// read a chunk at a time, so that no read stays open while `body` runs.
+    private func forEachRecord(from lower: String, below upper: String, _ body: (RecordKey, Record) throws -> Bool) throws {
+        let replaced = overlay.replacedKeys(from: lower, below: upper).filter { overlay.replacement(for: $0) != nil }
+        var next = 0
+        var cursor = lower
         var inclusive = true
         while true {
-            let chunk = try underlying.records(after: cursor, inclusive: inclusive, below: ancestor.descendantsUpperBound, limit: Self.chunkSize)
-            for (key, record) in chunk { try body(key, record) }
-            guard chunk.count == Self.chunkSize, let last = chunk.last else { return }
+            let chunk = try underlying.records(after: cursor, inclusive: inclusive, below: upper, limit: Self.chunkSize)
+            for (key, record) in chunk {
+                while next < replaced.count, replaced[next] < key {
+                    if let record = overlay.replacement(for: replaced[next])!, try !body(replaced[next], record) { return }
+                    next += 1
+                }
+                if next < replaced.count, replaced[next] == key {
+                    next += 1
+                    if let record = overlay.replacement(for: key)!, try !body(key, record) { return }
+                } else if try !body(key, record) {
+                    return
+                }
+            }
+            guard chunk.count == Self.chunkSize, let last = chunk.last else { break }
             cursor = last.0.encoded
             inclusive = false
+        }
+        for key in replaced[next...] {
+            if let record = overlay.replacement(for: key)!, try !body(key, record) { return }
         }
     }
 

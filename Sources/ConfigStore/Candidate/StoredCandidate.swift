@@ -76,6 +76,10 @@ final class StoredCandidate: Candidate {
         try view.referrers(of: target)
     }
 
+    func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws {
+        try view.forEachEntry(of: list, startingWith: prefix, body)
+    }
+
     func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
         try view.entryKeys(of: list, startingWith: prefix, limit: limit)
     }

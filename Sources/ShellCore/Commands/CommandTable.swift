@@ -20,6 +20,8 @@ struct CommandSpec: Sendable {
     let arguments: Arguments
     /// Only meaningful at a keyboard (refused in scripts).
     var interactiveOnly = false
+    /// What `help COMMAND` says beyond the summary, a line each.
+    var details: [String] = []
     let run: @Sendable (Invocation) throws -> Void
 
     var name: String { command.name }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Shell-style patterns (`*`, `?`, `[…]`) for `search`, case-insensitive, via fnmatch(3).
+/// Shell-style patterns (`*`, `?`, `[…]`) for `search`, via fnmatch(3). Case matters, as it
+/// does in the user ids they match: a pattern's literal start is a range of keys.
 struct Glob {
     let pattern: String
 
@@ -8,10 +9,7 @@ struct Glob {
         self.pattern = pattern
     }
 
-    /// GNU's FNM_CASEFOLD, which Swift does not import.
-    private static let caseFold: Int32 = 1 << 4
-
     func matches(_ text: String) -> Bool {
-        fnmatch(pattern, text, Self.caseFold) == 0
+        fnmatch(pattern, text, 0) == 0
     }
 }

@@ -10,6 +10,7 @@ enum Reference {
             let spec = try CommandTable.find(word)
             invocation.print("usage: \(spec.usage)")
             invocation.print("  \(spec.summary)")
+            for line in spec.details { invocation.print("  \(line)") }
             return
         }
         let width = CommandTable.all.map(\.usage.count).max() ?? 0

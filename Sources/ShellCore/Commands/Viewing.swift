@@ -15,7 +15,16 @@ enum Viewing {
         CommandSpec(command: .validate, usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
         CommandSpec(
             command: .search, usage: "search user-accounts PATTERN",
-            summary: "Find users whose id, display name or e-mail matches a glob", arguments: .read, run: search),
+            summary: "Find users, by user id: a glob (*, ?, [..]) matches the id, a plain word any part of id, name or e-mail",
+            arguments: .read,
+            details: [
+                "A pattern with *, ? or [...] (quoted) matches the whole user id, case mattering; the literal",
+                "characters it starts with are read as a range of the index (user0012* reads only those users).",
+                "A word without them is found in the user id, display name or e-mail, regardless of case.",
+                "Results come in user id order, streamed (paged at a terminal, all of them otherwise);",
+                "\"no users match\" goes to stderr when none do.",
+            ],
+            run: search),
     ]
 
     static let showKeywords = ["published", "revision", "history"]
@@ -167,21 +176,27 @@ enum Viewing {
         guard invocation.arguments.count == 2 else {
             throw CommandError("search user-accounts needs one pattern; quote it if it has spaces", at: invocation.arguments.dropFirst(2).first ?? list)
         }
-        let glob = Glob(invocation.arguments[1].text)
+        let search = UserSearch(invocation.arguments[1].text)
         let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"], schema: invocation.session.schema)
         var found: [JSONOut] = []
-        for entry in try invocation.session.candidate.entries(of: users) {
-            let fields = [entry.key, entry.record["display-name"], entry.record["email"]].compactMap { $0 }
-            guard fields.contains(where: glob.matches) else { continue }
-            let name = entry.record["display-name"].map { "  \(ConfigModelQuoting.word($0))" } ?? ""
-            let email = entry.record["email"].map { "  <\($0)>" } ?? ""
-            invocation.print(ConfigModelQuoting.word(entry.key) + name + email)
-            found.append(
-                .object([
-                    ("user-id", .string(entry.key)), ("display-name", .optional(entry.record["display-name"])),
-                    ("email", .optional(entry.record["email"])),
-                ]))
+        var matches = 0
+        let collects = invocation.session.options.json
+        try search.forEachMatch(in: invocation.session.candidate, users: users) { id, record in
+            matches += 1
+            let name = record["display-name"].map { "  \(ConfigModelQuoting.word($0))" } ?? ""
+            let email = record["email"].map { "  <\($0)>" } ?? ""
+            invocation.print(ConfigModelQuoting.word(id) + name + email)
+            if collects {
+                found.append(
+                    .object([
+                        ("user-id", .string(id)), ("display-name", .optional(record["display-name"])),
+                        ("email", .optional(record["email"])),
+                    ]))
+            }
+            return !Interrupt.isPending
         }
+        if Interrupt.isPending { throw CommandError("search interrupted", code: .interrupted, at: invocation.name) }
+        if matches == 0 { invocation.session.console.err("no users match") }
         invocation.data = .array(found)
     }
 }

@@ -1,0 +1,91 @@
+import ConfigModel
+import ConfigStore
+import DigitalAccess
+import Foundation
+import Testing
+
+@testable import ShellCore
+
+/// `search user-accounts` reads users through the index, a range of keys for a glob's
+/// literal start, one at a time: what it finds must be exactly what filtering every user
+/// would find, on published users and a candidate's edits over them alike.
+struct UserSearchTests {
+    private let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
+
+    private func user(_ id: String, _ leaf: String) -> ConfigPath {
+        users.parent.appending("user", key: id).appending(leaf)
+    }
+
+    /// Random users: ids drawn from a small alphabet so that prefixes collide, names and
+    /// e-mails in mixed case; half published, then changed, added and deleted in a candidate.
+    private func randomCandidate(_ generator: inout SplitMix64) throws -> any Candidate {
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        func id() -> String { String((0..<Int.random(in: 1...5, using: &generator)).map { _ in "abAB1._-".randomElement(using: &generator)! }) }
+        func name() -> String { ["Ann Lee", "BOB", "Åsa Öberg", "carl.ANN", "zed"].randomElement(using: &generator)! }
+        let setUp = try store.scratchCandidate()
+        var writer = setUp
+        for _ in 0..<60 {
+            let key = id()
+            try writer.setLeaf(user(key, "display-name"), to: name())
+            if Bool.random(using: &generator) { try writer.setLeaf(user(key, "email"), to: "\(key.lowercased())x@Example.COM") }
+        }
+        try setUp.commitCommand()
+        _ = try setUp.publish(PublishMetadata(user: "t", source: "test", comment: nil))
+        let candidate = try store.scratchCandidate()
+        writer = candidate
+        for _ in 0..<40 {
+            let key = id()
+            if Int.random(in: 0..<3, using: &generator) == 0 {
+                _ = try writer.delete(users.parent.appending("user", key: key))
+            } else {
+                try writer.setLeaf(user(key, "display-name"), to: name())
+            }
+        }
+        try candidate.commitCommand()
+        return candidate
+    }
+
+    /// What a search must find, worked out the plain way: every user, filtered.
+    private func bruteForce(_ pattern: String, in candidate: any Candidate) throws -> [String] {
+        let isGlob = pattern.contains { "*?[".contains($0) }
+        return try candidate.entries(of: users).filter { entry in
+            if isGlob { return fnmatch(pattern, entry.key, 0) == 0 }
+            let word = pattern.lowercased()
+            return [entry.key, entry.record["display-name"], entry.record["email"]].compactMap { $0 }.contains { $0.lowercased().contains(word) }
+        }.map(\.key)
+    }
+
+    @Test func findsWhatFilteringEveryUserFinds() throws {
+        var generator = SplitMix64(seed: 0x5EA2C4)
+        let patterns = ["*", "a*", "aB*", "b?*", "[ab]*", "*1", "a.*", "ann", "ANN", "bob", "åsa", "example", "x@ex", "1", "-", "zzz", "A"]
+        for _ in 0..<20 {
+            let candidate = try randomCandidate(&generator)
+            for pattern in patterns {
+                var found: [String] = []
+                try UserSearch(pattern).forEachMatch(in: candidate, users: users) { id, _ in
+                    found.append(id)
+                    return true
+                }
+                #expect(found == (try bruteForce(pattern, in: candidate)), "pattern \(pattern)")
+            }
+        }
+    }
+
+    @Test func aGlobsLiteralStartIsTheRangeItReads() {
+        #expect(UserSearch("user0012*").prefix == "user0012")
+        #expect(UserSearch("*son").prefix == "")
+        #expect(UserSearch("ab?d*").prefix == "ab")
+        #expect(UserSearch("nexusville").prefix == "")
+    }
+
+    @Test func stopsWhenAsked() throws {
+        var generator = SplitMix64(seed: 7)
+        let candidate = try randomCandidate(&generator)
+        var seen = 0
+        try UserSearch("*").forEachMatch(in: candidate, users: users) { _, _ in
+            seen += 1
+            return seen < 3
+        }
+        #expect(seen == 3)
+    }
+}
