@@ -26,8 +26,8 @@ enum RecordTable {
             orEqual
             ? "SELECT key, leaves FROM record WHERE key >= ? AND key < ? ORDER BY key LIMIT ?"
             : "SELECT key, leaves FROM record WHERE key > ? AND key < ? ORDER BY key LIMIT ?"
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [after, upper, limit])
-        return rows.map { (RecordKey(encoded: $0[0]), Record(encoded: $0[1])) }
+        let rows = try TextStatement.fetchTextPairs(db, db.cachedStatement(sql: sql), [after, upper], integer: limit)
+        return rows.map { (RecordKey(encoded: $0.0), Record(encoded: $0.1)) }
     }
 
     /// Keys of the direct entries of the list whose descendants start at `listLower`, from

@@ -16,6 +16,8 @@ import ShellInteractive
 //   dashell-bench one-leaf STORE RUNS       publish of a one-leaf change
 //   dashell-bench compare STORE RUNS        compare of a small candidate against published
 //   dashell-bench validate STORE RUNS       validate of a small candidate
+//   dashell-bench search STORE RUNS USERS   search user-accounts: first page anchored, first
+//                                           page of a word, a word's whole scan (users/s)
 //   dashell-bench tab STORE RUNS USERS [LOADED]
 //                                           TAB completion of a user id, after LOADED new
 //                                           users were set in the candidate
@@ -307,6 +309,42 @@ do {
             if round > 0 { samples.append(sample) }
         }
         report(loaded > 0 ? "tab-loaded" : "tab", samples)
+
+    case "search":
+        // `search user-accounts`, in-process: the first page (20 users) of a glob anchored at
+        // the start of the id, which reads a range of the index; the first page of a word
+        // found anywhere, and the whole scan that word needs, in users per second.
+        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
+        let candidate = try store.scratchCandidate()
+        let list = path("manage-accounts-and-storage user-accounts user")
+        func firstPage(_ pattern: String) throws -> Int {
+            var found = 0
+            try UserSearch(pattern).forEachMatch(in: candidate, users: list) { _, _ in
+                found += 1
+                return found < 20
+            }
+            return found
+        }
+        var anchored: [Double] = [], firstOfWord: [Double] = [], rate: [Double] = []
+        for round in 0...runs {
+            var found = 0
+            let prefix = "user\(users / 3 / 10 + round)*"
+            let a = try milliseconds { found = try firstPage(prefix) }
+            if found == 0 { fail("search: nothing for \(prefix)") }
+            let word = try milliseconds { found = try firstPage("999") }
+            if found == 0 { fail("search: nothing for 999") }
+            let scan = try milliseconds {
+                try UserSearch("99999").forEachMatch(in: candidate, users: list) { _, _ in true }
+            }
+            if round > 0 {
+                anchored.append(a)
+                firstOfWord.append(word)
+                rate.append(Double(users) / (scan / 1000))
+            }
+        }
+        report("search-anchored", anchored)
+        report("search-word-first-page", firstOfWord)
+        report("search-scan", unit: "users/s", rate)
 
     case "count":
         print(try userCount(openStore(argument(1, "STORE"))))

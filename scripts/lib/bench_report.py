@@ -171,6 +171,18 @@ plain_tab = stats(f"tab-{big}")
 time_row(f"  the same after {users(bu)} new users were set in the candidate (p50)", "tab-loaded",
          f"as without ({ms(plain_tab['median']) if plain_tab else '?'})",
          lambda s: plain_tab is not None and (s["median"] <= plain_tab["median"] * 1.25 or s["median"] <= plain_tab["median"] + 1))
+time_row(f"`search user-accounts 'PREFIX*'`, first page, {users(big)} users (in-process)", "search-anchored", "< 10 ms",
+         lambda s: s["median"] < 10)
+time_row(f"`search user-accounts WORD`, first page, {users(big)} users (in-process)", "search-word-first-page", "< 100 ms, < 50 MB",
+         lambda s: s["median"] < 100 and (s["rss"] or 0) < 50)
+scan = stats("search-scan")
+if scan is None:
+    missing.append("search-scan")
+    rows.append(("`search user-accounts WORD`, the whole scan", "no result", "", "", "", "≥ 1,000,000 users/s", "FAILED"))
+else:
+    rows.append((f"`search user-accounts WORD`, the whole scan of {users(big)} users", f"{scan['median'] / 1e6:.2f}M users/s",
+                 f"{scan['min'] / 1e6:.2f}M – {scan['max'] / 1e6:.2f}M", "", mb(scan["rss"]), "≥ 1,000,000 users/s, < 50 MB",
+                 verdict(scan["median"] >= 1e6 and (scan["rss"] or 0) < 50)))
 time_row(f"`compare` of a small candidate, {users(big)} users (in-process)", "compare", "< 20 ms",
          lambda s: s["median"] < 20)
 time_row(f"`validate` of a small candidate, {users(big)} users (in-process)", "validate", "< 20 ms (as compare)",

@@ -8,6 +8,7 @@
 /// byte, in bulk, without `String`'s Unicode-aware comparison or a copy.
 public enum UTF8Bytes {
     /// The bytes of `text`, without copying a native string's own storage.
+    @inlinable
     public static func with<T>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(text.utf8).withUnsafeBufferPointer(body)
@@ -15,6 +16,7 @@ public enum UTF8Bytes {
 
     /// Byte order (memcmp, then length), the order SQLite's BINARY collation gives:
     /// negative, zero or positive.
+    @inlinable
     public static func compare(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Int {
         with(lhs) { left in
             with(rhs) { right in

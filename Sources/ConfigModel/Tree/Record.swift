@@ -80,15 +80,21 @@ public struct Record: Hashable, Sendable {
         }
     }
 
+    private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
+    }
+
     public init(encoded: String) {
         var leaves: [Leaf] = []
-        var utf8 = encoded.utf8[...]
-        while let nameEnd = utf8.firstIndex(of: Self.nameEnd) {
-            let name = String(Substring(utf8[..<nameEnd]))
-            let rest = utf8[utf8.index(after: nameEnd)...]
-            let valueEnd = rest.firstIndex(of: Self.valueEnd) ?? rest.endIndex
-            leaves.append(Leaf(name: name, value: String(Substring(rest[..<valueEnd]))))
-            utf8 = valueEnd == rest.endIndex ? rest[valueEnd...] : rest[rest.index(after: valueEnd)...]
+        // Over the bytes: every record a read, a walk or a search returns is decoded here.
+        UTF8Bytes.with(encoded) { bytes in
+            var start = 0
+            while let nameEnd = bytes[start...].firstIndex(of: Self.nameEnd) {
+                let valueStart = nameEnd + 1
+                let valueEnd = bytes[valueStart...].firstIndex(of: Self.valueEnd) ?? bytes.count
+                leaves.append(Leaf(name: Self.text(bytes[start..<nameEnd]), value: Self.text(bytes[valueStart..<valueEnd])))
+                start = min(valueEnd + 1, bytes.count)
+            }
         }
         // Written sorted; a file edited by hand is put back in order, a repeated name
         // keeping its last value, as a dictionary would have.

@@ -28,7 +28,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
         let range = EntryRange(list: list, prefix: prefix)
         try forEachRecord(from: range.lower, below: range.upper) { key, record in
             guard let entry = range.entryKey(of: key) else { return true }
-            return try body(String(entry), record)
+            return try body(entry, record)
         }
     }
 
@@ -90,7 +90,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
         let replaced = overlay.replacedKeys(from: range.lower, below: range.upper)
         var next = replaced.startIndex
         /// The next entry the overlay holds, skipping what it deletes and what is not an entry.
-        func nextReplaced() -> (key: Substring, record: Record?)? {
+        func nextReplaced() -> (key: String, record: Record?)? {
             while next < replaced.endIndex {
                 let key = replaced[next]
                 if let entry = range.entryKey(of: key), let replacement = overlay.replacement(for: key) { return (entry, replacement) }
@@ -112,7 +112,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
                 // The overlay's version of an entry replaces the published one.
                 if let published, UTF8Bytes.compare(ours.key, published) == 0 { position += 1 }
                 next += 1
-                if ours.record != nil, try !body(String(ours.key)) { return }
+                if ours.record != nil, try !body(ours.key) { return }
             } else if let published {
                 position += 1
                 if try !body(published) { return }

@@ -111,7 +111,7 @@ private final class MemoryAccess: StorageTransaction {
 
     private func entries(in range: EntryRange) -> [String] {
         let lower = RecordKey(encoded: range.lower), upper = RecordKey(encoded: range.upper)
-        return state.records.keys.filter { lower <= $0 && $0 < upper }.sorted().compactMap { range.entryKey(of: $0).map(String.init) }
+        return state.records.keys.filter { lower <= $0 && $0 < upper }.sorted().compactMap { range.entryKey(of: $0) }
     }
 
     func referrers(of target: RecordKey) throws -> [Referrer] {

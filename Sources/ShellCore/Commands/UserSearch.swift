@@ -5,7 +5,7 @@ import ConfigModel
 /// range of keys, so that `user0012*` reads only those users. A word without any is a
 /// case-insensitive substring of the user id, display name or e-mail, which every user must
 /// be looked at for. Either way users are read one at a time in key order, never all at once.
-struct UserSearch {
+public struct UserSearch {
     enum Matcher {
         case glob(Glob)
         case substring(CaseInsensitiveText)
@@ -13,9 +13,9 @@ struct UserSearch {
 
     let matcher: Matcher
     /// The user ids to read: those that start with this.
-    let prefix: String
+    public let prefix: String
 
-    init(_ pattern: String) {
+    public init(_ pattern: String) {
         guard let firstGlob = pattern.firstIndex(where: Self.globCharacters.contains) else {
             matcher = .substring(CaseInsensitiveText(pattern))
             prefix = ""
@@ -29,14 +29,14 @@ struct UserSearch {
     static let globCharacters: Set<Character> = ["*", "?", "["]
 
     /// Each user that matches, in user id order, until `body` returns false.
-    func forEachMatch(in config: any ConfigReader, users: ConfigPath, _ body: (String, Record) throws -> Bool) throws {
+    public func forEachMatch(in config: any ConfigReader, users: ConfigPath, _ body: (String, Record) throws -> Bool) throws {
         try config.forEachEntry(of: users, startingWith: prefix) { id, record in
             guard matches(id, record) else { return true }
             return try body(id, record)
         }
     }
 
-    func matches(_ id: String, _ record: Record) -> Bool {
+    public func matches(_ id: String, _ record: Record) -> Bool {
         switch matcher {
         case .glob(let glob):
             glob.matches(id)
