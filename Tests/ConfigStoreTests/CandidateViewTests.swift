@@ -49,6 +49,20 @@ struct CandidateViewTests {
         #expect(try candidate.countEntries(of: users, startingWith: "u", cap: 1_000) == 40)
     }
 
+    @Test func countsAreRightWithFewEditsAndWithMany() throws {
+        // Few edits in the range: the store's count corrected per edit; many: a merged walk.
+        let published = (0..<150).map { "p\(1_000 + $0)" }
+        for (deleted, added) in [(5, 10), (40, 120)] {
+            let candidate = try candidate(
+                published: published, deleted: Array(published.prefix(deleted)), added: (0..<added).map { "q\(1_000 + $0)" })
+            let total = published.count - deleted + added
+            #expect(try candidate.countEntries(of: users, startingWith: "", cap: .max) == total)
+            #expect(try candidate.countEntries(of: users, startingWith: "", cap: 100) == 100)
+            #expect(try candidate.countEntries(of: users, startingWith: "p", cap: 1_000) == published.count - deleted)
+            #expect(try candidate.countEntries(of: users, startingWith: "q10", cap: 1_000) == min(added, 100))
+        }
+    }
+
     @Test func aKeyEditedAwayAndBackIsListedOnce() throws {
         let candidate = try candidate(published: ["a", "b"], deleted: [], added: ["c"])
         var writer = candidate

@@ -11,6 +11,8 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
 
     /// Records read per range read of the underlying records.
     static var chunkSize: Int { 512 }
+    /// Edits in a range up to which a count is the store's, corrected by a point read each.
+    static var pointReadsForCount: Int { 64 }
 
     func record(_ key: RecordKey) throws -> Record? {
         if let replaced = overlay.replacement(for: key) { return replaced }
@@ -74,9 +76,25 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
+        let range = EntryRange(list: list, prefix: prefix)
+        let replaced = overlay.replacedKeys(from: range.lower, below: range.upper)
+        if replaced.count <= Self.pointReadsForCount {
+            // Few edits in the range (`ls` of a million users, most TABs): the store counts
+            // from its index, and each edit corrects that by one point read.
+            var count = try underlying.countEntries(range, cap: cap > Int.max - replaced.count ? cap : cap + replaced.count)
+            for key in replaced where range.entryKey(of: key) != nil {
+                guard let replacement = overlay.replacement(for: key) else { continue }
+                let isPublished = try underlying.record(key) != nil
+                if isPublished, replacement == nil { count -= 1 }
+                if !isPublished, replacement != nil { count += 1 }
+            }
+            return min(max(count, 0), cap)
+        }
+        // Many: merged with the published entries and counted up to the cap, which a TAB
+        // keeps small.
         var count = 0
         guard cap > 0 else { return count }
-        try forEachEntry(in: EntryRange(list: list, prefix: prefix), pageSize: min(cap, 4_096)) { _ in
+        try forEachEntry(in: range, pageSize: min(cap, 4_096)) { _ in
             count += 1
             return count < cap
         }
