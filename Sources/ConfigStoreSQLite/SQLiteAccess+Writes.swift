@@ -9,10 +9,7 @@ extension SQLiteAccess: StorageTransaction {
         _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
         references: ReferenceIndex
     ) throws {
-        // The write lock is held since the transaction began, so the head cannot have moved
-        // unless the caller miscounted.
-        let head = try latestRevision()
-        precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
+        try requireFollowsHead(revision)
         try db.execute(
             sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])

@@ -53,35 +53,6 @@ public final class MemoryStorage: Storage, Sendable {
     private let readEpochs = Atomic<Int>(0)
 
     public var readEpoch: Int { readEpochs.load(ordering: .relaxed) }
-
-    public func latestRevision() throws -> Int { try MemoryAccess(state: current).latestRevision() }
-    public func record(_ key: RecordKey) throws -> Record? { current.records[key] }
-
-    public func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
-        try MemoryAccess(state: current).records(after: lower, inclusive: inclusive, below: upper, limit: limit)
-    }
-
-    public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
-        try MemoryAccess(state: current).entryKeys(range, limit: limit)
-    }
-
-    public func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
-        try MemoryAccess(state: current).countEntries(range, cap: cap)
-    }
-
-    public func referrers(of target: RecordKey) throws -> [Referrer] {
-        try MemoryAccess(state: current).referrers(of: target)
-    }
-
-    public func forEachChange(
-        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
-        _ body: (LoggedChange) throws -> Bool
-    ) throws {
-        try MemoryAccess(state: current).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body)
-    }
-
-    public func revisions(limit: Int?) throws -> [RevisionInfo] { try MemoryAccess(state: current).revisions(limit: limit) }
-    public func candidate(of user: String) throws -> PersistedCandidate? { current.candidates[user] }
 }
 
 /// Reads and writes of one state of a `MemoryStorage`.
@@ -142,8 +113,7 @@ private final class MemoryAccess: StorageTransaction {
         _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
         references: ReferenceIndex
     ) throws {
-        let head = try latestRevision()
-        precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
+        try requireFollowsHead(revision)
         state.revisions.append(
             RevisionInfo(
                 id: revision, user: metadata.user, time: Double(revision), source: metadata.source,

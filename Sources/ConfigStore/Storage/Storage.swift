@@ -29,6 +29,40 @@ public protocol Storage: StorageReads, AnyObject {
     var readEpoch: Int { get }
 }
 
+/// Reads at the head, for a storage whose snapshot is as cheap as any read (one in memory):
+/// each is a snapshot of its own. A database answers them more cheaply outside one.
+extension Storage {
+    public func latestRevision() throws -> Int { try snapshot { try $0.latestRevision() } }
+    public func record(_ key: RecordKey) throws -> Record? { try snapshot { try $0.record(key) } }
+
+    public func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
+        try snapshot { try $0.records(after: lower, inclusive: inclusive, below: upper, limit: limit) }
+    }
+
+    public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] { try snapshot { try $0.entryKeys(range, limit: limit) } }
+    public func countEntries(_ range: EntryRange, cap: Int) throws -> Int { try snapshot { try $0.countEntries(range, cap: cap) } }
+    public func referrers(of target: RecordKey) throws -> [Referrer] { try snapshot { try $0.referrers(of: target) } }
+
+    public func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
+        try snapshot { try $0.forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body) }
+    }
+
+    public func revisions(limit: Int?) throws -> [RevisionInfo] { try snapshot { try $0.revisions(limit: limit) } }
+    public func candidate(of user: String) throws -> PersistedCandidate? { try snapshot { try $0.candidate(of: user) } }
+}
+
+extension StorageTransaction {
+    /// Refuses a revision that does not follow the head: appending it would fork or lose
+    /// history. A write transaction holds the head still, so only a caller's miscount can.
+    public func requireFollowsHead(_ revision: Int) throws {
+        let head = try latestRevision()
+        precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
+    }
+}
+
 /// The answer of `Storage.pointRead`.
 public struct PointRead: Sendable {
     public let record: Record?
