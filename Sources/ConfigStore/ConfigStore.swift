@@ -32,6 +32,10 @@ public protocol Candidate: ConfigWriter, AnyObject {
     func status() throws -> CandidateStatus
     /// The candidate against the published configuration, within `scope` (`compare`).
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet
+    /// The same, a window of records at a time in key order (none when nothing changed):
+    /// how a candidate of any size is printed (`check`) in bounded memory. `body` runs
+    /// inside one read of the store, and must not use the store itself.
+    func forEachChangeWindow(under scope: RecordKey, _ body: (ChangeSet) throws -> Void) throws
     /// The rules of SPEC §4 on the candidate as it would be published.
     func validate() throws -> [Violation]
     /// The conflicts a publish would meet now with revisions published since the base

@@ -9,13 +9,18 @@ public final class RevisionedStore: ConfigStore {
     /// Runs the rules a configuration must keep to be published.
     public let validator: Validator
     let references: ReferenceIndex
+    /// Records a candidate holds in memory before it spills them to the storage (see
+    /// `SpillArea`): enough for 100,000 users at once, few enough that a million stay
+    /// within SPEC §9's memory budget.
+    let spillThreshold: Int
 
     /// A store of configurations of `schema` that keep `rules`, in `storage`.
-    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule]) {
+    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule], spillThreshold: Int = 150_000) {
         self.storage = storage
         self.schema = schema
         validator = Validator(rules: rules)
         references = ReferenceIndex(schema: schema)
+        self.spillThreshold = spillThreshold
     }
 
     public var location: String { storage.location }

@@ -5,14 +5,15 @@ import GRDB
 
 /// The storage's writes, inside the IMMEDIATE transaction `SQLiteStorage.write` holds.
 extension SQLiteAccess: StorageTransaction {
-    func appendRevision(
-        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-        references: ReferenceIndex
-    ) throws {
+    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws {
         try requireFollowsHead(revision)
         try db.execute(
             sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])
+    }
+
+    func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws {
+        try requireFollowsHead(revision)
         let upsert = try TextStatement(db, sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
         let remove = try TextStatement(db, sql: "DELETE FROM record WHERE key = ?")
         let log = try TextStatement(db, sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")

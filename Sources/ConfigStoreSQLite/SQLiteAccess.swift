@@ -57,6 +57,17 @@ struct SQLiteAccess: StorageReads {
         }
     }
 
+    func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
+        // From the first key on, `>=` the least key there is: one range of the primary key.
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT key, old, new FROM change WHERE revision = ? AND key \(key == nil ? ">=" : ">") ? ORDER BY key LIMIT ?"),
+            arguments: [revision, key?.encoded ?? "", limit])
+        return rows.map { row in
+            let old: String? = row[1], new: String? = row[2]
+            return LoggedChange(revision: revision, key: RecordKey(encoded: row[0]), old: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
+        }
+    }
+
     func revisions(limit: Int?) throws -> [RevisionInfo] {
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, user, time, source, comment, changes FROM revision ORDER BY id DESC LIMIT ?",
@@ -72,5 +83,11 @@ struct SQLiteAccess: StorageReads {
             edits[RecordKey(encoded: row[0])] = CandidateEdit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
         }
         return PersistedCandidate(base: base, edits: edits)
+    }
+
+    func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try SpillTable.fetchChunk(db, area, after: lower, orEqual: inclusive, upper: upper, limit: limit)
     }
 }

@@ -131,6 +131,18 @@ public final class SQLiteStorage: Storage {
 
     public var readEpoch: Int { sharedRead.epoch }
 
+    public func makeSpillArea() throws -> SpillArea {
+        try read { db in try SpillTable.makeArea(db) }
+    }
+
+    public func spill(_ edits: [(key: RecordKey, edit: CandidateEdit?)], into area: SpillArea) throws {
+        try read { db in try SpillTable.write(db, edits, into: area) }
+    }
+
+    public func dropSpillArea(_ area: SpillArea) throws {
+        try read { db in try SpillTable.drop(db, area) }
+    }
+
     static func storeError(_ error: DatabaseError, path: String) -> StoreError {
         let reason = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
@@ -170,12 +182,22 @@ public final class SQLiteStorage: Storage {
         try read { try SQLiteAccess(db: $0).forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body) }
     }
 
+    public func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
+        try read { try SQLiteAccess(db: $0).changes(of: revision, after: key, limit: limit) }
+    }
+
     public func revisions(limit: Int?) throws -> [RevisionInfo] {
         try read { try SQLiteAccess(db: $0).revisions(limit: limit) }
     }
 
     public func candidate(of user: String) throws -> PersistedCandidate? {
         try read { try SQLiteAccess(db: $0).candidate(of: user) }
+    }
+
+    public func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try read { try SQLiteAccess(db: $0).spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
 }
 

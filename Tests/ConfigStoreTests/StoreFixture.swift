@@ -46,13 +46,14 @@ struct StoreFixture {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func open() throws -> RevisionedStore {
-        switch kind {
-        case .sqlite:
-            try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, creating: .fileAndDirectories)
-        case .memory:
-            RevisionedStore(storage: memory, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-        }
+    /// The store; its candidates spill past `spillThreshold` records.
+    func open(spillThreshold: Int = 150_000) throws -> RevisionedStore {
+        let storage: any Storage =
+            switch kind {
+            case .sqlite: try SQLiteStorage(path: path, creating: .fileAndDirectories)
+            case .memory: memory
+            }
+        return RevisionedStore(storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: spillThreshold)
     }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }

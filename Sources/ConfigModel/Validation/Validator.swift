@@ -134,7 +134,7 @@ private struct UncheckedConfig: @unchecked Sendable {
 extension Violation {
     /// Errors before warnings; then by path (list keys compared as text, not as quoted
     /// words); then by rule number and message.
-    static func reportOrder(_ lhs: Violation, _ rhs: Violation) -> Bool {
+    public static func reportOrder(_ lhs: Violation, _ rhs: Violation) -> Bool {
         if lhs.severity != rhs.severity { return lhs.severity == .error }
         let left = lhs.path.sortWords, right = rhs.path.sortWords
         if left != right { return left.lexicographicallyPrecedes(right) }

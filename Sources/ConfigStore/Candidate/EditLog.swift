@@ -13,12 +13,24 @@ import ConfigModel
 /// It is brought up to date when a view is made (`sortKeys`), with only the keys first
 /// edited since, so that a view after a 100,000-record load costs what it costs on an empty
 /// candidate once those keys are sorted.
+///
+/// Over a spill (`masksSpill`), the log holds the edits made since the last spill, and
+/// also where an edit was dropped: a spilled edit of that key no longer counts.
 struct EditLog: RecordOverlay {
     typealias Edit = CandidateEdit
 
-    /// Each edit with its position in `order`, and the number of the command that last set
-    /// it (see `set(_:_:command:)`; -1 when none did).
-    private var entries: [RecordKey: (edit: Edit, ordinal: Int, command: Int)] = [:]
+    /// What the log says of a key.
+    enum Lookup {
+        case edited(Edit)
+        /// Not edited, whatever the spill holds.
+        case unedited
+        /// Not in the log: the spill, if any, knows.
+        case unknown
+    }
+
+    /// Each edit (nil: dropped over a spill) with its position in `order`, and the number
+    /// of the command that last set it (see `set(_:_:command:)`; -1 when none did).
+    private var entries: [RecordKey: (edit: Edit?, ordinal: Int, command: Int)] = [:]
     /// Keys as first edited; a key edited away and edited again appears again, and only the
     /// position its entry names counts.
     private var order: [RecordKey] = []
@@ -29,31 +41,41 @@ struct EditLog: RecordOverlay {
     /// Goes up with every change, so that what was worked out from the edits can tell
     /// whether it still holds.
     private(set) var version = 0
+    /// Whether edits lie spilled beneath this log, so that a dropped edit must be kept as
+    /// dropped instead of forgotten.
+    let masksSpill: Bool
 
-    init() {}
+    init(masksSpill: Bool = false) {
+        self.masksSpill = masksSpill
+    }
 
     /// Edits read back from the store, in key order.
     init(_ edits: [RecordKey: Edit]) {
-        for (key, edit) in edits.sorted(by: { $0.key < $1.key }) { self[key] = edit }
+        masksSpill = false
+        for (key, edit) in edits.sorted(by: { $0.key < $1.key }) { set(key, edit, command: -1) }
     }
 
+    /// Whether the log holds nothing, not even a dropped edit.
     var isEmpty: Bool { entries.isEmpty }
 
-    subscript(_ key: RecordKey) -> Edit? {
-        get { entries[key]?.edit }
-        set { set(key, newValue, command: -1) }
+    /// Keys the log holds, dropped edits included.
+    var count: Int { entries.count }
+
+    func lookup(_ key: RecordKey) -> Lookup {
+        guard let entry = entries[key] else { return .unknown }
+        return entry.edit.map(Lookup.edited) ?? .unedited
     }
 
-    /// The edit of `key`, and whether the command numbered `command` set it.
-    func edit(of key: RecordKey, command: Int) -> (edit: Edit?, setByCommand: Bool) {
-        guard let entry = entries[key] else { return (nil, false) }
-        return (entry.edit, entry.command == command)
+    /// What the log says of `key`, and whether the command numbered `command` set it.
+    func lookup(_ key: RecordKey, command: Int) -> (Lookup, setByCommand: Bool) {
+        guard let entry = entries[key] else { return (.unknown, false) }
+        return (entry.edit.map(Lookup.edited) ?? .unedited, entry.command == command)
     }
 
     /// Sets the edit of `key` (nil: drops it), as made by the command numbered `command`.
     mutating func set(_ key: RecordKey, _ edit: Edit?, command: Int) {
         version &+= 1
-        guard let edit else {
+        if edit == nil, !masksSpill {
             entries[key] = nil
             return
         }
@@ -70,9 +92,9 @@ struct EditLog: RecordOverlay {
     /// Drops the places of keys edited away (or edited again later): a user who loads a
     /// large file that fails and tries again must not leave `order` growing for good.
     private mutating func compact() {
-        let live = ordered
-        order = live.map(\.key)
-        for (ordinal, entry) in live.enumerated() { entries[entry.key]!.ordinal = ordinal }
+        let live = order.enumerated().filter { entries[$0.element]?.ordinal == $0.offset }.map(\.element)
+        order = live
+        for (ordinal, key) in live.enumerated() { entries[key]!.ordinal = ordinal }
         sortedKeys = []
         sortedThrough = 0
     }
@@ -82,9 +104,15 @@ struct EditLog: RecordOverlay {
         var result: [(key: RecordKey, edit: Edit)] = []
         result.reserveCapacity(entries.count)
         for (ordinal, key) in order.enumerated() {
-            if let entry = entries[key], entry.ordinal == ordinal { result.append((key, entry.edit)) }
+            if let entry = entries[key], entry.ordinal == ordinal, let edit = entry.edit { result.append((key, edit)) }
         }
         return result
+    }
+
+    /// Every key the log holds with its edit (nil: dropped), in key order: what a spill
+    /// writes.
+    var sorted: [(key: RecordKey, edit: Edit?)] {
+        entries.map { (key: $0.key, edit: $0.value.edit) }.sorted { $0.key < $1.key }
     }
 
     /// Brings `sortedKeys` up to date with the keys first edited since it last was.
@@ -128,11 +156,17 @@ struct EditLog: RecordOverlay {
     // MARK: RecordOverlay (after `sortKeys`)
 
     func replacement(for key: RecordKey) -> Record?? {
-        entries[key].map { $0.edit.new }
+        guard let edit = entries[key]?.edit else { return nil }
+        return .some(edit.new)
     }
 
-    func replacedKeys(from lower: String, below upper: String) -> ArraySlice<RecordKey> {
+    func replacements(after lower: String, inclusive: Bool, below upper: String, limit: Int) -> [(key: RecordKey, record: Record?)] {
         assert(sortedThrough == order.count, "a view of the edits is made after sortKeys()")
-        return SortedKeys.slice(of: sortedKeys, from: lower, below: upper)
+        var found: [(key: RecordKey, record: Record?)] = []
+        for key in SortedKeys.slice(of: sortedKeys, after: lower, inclusive: inclusive, below: upper) {
+            guard found.count < limit else { break }
+            if let edit = entries[key]?.edit { found.append((key, edit.new)) }
+        }
+        return found
     }
 }

@@ -15,7 +15,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     static var pointReadsForCount: Int { 64 }
 
     func record(_ key: RecordKey) throws -> Record? {
-        if let replaced = overlay.replacement(for: key) { return replaced }
+        if let replaced = try overlay.replacement(for: key) { return replaced }
         return try underlying.record(key)
     }
 
@@ -35,23 +35,22 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     /// The records with keys in [`lower`, `upper`) as this view shows them, in key order,
-    /// until `body` returns false: the overlay's merged with the published ones, which are
-    /// read a chunk at a time, so that no read stays open while `body` runs.
+    /// until `body` returns false: the overlay's merged with the published ones, both read a
+    /// chunk at a time, so that no read stays open while `body` runs.
     private func forEachRecord(from lower: String, below upper: String, _ body: (RecordKey, Record) throws -> Bool) throws {
-        let replaced = overlay.replacedKeys(from: lower, below: upper).filter { overlay.replacement(for: $0) != nil }
-        var next = 0
+        var replaced = OverlayCursor(overlay, from: lower, below: upper, pageSize: Self.chunkSize)
         var cursor = lower
         var inclusive = true
         while true {
             let chunk = try underlying.records(after: cursor, inclusive: inclusive, below: upper, limit: Self.chunkSize)
             for (key, record) in chunk {
-                while next < replaced.count, replaced[next] < key {
-                    if let record = overlay.replacement(for: replaced[next])!, try !body(replaced[next], record) { return }
-                    next += 1
+                while let ours = try replaced.peek(), ours.key < key {
+                    replaced.advance()
+                    if let record = ours.record, try !body(ours.key, record) { return }
                 }
-                if next < replaced.count, replaced[next] == key {
-                    next += 1
-                    if let record = overlay.replacement(for: key)!, try !body(key, record) { return }
+                if let ours = try replaced.peek(), ours.key == key {
+                    replaced.advance()
+                    if let record = ours.record, try !body(key, record) { return }
                 } else if try !body(key, record) {
                     return
                 }
@@ -60,8 +59,9 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
             cursor = last.0.encoded
             inclusive = false
         }
-        for key in replaced[next...] {
-            if let record = overlay.replacement(for: key)!, try !body(key, record) { return }
+        while let ours = try replaced.peek() {
+            replaced.advance()
+            if let record = ours.record, try !body(ours.key, record) { return }
         }
     }
 
@@ -77,13 +77,12 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
 
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
         let range = EntryRange(list: list, prefix: prefix)
-        let replaced = overlay.replacedKeys(from: range.lower, below: range.upper)
+        let replaced = try overlay.replacements(after: range.lower, inclusive: true, below: range.upper, limit: Self.pointReadsForCount + 1)
         if replaced.count <= Self.pointReadsForCount {
             // Few edits in the range (`ls` of a million users, most TABs): the store counts
             // from its index, and each edit corrects that by one point read.
             var count = try underlying.countEntries(range, cap: cap > Int.max - replaced.count ? cap : cap + replaced.count)
-            for key in replaced where range.entryKey(of: key) != nil {
-                guard let replacement = overlay.replacement(for: key) else { continue }
+            for (key, replacement) in replaced where range.entryKey(of: key) != nil {
                 let isPublished = try underlying.record(key) != nil
                 if isPublished, replacement == nil { count -= 1 }
                 if !isPublished, replacement != nil { count += 1 }
@@ -102,17 +101,15 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     /// The keys of the entries in `range` as this view shows them, in key order, until
-    /// `body` says stop: the overlay's merged with the published ones, which are read a page
-    /// at a time. Costs what is visited, however many entries either side holds beyond.
+    /// `body` says stop: the overlay's merged with the published ones, both read a page at
+    /// a time. Costs what is visited, however many entries either side holds beyond.
     private func forEachEntry(in range: EntryRange, pageSize: Int, _ body: (String) throws -> Bool) throws {
-        let replaced = overlay.replacedKeys(from: range.lower, below: range.upper)
-        var next = replaced.startIndex
-        /// The next entry the overlay holds, skipping what it deletes and what is not an entry.
-        func nextReplaced() -> (key: String, record: Record?)? {
-            while next < replaced.endIndex {
-                let key = replaced[next]
-                if let entry = range.entryKey(of: key), let replacement = overlay.replacement(for: key) { return (entry, replacement) }
-                next += 1
+        var replaced = OverlayCursor(overlay, from: range.lower, below: range.upper, pageSize: pageSize)
+        /// The next entry the overlay holds, skipping what is not an entry.
+        func nextReplaced() throws -> (key: String, record: Record?)? {
+            while let ours = try replaced.peek() {
+                if let entry = range.entryKey(of: ours.key) { return (entry, ours.record) }
+                replaced.advance()
             }
             return nil
         }
@@ -124,12 +121,12 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
                 position = 0
             }
             let published = position < page.count ? page[position] : nil
-            let ours = nextReplaced()
+            let ours = try nextReplaced()
             guard published != nil || ours != nil else { return }
             if let ours, published.map({ UTF8Bytes.compare(ours.key, $0) <= 0 }) ?? true {
                 // The overlay's version of an entry replaces the published one.
                 if let published, UTF8Bytes.compare(ours.key, published) == 0 { position += 1 }
-                next += 1
+                replaced.advance()
                 if ours.record != nil, try !body(ours.key) { return }
             } else if let published {
                 position += 1
@@ -140,11 +137,12 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
 
     func referrers(of target: RecordKey) throws -> [Referrer] {
         let index = ReferenceIndex(schema: schema)
-        var found = try underlying.referrers(of: target).filter { overlay.replacement(for: $0.record) == nil }
+        var found = try underlying.referrers(of: target).filter { try overlay.replacement(for: $0.record) == nil }
         for scope in index.scopes {
-            for key in overlay.replacedKeys(from: scope.descendantsLowerBound, below: scope.descendantsUpperBound)
-            where index.mayHoldReferences(key) {
-                guard let record = overlay.replacement(for: key) else { continue }
+            var replaced = OverlayCursor(overlay, from: scope.descendantsLowerBound, below: scope.descendantsUpperBound, pageSize: Self.chunkSize)
+            while let (key, record) = try replaced.peek() {
+                replaced.advance()
+                guard index.mayHoldReferences(key) else { continue }
                 for reference in index.references(of: key, record) where reference.target == target {
                     found.append(Referrer(record: key, leaf: reference.leaf))
                 }

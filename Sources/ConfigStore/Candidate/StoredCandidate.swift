@@ -3,6 +3,11 @@ import ConfigModel
 /// A candidate over the published records: each touched record as first seen (`base`) and
 /// as edited (`new`). A user's candidate is mirrored in the storage after every command; a
 /// scratch candidate (scripts) lives in memory only.
+///
+/// Past `RevisionedStore.spillThreshold` records, the edits are spilled to the storage (see
+/// `SpillArea`) and memory holds only those made since; everything that reads the whole
+/// candidate (compare, validate, publish) then reads it back in windows in key order, so
+/// that a million users cost what a window costs.
 final class StoredCandidate: Candidate {
     typealias Edit = EditLog.Edit
 
@@ -11,7 +16,12 @@ final class StoredCandidate: Candidate {
     /// The user whose persisted candidate this is; nil for a scratch candidate.
     let owner: String?
     private(set) var baseRevision: Int
+    /// The edits in memory: all of them, or those made since the last spill.
     private var edits: EditLog
+    /// Where the edits went once they outgrew memory; nil until they did.
+    private var spill: SpillArea?
+    /// Keys known to have no spilled edit, learnt from lookups since the spill last changed.
+    private var unspilled = AbsentKeys()
     /// The edit of each record the current command changed, as it was before the command:
     /// what `revertCommand` restores, last first. A list, not a table, so that a `set` costs
     /// no hashing for it: the edits themselves say which the command already changed (a key
@@ -50,18 +60,47 @@ final class StoredCandidate: Candidate {
             // candidate follows the latest revision (see `followLatestIfEmpty`).
             return (persisted.edits.isEmpty ? latest : persisted.base, EditLog(persisted.edits))
         }
+        try spillIfLarge()
     }
 
     // MARK: Reading
 
     /// The candidate as a configuration: its edits over the published records.
-    private var view: OverlaidReader<EditLog> {
+    private func view() throws -> OverlaidReader<CandidateOverlay> {
+        if let spill {
+            try spillEdits()
+            return spilledView(spill, over: storage)
+        }
         edits.sortKeys()
-        return OverlaidReader(schema: schema, overlay: edits, underlying: storage)
+        return OverlaidReader(schema: schema, overlay: .memory(edits), underlying: storage)
+    }
+
+    /// A spilled candidate as a configuration, read through `reads`.
+    private func spilledView(_ spill: SpillArea, over reads: any StorageReads) -> OverlaidReader<CandidateOverlay> {
+        OverlaidReader(schema: schema, overlay: .spilled(spill, reads: reads), underlying: reads)
+    }
+
+    /// The edit of `key`, from memory or else from the spill; nil when there is none.
+    private func edit(of key: RecordKey) throws -> Edit? {
+        switch edits.lookup(key) {
+        case .edited(let edit): edit
+        case .unedited: nil
+        case .unknown: try spilledEdit(of: key)
+        }
+    }
+
+    private func spilledEdit(of key: RecordKey) throws -> Edit? {
+        guard let spill, !unspilled.contains(key) else { return nil }
+        let found = try storage.spilledEdits(in: spill, after: key.encoded, inclusive: true, below: CandidateOverlay.end, limit: 1).first
+        if let found, found.key == key { return found.edit }
+        // Nothing spilled lies between `key` and the next spilled key either: an import of
+        // new users asks about each in turn, and then asks the spill once per stretch.
+        unspilled.insert(from: key, upTo: found?.key)
+        return nil
     }
 
     func record(_ key: RecordKey) throws -> Record? {
-        if let edit = edits[key] { return edit.new }
+        if let edit = try edit(of: key) { return edit.new }
         if let read = seen[key] { return read }
         let record = try readPublished(key)
         seen[key] = .some(record)
@@ -69,23 +108,23 @@ final class StoredCandidate: Candidate {
     }
 
     func forEachRecord(under ancestor: RecordKey, _ body: (RecordKey, Record) throws -> Void) throws {
-        try view.forEachRecord(under: ancestor, body)
+        try view().forEachRecord(under: ancestor, body)
     }
 
     func referrers(of target: RecordKey) throws -> [Referrer] {
-        try view.referrers(of: target)
+        try view().referrers(of: target)
     }
 
     func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws {
-        try view.forEachEntry(of: list, startingWith: prefix, body)
+        try view().forEachEntry(of: list, startingWith: prefix, body)
     }
 
     func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
-        try view.entryKeys(of: list, startingWith: prefix, limit: limit)
+        try view().entryKeys(of: list, startingWith: prefix, limit: limit)
     }
 
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
-        try view.countEntries(of: list, startingWith: prefix, cap: cap)
+        try view().countEntries(of: list, startingWith: prefix, cap: cap)
     }
 
     /// A record as published, for a record the candidate has not edited yet. A script's
@@ -109,7 +148,13 @@ final class StoredCandidate: Candidate {
     // MARK: Editing
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {
-        let (existing, setByCommand) = edits.edit(of: key, command: command)
+        let (lookup, setByCommand) = edits.lookup(key, command: command)
+        let existing: Edit?
+        switch lookup {
+        case .edited(let edit): existing = edit
+        case .unedited: existing = nil
+        case .unknown: existing = try spilledEdit(of: key)
+        }
         if !setByCommand { undo.append((key, existing)) }
         let base: Record?
         if let existing {
@@ -132,9 +177,11 @@ final class StoredCandidate: Candidate {
             if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
             command += 1
         }
+        // Spilled first: should the spill fail, the command fails whole and is reverted.
+        try spillIfLarge()
         guard let owner, !undo.isEmpty else { return }
         let touched = Set(undo.map(\.key))
-        let saved = touched.map { (key: $0, edit: edits[$0]) }
+        let saved = try touched.map { (key: $0, edit: try edit(of: $0)) }
         try storage.write { transaction in
             try transaction.saveCandidate(of: owner, base: self.baseRevision, edits: saved)
             return ((), commit: true)
@@ -142,10 +189,70 @@ final class StoredCandidate: Candidate {
     }
 
     func revertCommand() {
-        for (key, edit) in undo.reversed() { edits[key] = edit }
+        for (key, edit) in undo.reversed() { edits.set(key, edit, command: -1) }
         undo = []
         seen = [:]
         command += 1
+    }
+
+    // MARK: Spilling
+
+    /// Spills the edits in memory once they are past the threshold.
+    private func spillIfLarge() throws {
+        if edits.count >= store.spillThreshold { try spillEdits() }
+    }
+
+    /// Moves the edits in memory to the spill, making one first if need be. Edits a command
+    /// made may go too: what it may undo is in `undo`, and restored over the spill.
+    private func spillEdits() throws {
+        guard !edits.isEmpty || spill == nil else { return }
+        let area = try spill ?? storage.makeSpillArea()
+        spill = area
+        try storage.spill(edits.sorted, into: area)
+        edits = EditLog(masksSpill: true)
+        unspilled.removeAll()
+        lastChanges = nil
+    }
+
+    /// Forgets the spill, once its edits are published or replaced.
+    private func dropSpill() throws {
+        guard let spill else { return }
+        self.spill = nil
+        unspilled.removeAll()
+        try storage.dropSpillArea(spill)
+    }
+
+    /// The spilled edits under `scope`, a window at a time in key order, read through `reads`.
+    private func forEachSpilledWindow(
+        _ spill: SpillArea, under scope: RecordKey, reads: any StorageReads,
+        _ body: ([(key: RecordKey, base: Record?, new: Record?)]) throws -> Void
+    ) throws {
+        var lower = scope.encoded, inclusive = true
+        while true {
+            let page = try reads.spilledEdits(in: spill, after: lower, inclusive: inclusive, below: scope.descendantsUpperBound, limit: Publisher.windowSize)
+            guard let last = page.last else { return }
+            try body(page.compactMap { key, edit in key == scope || key.isDescendant(of: scope) ? (key, edit.base, edit.new) : nil })
+            guard page.count == Publisher.windowSize else { return }
+            lower = last.key.encoded
+            inclusive = false
+        }
+    }
+
+    /// A spilled candidate's changes against the published configuration under `scope`, a
+    /// window at a time, read through `reads`.
+    private func forEachSpilledChange(
+        _ spill: SpillArea, under scope: RecordKey, reads: any StorageReads, _ body: (ChangeSet) throws -> Void
+    ) throws {
+        // While nothing was published since the base, each record is published as the
+        // candidate first saw it.
+        let baseIsCurrent = try reads.latestRevision() == baseRevision
+        try forEachSpilledWindow(spill, under: scope, reads: reads) { window in
+            let changes = try window.compactMap { key, base, new in
+                let published = baseIsCurrent ? base : try reads.record(key)
+                return published == new ? nil : RecordChange(key: key, old: published, new: new)
+            }
+            if !changes.isEmpty { try body(ChangeSet(changes)) }
+        }
     }
 
     // MARK: Status and comparison
@@ -153,9 +260,16 @@ final class StoredCandidate: Candidate {
     func status() throws -> CandidateStatus {
         let latest = try store.latestRevision()
         followLatestIfEmpty(latest)
-        return CandidateStatus(
-            baseRevision: baseRevision, latestRevision: latest,
-            pendingChanges: edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size })
+        var pending = 0
+        if let spill {
+            try spillEdits()
+            try forEachSpilledWindow(spill, under: RecordKey(.root), reads: storage) { window in
+                pending += window.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.base, new: $1.new).size }
+            }
+        } else {
+            pending = edits.ordered.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size }
+        }
+        return CandidateStatus(baseRevision: baseRevision, latestRevision: latest, pendingChanges: pending)
     }
 
     /// An empty candidate has nothing a newer revision could conflict with, so it follows
@@ -164,11 +278,26 @@ final class StoredCandidate: Candidate {
     /// based on anything older than the candidate, or a publish would take it as current
     /// and overwrite what was published since.
     private func followLatestIfEmpty(_ latest: Int) {
-        if edits.isEmpty, seen.isEmpty { baseRevision = latest }
+        if spill == nil, edits.isEmpty, seen.isEmpty { baseRevision = latest }
+    }
+
+    func forEachChangeWindow(under scope: RecordKey, _ body: (ChangeSet) throws -> Void) throws {
+        guard let spill else {
+            let changes = try changesAgainstPublished(under: scope)
+            if !changes.isEmpty { try body(changes) }
+            return
+        }
+        try spillEdits()
+        try storage.snapshot { reads in try forEachSpilledChange(spill, under: scope, reads: reads, body) }
     }
 
     func changesAgainstPublished(under scope: RecordKey) throws -> ChangeSet {
-        try storage.snapshot { reads in
+        if spill != nil {
+            var changes: [RecordChange] = []
+            try forEachChangeWindow(under: scope) { changes += $0.changes }
+            return ChangeSet(changes)
+        }
+        return try storage.snapshot { reads in
             let latest = try reads.latestRevision()
             if let last = lastChanges, last.version == edits.version, last.latest == latest, last.scope == scope { return last.changes }
             // While nothing was published since the base, each record is published as the
@@ -186,14 +315,36 @@ final class StoredCandidate: Candidate {
     }
 
     func validate() throws -> [Violation] {
-        let changes = try changesAgainstPublished(under: RecordKey(.root))
-        return try store.validator.validate(ValidationContext(config: view, changes: changes))
+        guard let spill else {
+            let changes = try changesAgainstPublished(under: RecordKey(.root))
+            return try store.validator.validate(ValidationContext(config: view(), changes: changes))
+        }
+        // A window at a time: each rule checks what a window changed, reading the whole
+        // candidate; what a rule reports of a record outside its window, it reports once.
+        try spillEdits()
+        return try storage.snapshot { reads in
+            let config = spilledView(spill, over: reads)
+            var violations = Set<Violation>()
+            try forEachSpilledChange(spill, under: RecordKey(.root), reads: reads) { window in
+                violations.formUnion(try store.validator.validate(ValidationContext(config: config, changes: window)))
+            }
+            return violations.sorted(by: Violation.reportOrder)
+        }
     }
 
     func conflicts() throws -> [MergeConflict] {
-        try storage.snapshot { reads in
+        if spill != nil { try spillEdits() }
+        return try storage.snapshot { reads in
             let latest = try reads.latestRevision()
             guard latest != baseRevision else { return [] }
+            if let spill {
+                let view = spilledView(spill, over: reads)
+                var conflicts: [MergeConflict] = []
+                try forEachSpilledWindow(spill, under: RecordKey(.root), reads: reads) { window in
+                    conflicts += try publisher.merge(window, base: baseRevision, latest: latest, reads: reads, orphansIn: view).conflicts
+                }
+                return conflicts.sorted { $0.path < $1.path }
+            }
             let pending = edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }
             return try publisher.merge(pending, base: baseRevision, latest: latest, reads: reads).conflicts
         }
@@ -202,10 +353,19 @@ final class StoredCandidate: Candidate {
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
+        if spill != nil { try spillEdits() }
+        let spill = spill
         let outcome: PublishOutcome = try storage.write { transaction in
-            let outcome = try publisher.publish(
-                edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
-                metadata: metadata, in: transaction)
+            let outcome =
+                if let spill {
+                    try publisher.publish(
+                        inWindows: { reads, body in try forEachSpilledWindow(spill, under: RecordKey(.root), reads: reads, body) },
+                        candidate: { reads in spilledView(spill, over: reads) }, base: baseRevision, metadata: metadata, in: transaction)
+                } else {
+                    try publisher.publish(
+                        edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
+                        metadata: metadata, in: transaction)
+                }
             if case .published = outcome, let owner { try transaction.deleteCandidate(of: owner) }
             return (outcome, commit: outcome.isPublished)
         }
@@ -214,6 +374,7 @@ final class StoredCandidate: Candidate {
             var published = EditLog()
             swap(&published, &edits)
             BackgroundRelease.release(consume published)
+            try? dropSpill()
             absent.removeAll()
             lastChanges = nil
             baseRevision = revision
@@ -229,10 +390,22 @@ final class StoredCandidate: Candidate {
         return outcome
     }
 
+    /// Every edit, from memory or the spill: for what rebuilds the whole candidate anyway.
+    private func allEdits() throws -> [(key: RecordKey, edit: Edit)] {
+        guard let spill else { return edits.ordered }
+        try spillEdits()
+        var all: [(key: RecordKey, edit: Edit)] = []
+        try forEachSpilledWindow(spill, under: RecordKey(.root), reads: storage) { window in
+            all += window.map { ($0.key, Edit(base: $0.base, new: $0.new)) }
+        }
+        return all
+    }
+
     func update() throws -> UpdateOutcome {
+        let all = try allEdits()
         let (latest, rebased, dropped) = try storage.snapshot { reads in
             var rebased: [RecordKey: Edit] = [:], dropped: [MergeConflict] = []
-            for (key, edit) in edits.ordered {
+            for (key, edit) in all {
                 let published = try reads.record(key)
                 let merged = ThreeWayMerge.merge(key, base: edit.base, mine: edit.new, theirs: published)
                 dropped += merged.conflicts
@@ -275,12 +448,14 @@ final class StoredCandidate: Candidate {
                 return ((), commit: true)
             }
         }
+        try? dropSpill()
         edits = EditLog(newEdits)
         absent.removeAll()
         lastChanges = nil
         baseRevision = base
         undo = []
         seen = [:]
+        try spillIfLarge()
     }
 }
 

@@ -31,18 +31,74 @@ struct Publisher {
         // transaction back.
         let validation = validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes)
         let revision = latest + 1, size = changes.size
-        try transaction.appendRevision(revision, metadata: metadata, changes: changes, size: size, references: references)
+        try transaction.appendChanges(changes, to: revision, references: references)
+        try transaction.appendRevision(revision, metadata: metadata, size: size)
         let violations = try validation.finish()
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
         BackgroundRelease.release((consume edits, consume changed, consume changes, consume validation))
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
+    /// Publishes edits too many to hold at once (a spilled candidate's), which
+    /// `forEachWindow` hands over a window at a time in key order, reading through the
+    /// transaction it is given; `candidate` is the candidate as a configuration over the
+    /// same transaction. Each window is merged and appended in turn; once the whole change
+    /// is in the store, it is read back a window at a time and validated. Memory holds one
+    /// window, whatever the size of the change.
+    func publish(
+        inWindows forEachWindow: (any StorageReads, ([(key: RecordKey, base: Record?, new: Record?)]) throws -> Void) throws -> Void,
+        candidate: (any StorageReads) -> any ConfigReader, base: Int, metadata: PublishMetadata,
+        in transaction: any StorageTransaction
+    ) throws -> PublishOutcome {
+        let latest = try transaction.latestRevision(), revision = latest + 1
+        var conflicts: [MergeConflict] = []
+        var size = 0, appended = 0
+        let view = candidate(transaction)
+        try forEachWindow(transaction) { window in
+            let (changed, found) = try merge(window, base: base, latest: latest, reads: transaction, orphansIn: view)
+            conflicts += found
+            // Past a conflict the publish is lost; the windows after it are only merged, to
+            // report every conflict at once.
+            guard conflicts.isEmpty, !changed.isEmpty else { return }
+            let changes = ChangeSet(changed)
+            size += changes.size
+            appended += changes.changes.count
+            try transaction.appendChanges(changes, to: revision, references: references)
+        }
+        if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
+        if appended == 0 { return .nothingToPublish }
+        try transaction.appendRevision(revision, metadata: metadata, size: size)
+        let violations = try validateAppended(revision, in: transaction)
+        if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+        return .published(revision: revision, changeCount: size, warnings: violations)
+    }
+
+    /// Validates revision `revision`, appended in `transaction`, a window of its changes at
+    /// a time: the rules read the store, which holds the whole change.
+    private func validateAppended(_ revision: Int, in transaction: any StorageTransaction) throws -> [Violation] {
+        let config = view(RecordTableOverlay.empty, over: transaction)
+        var violations = Set<Violation>()
+        var after: RecordKey?
+        while true {
+            let window = try transaction.changes(of: revision, after: after, limit: Self.windowSize)
+            guard let last = window.last else { break }
+            let changes = ChangeSet(window.map { RecordChange(key: $0.key, old: $0.old, new: $0.new) })
+            violations.formUnion(try validator.validate(ValidationContext(config: config, changes: changes)))
+            after = last.key
+        }
+        return violations.sorted(by: Violation.reportOrder)
+    }
+
+    /// Records per window of a change too large to hold at once.
+    static let windowSize = 20_000
+
     /// The record changes publishing `edits` would make now, and the conflicts that would
-    /// stop it (sorted by path, each attributed to the revision it meets).
+    /// stop it (sorted by path, each attributed to the revision it meets). Entries left
+    /// without their parent are found in `orphansIn` when given (the whole candidate, for
+    /// edits that come in windows), else in the merge's own result.
     func merge(
         _ edits: [(key: RecordKey, base: Record?, new: Record?)], base: Int, latest: Int,
-        reads: any StorageReads
+        reads: any StorageReads, orphansIn candidate: (any ConfigReader)? = nil
     ) throws -> (changes: [RecordChange], conflicts: [MergeConflict]) {
         var changed: [RecordChange] = []
         changed.reserveCapacity(edits.count)
@@ -66,7 +122,7 @@ struct Publisher {
             }
         }
         // A candidate's own edits keep entries whole; only concurrent ones can orphan.
-        conflicts += try orphans(merged, published: published, reads: reads)
+        conflicts += try orphans(merged, published: published, in: candidate ?? view(RecordTableOverlay(merged), over: reads))
         let attributed = try ConflictAttribution(reads: reads, schema: schema).attribute(conflicts, since: base)
         return (changed, attributed.sorted { $0.path < $1.path })
     }
@@ -75,9 +131,8 @@ struct Publisher {
         OverlaidReader(schema: schema, overlay: overlay, underlying: reads)
     }
 
-    private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?], reads: any StorageReads) throws -> [MergeConflict] {
+    private func orphans(_ merged: [RecordKey: Record?], published: [RecordKey: Record?], in view: any ConfigReader) throws -> [MergeConflict] {
         var conflicts: [MergeConflict] = []
-        let view = view(RecordTableOverlay(merged), over: reads)
         for (key, record) in merged {
             if record == nil {
                 try view.forEachRecord(under: key) { descendant, _ in

@@ -21,6 +21,8 @@ public final class MemoryStorage: Storage, Sendable {
     }
 
     private let state = Mutex(State())
+    /// Spill areas by number: outside `State`, as no transaction covers them.
+    private let spills = SpilledEdits()
 
     public init() {}
 
@@ -29,13 +31,13 @@ public final class MemoryStorage: Storage, Sendable {
     private var current: State { state.withLock { $0 } }
 
     public func snapshot<T>(_ body: (any StorageReads) throws -> T) throws -> T {
-        try body(MemoryAccess(state: current))
+        try body(MemoryAccess(state: current, spills: spills))
     }
 
     public func write<T>(_ body: (any StorageTransaction) throws -> (T, commit: Bool)) throws -> T {
         // One writer at a time, as in a database: the lock is held for the whole transaction.
         try state.withLock { state in
-            let access = MemoryAccess(state: state)
+            let access = MemoryAccess(state: state, spills: spills)
             let (result, commit) = try body(access)
             if commit { state = access.state }
             return result
@@ -53,14 +55,54 @@ public final class MemoryStorage: Storage, Sendable {
     private let readEpochs = Atomic<Int>(0)
 
     public var readEpoch: Int { readEpochs.load(ordering: .relaxed) }
+
+    public func makeSpillArea() throws -> SpillArea { spills.makeArea() }
+
+    public func spill(_ edits: [(key: RecordKey, edit: CandidateEdit?)], into area: SpillArea) throws {
+        spills.write(edits, into: area)
+    }
+
+    public func dropSpillArea(_ area: SpillArea) throws { spills.drop(area) }
+}
+
+/// The spill areas of a `MemoryStorage`.
+private final class SpilledEdits: Sendable {
+    private let areas = Mutex<(next: Int, edits: [Int: [RecordKey: CandidateEdit]])>((0, [:]))
+
+    func makeArea() -> SpillArea {
+        areas.withLock { areas in
+            areas.next += 1
+            areas.edits[areas.next] = [:]
+            return SpillArea(number: areas.next)
+        }
+    }
+
+    func write(_ edits: [(key: RecordKey, edit: CandidateEdit?)], into area: SpillArea) {
+        areas.withLock { areas in
+            for (key, edit) in edits { areas.edits[area.number]![key] = edit }
+        }
+    }
+
+    func drop(_ area: SpillArea) {
+        _ = areas.withLock { $0.edits.removeValue(forKey: area.number) }
+    }
+
+    func read(_ area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int) -> [(key: RecordKey, edit: CandidateEdit)] {
+        let from = RecordKey(encoded: lower), to = RecordKey(encoded: upper)
+        let edits = areas.withLock { $0.edits[area.number] ?? [:] }
+        let keys = edits.keys.filter { (inclusive ? from <= $0 : from < $0) && $0 < to }.sorted().prefix(limit)
+        return keys.map { ($0, edits[$0]!) }
+    }
 }
 
 /// Reads and writes of one state of a `MemoryStorage`.
 private final class MemoryAccess: StorageTransaction {
     var state: MemoryStorage.State
+    private let spills: SpilledEdits
 
-    init(state: MemoryStorage.State) {
+    init(state: MemoryStorage.State, spills: SpilledEdits) {
         self.state = state
+        self.spills = spills
     }
 
     func latestRevision() throws -> Int { state.revisions.last?.id ?? 0 }
@@ -103,21 +145,33 @@ private final class MemoryAccess: StorageTransaction {
         }
     }
 
+    func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
+        let chosen = state.changes.filter { change in change.revision == revision && key.map { $0 < change.key } ?? true }
+        return Array(chosen.sorted { $0.key < $1.key }.prefix(limit))
+    }
+
     func revisions(limit: Int?) throws -> [RevisionInfo] {
         Array(state.revisions.reversed().prefix(limit ?? .max))
     }
 
     func candidate(of user: String) throws -> PersistedCandidate? { state.candidates[user] }
 
-    func appendRevision(
-        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-        references: ReferenceIndex
-    ) throws {
+    func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        spills.read(area, after: lower, inclusive: inclusive, below: upper, limit: limit)
+    }
+
+    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws {
         try requireFollowsHead(revision)
         state.revisions.append(
             RevisionInfo(
                 id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
                 comment: metadata.comment, changeCount: size))
+    }
+
+    func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws {
+        try requireFollowsHead(revision)
         for change in changes.changes {
             state.records[change.key] = change.new
             state.changes.append(LoggedChange(revision: revision, key: change.key, old: change.old, new: change.new))

@@ -27,6 +27,15 @@ public protocol Storage: StorageReads, AnyObject {
 
     /// Changes whenever what `pointRead` answers from may have moved on (see `pointRead`).
     var readEpoch: Int { get }
+
+    /// A new, empty spill area (see `SpillArea`).
+    func makeSpillArea() throws -> SpillArea
+
+    /// Writes edits into `area`, replacing the edit of each key (nil: the key has none).
+    func spill(_ edits: [(key: RecordKey, edit: CandidateEdit?)], into area: SpillArea) throws
+
+    /// Forgets `area` and everything in it.
+    func dropSpillArea(_ area: SpillArea) throws
 }
 
 /// Reads at the head, for a storage whose snapshot is as cheap as any read (one in memory):
@@ -50,8 +59,18 @@ extension Storage {
         try snapshot { try $0.forEachChange(after: after, upTo: upTo, under: scope, newestFirst: newestFirst, body) }
     }
 
+    public func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
+        try snapshot { try $0.changes(of: revision, after: key, limit: limit) }
+    }
+
     public func revisions(limit: Int?) throws -> [RevisionInfo] { try snapshot { try $0.revisions(limit: limit) } }
     public func candidate(of user: String) throws -> PersistedCandidate? { try snapshot { try $0.candidate(of: user) } }
+
+    public func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try snapshot { try $0.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit) }
+    }
 }
 
 extension StorageTransaction {
@@ -106,21 +125,35 @@ public protocol StorageReads {
         after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
         _ body: (LoggedChange) throws -> Bool) throws
 
+    /// Up to `limit` of the records revision `revision` changed, with keys after `key` (nil:
+    /// from the first), in key order: a large revision read back a window at a time.
+    func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange]
+
     /// Revisions, newest first; `limit` bounds how many.
     func revisions(limit: Int?) throws -> [RevisionInfo]
 
     /// The persisted candidate of `user`, if there is one.
     func candidate(of user: String) throws -> PersistedCandidate?
+
+    /// Up to `limit` edits spilled into `area` with keys after `lower` (or at it, if
+    /// `inclusive`) and below `upper`, in key order.
+    func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)]
 }
 
 /// What a write transaction may do besides reading.
 public protocol StorageTransaction: StorageReads {
-    /// Appends revision `revision` with its changes, in key order, and keeps the published
-    /// records and the reference index in step. `revision` must be the head plus one:
-    /// a storage whose head moved refuses (compare-and-set on the head).
-    func appendRevision(
-        _ revision: Int, metadata: PublishMetadata, changes: ChangeSet, size: Int,
-        references: ReferenceIndex) throws
+    /// Writes `changes`, in key order, as part of revision `revision`: the published records,
+    /// the change log and the reference index. A large revision comes in several calls, in
+    /// key order, and `appendRevision` then makes it the head. `revision` must be the head
+    /// plus one.
+    func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws
+
+    /// Makes revision `revision`, whose changes were appended, the head, with who published
+    /// it and how many leaves it changed. `revision` must be the head plus one: a storage
+    /// whose head moved refuses (compare-and-set on the head).
+    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws
 
     /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone).
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws
@@ -166,6 +199,21 @@ public struct PersistedCandidate: Sendable {
     public init(base: Int, edits: [RecordKey: CandidateEdit]) {
         self.base = base
         self.edits = edits
+    }
+}
+
+/// A storage's own place for the edits of a candidate too large to hold in memory (a
+/// million users imported in one go): the candidate keeps its newest edits in memory and
+/// moves them here in key order when they grow past a threshold, then reads them back in
+/// windows. An area belongs to the storage that made it, which alone sees it: another
+/// process, or another connection, never does. It is not part of any transaction (a
+/// rolled-back publish leaves it as it was), lasts no longer than the storage is open, and
+/// nothing in it survives a crash: a database keeps it in a temporary table.
+public struct SpillArea: Hashable, Sendable {
+    public let number: Int
+
+    public init(number: Int) {
+        self.number = number
     }
 }
 

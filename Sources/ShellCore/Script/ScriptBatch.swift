@@ -44,28 +44,36 @@ public struct ScriptBatch {
         }
     }
 
-    /// After a successful run: show what `check` would publish, or warn about what a script left unpublished.
+    /// After a successful run: show what `check` would publish, or warn about what a script
+    /// left unpublished. Both read the change a window at a time: a check of a million users
+    /// prints them without holding them.
     private func finish(_ session: Session) throws {
-        let changes = try session.candidate.changesAgainstPublished(under: RecordKey(.root))
-        if isCheck {
-            var lines: [String] = []
-            let emit: (String) -> Void = options.json ? { lines.append($0) } : console.out
-            if changes.isEmpty {
-                emit("Check: no change would be published")
-            } else {
-                try DiffRenderer(schema: session.schema).renderOnTwoThreads(changes.changes, to: DiffColors.emitting(to: emit, colored: options.color))
-            }
-            if options.json {
-                // One document for the diff, like every command's under --json.
-                console.out(
-                    JSONOut.object([
-                        ("ok", .bool(true)), ("command", .string("check")),
-                        ("result", Viewing.json(changes, schema: session.schema)),
-                        ("output", .array(lines.map(JSONOut.string))),
-                    ]).serialized)
-            }
-        } else if !changes.isEmpty {
-            console.err("warning: \(changes.size) unpublished change\(changes.size == 1 ? "" : "s") discarded at the end of the script")
+        let root = RecordKey(.root)
+        guard isCheck else {
+            var size = 0
+            try session.candidate.forEachChangeWindow(under: root) { size += $0.size }
+            if size > 0 { console.err("warning: \(size) unpublished change\(size == 1 ? "" : "s") discarded at the end of the script") }
+            return
+        }
+        var lines: [String] = []
+        var changes: [RecordChange] = []
+        var isEmpty = true
+        let emit: (String) -> Void = options.json ? { lines.append($0) } : console.out
+        let renderer = DiffRenderer(schema: session.schema)
+        try session.candidate.forEachChangeWindow(under: root) { window in
+            isEmpty = false
+            if options.json { changes += window.changes }
+            try renderer.renderOnTwoThreads(window.changes, to: DiffColors.emitting(to: emit, colored: options.color))
+        }
+        if isEmpty { emit("Check: no change would be published") }
+        if options.json {
+            // One document for the diff, like every command's under --json.
+            console.out(
+                JSONOut.object([
+                    ("ok", .bool(true)), ("command", .string("check")),
+                    ("result", Viewing.json(ChangeSet(changes), schema: session.schema)),
+                    ("output", .array(lines.map(JSONOut.string))),
+                ]).serialized)
         }
     }
 
