@@ -22,13 +22,16 @@ struct LexedLines: Sequence {
     static let aheadThreshold = 1 << 20
 
     let text: String
+    /// The physical line `text` starts at: a segment of a long file starts further on.
+    var firstLine = 1
     let lexer: Lexer
     let resolver: PathResolver
 
     func makeIterator() -> Iterator {
-        text.utf8.count < Self.aheadThreshold
-            ? Iterator(inline: LogicalLines(text).makeIterator(), lexer: lexer)
-            : Iterator(ahead: LexAhead(text, lexer: lexer, resolver: resolver), lexer: lexer)
+        let lines = LogicalLines(text, firstLine: firstLine)
+        return text.utf8.count < Self.aheadThreshold
+            ? Iterator(inline: lines.makeIterator(), lexer: lexer)
+            : Iterator(ahead: LexAhead(lines, lexer: lexer, resolver: resolver), lexer: lexer)
     }
 
     struct Iterator: IteratorProtocol {
@@ -71,9 +74,9 @@ struct LexedLines: Sequence {
 final class LexAhead {
     private let handover = LexHandover()
 
-    init(_ text: String, lexer: Lexer, resolver: PathResolver) {
+    init(_ lines: LogicalLines, lexer: Lexer, resolver: PathResolver) {
         let handover = self.handover
-        Thread { handover.produce(text, lexer, resolver) }.start()
+        Thread { handover.produce(lines, lexer, resolver) }.start()
     }
 
     deinit { handover.abandon() }
@@ -130,7 +133,7 @@ final class LexHandover: @unchecked Sendable {
     static var running: Int { runningCount.load(ordering: .relaxed) }
     private static let runningCount = Atomic<Int>(0)
 
-    func produce(_ text: String, _ lexer: Lexer, _ resolver: PathResolver) {
+    func produce(_ lines: LogicalLines, _ lexer: Lexer, _ resolver: PathResolver) {
         Self.runningCount.add(1, ordering: .relaxed)
         defer { Self.runningCount.subtract(1, ordering: .relaxed) }
         var chunk: [LexedLines.Line] = []
@@ -139,7 +142,7 @@ final class LexHandover: @unchecked Sendable {
         // runner is the slower of the two, with chunks waiting for it; otherwise the runner
         // prepares each command itself, and neither thread waits for the other for long.
         var prepares = false
-        for logical in LogicalLines(text) {
+        for logical in lines {
             chunk.append(LexedLines.lex(logical, with: lexer, preparingWith: prepares ? resolver : nil))
             if chunk.count == Self.chunkSize {
                 guard let waiting = hand(chunk) else { return }

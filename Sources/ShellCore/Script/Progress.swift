@@ -10,11 +10,17 @@ final class Progress {
 
     /// Nil when stderr is not a terminal: then nothing is ever printed, and the lines of
     /// `text` are not even counted.
-    init?(label: String, text: String) {
+    convenience init?(label: String, text: String) {
         guard isatty(2) == 1 else { return nil }
-        self.label = label
         var lines = 0
         for byte in text.utf8 where byte == UInt8(ascii: "\n") { lines += 1 }
+        self.init(label: label, lines: lines)
+    }
+
+    /// For a script of `lines` lines counted already; nil when stderr is not a terminal.
+    init?(label: String, lines: Int) {
+        guard isatty(2) == 1 else { return nil }
+        self.label = label
         total = lines
     }
 

@@ -27,9 +27,18 @@ public struct ScriptBatch {
 
     private func run(_ input: ScriptInput) -> ExitCode {
         do {
+            if case .file(let path) = input, let segments = try ScriptSegments.open(path) {
+                let session = try makeSession(for: input)
+                let runner = ScriptRunner(session: session, name: input.displayName, progress: Progress(label: input.displayName, lines: segments.lines))
+                try segments.forEachSegment { text, firstLine in
+                    try runner.run(text, firstLine: firstLine)
+                    return !session.wantsToLeave
+                }
+                try finish(session)
+                return .success
+            }
             let text = try input.text()
-            let session = try Session(store: store, mode: isCheck ? .check : .script, options: options, console: console, source: input.publishSource)
-            if case .file(let path) = input { session.sourceStack = [ScriptFile.identity(path)] }
+            let session = try makeSession(for: input)
             let progress = Progress(label: input.displayName, text: text)
             try ScriptRunner(session: session, name: input.displayName, progress: progress).run(text)
             try finish(session)
@@ -42,6 +51,12 @@ public struct ScriptBatch {
             report(ScriptFailure(error: commandError, file: input.displayName, line: 0, column: 0, sourceLine: nil))
             return commandError.code
         }
+    }
+
+    private func makeSession(for input: ScriptInput) throws -> Session {
+        let session = try Session(store: store, mode: isCheck ? .check : .script, options: options, console: console, source: input.publishSource)
+        if case .file(let path) = input { session.sourceStack = [ScriptFile.identity(path)] }
+        return session
     }
 
     /// After a successful run: show what `check` would publish, or warn about what a script

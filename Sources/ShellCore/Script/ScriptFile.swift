@@ -27,7 +27,9 @@ enum ScriptFile {
         return try decode(data, name: path)
     }
 
-    static func decode(_ data: Data, name: String) throws(CommandError) -> String {
+    /// The text of `data`, or an error naming the line of its first byte that is not UTF-8,
+    /// counting from `firstLine`.
+    static func decode(_ data: Data, name: String, firstLine: Int = 1) throws(CommandError) -> String {
         if let text = String(data: data, encoding: .utf8) { return text }
         let bytes = [UInt8](data)
         var valid = 0
@@ -40,7 +42,7 @@ enum ScriptFile {
             case .emptyInput, .error: break scan
             }
         }
-        let line = bytes[..<min(valid, bytes.count)].filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let line = bytes[..<min(valid, bytes.count)].filter { $0 == UInt8(ascii: "\n") }.count + firstLine
         throw CommandError("\(name.excerpt):\(line): invalid UTF-8 (byte \(valid + 1)); scripts must be UTF-8 text")
     }
 

@@ -65,8 +65,9 @@ struct ScriptRunner {
     /// commands.
     var loading: LoadedFile?
 
-    func run(_ text: String) throws(ScriptFailure) {
-        for lexed in LexedLines(text: text, lexer: session.lexer, resolver: session.resolver) {
+    /// Runs `text`, whose first line is line `firstLine` of the script.
+    func run(_ text: String, firstLine: Int = 1) throws(ScriptFailure) {
+        for lexed in LexedLines(text: text, firstLine: firstLine, lexer: session.lexer, resolver: session.resolver) {
             let logical = lexed.logical
             progress?.advance(to: logical.line)
             if let loading { try loading.keepSecret(commentedAt: logical.line, in: session, failing: { failure($0, in: logical, fallbackLine: logical.line) }) }
