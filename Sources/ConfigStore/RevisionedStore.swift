@@ -10,12 +10,19 @@ public final class RevisionedStore: ConfigStore {
     public let validator: Validator
     let references: ReferenceIndex
     /// Records a candidate holds in memory before it spills them to the storage (see
-    /// `SpillArea`): enough for 100,000 users at once, few enough that a million stay
-    /// within SPEC §9's memory budget.
+    /// `SpillArea`).
     let spillThreshold: Int
 
+    /// Records per window in which a spilled candidate is read back: never more than memory
+    /// holds before spilling.
+    var windowSize: Int { min(spillThreshold, 20_000) }
+
+    /// Enough for 100,000 users at once, few enough that a million stay within SPEC §9's
+    /// memory budget.
+    public static let defaultSpillThreshold = 150_000
+
     /// A store of configurations of `schema` that keep `rules`, in `storage`.
-    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule], spillThreshold: Int = 150_000) {
+    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule], spillThreshold: Int = defaultSpillThreshold) {
         self.storage = storage
         self.schema = schema
         validator = Validator(rules: rules)

@@ -51,7 +51,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store, or throws exit 5 after a message saying how to recover.
     func openStore() throws -> RevisionedStore {
-        RevisionedStore(storage: try openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        RevisionedStore(storage: try openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: Self.spillThreshold)
+    }
+
+    /// `DASHELL_SPILL_THRESHOLD`, when it is a positive number: how many records a candidate
+    /// holds in memory before it spills them to the store.
+    private static var spillThreshold: Int {
+        ProcessInfo.processInfo.environment["DASHELL_SPILL_THRESHOLD"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+            ?? RevisionedStore.defaultSpillThreshold
     }
 
     /// The storage under `openStore`, for what concerns the file rather than the

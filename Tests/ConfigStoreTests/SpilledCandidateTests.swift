@@ -21,16 +21,16 @@ final class SpilledCandidateTests: StorageTestCase {
         try onEachStorage {
             let store = try StoreFixture(storage).open(spillThreshold: 1_000)
             let candidate = try store.scratchCandidate()
-            for index in 0..<(Publisher.windowSize + 500) {
+            for index in 0..<(store.windowSize + 500) {
                 var writer = candidate
                 try writer.setLeaf(StoreFixture.user(String(format: "u%06d", index), "email"), to: "u\(index)@example.com")
                 try candidate.commitCommand()
             }
-            XCTAssertEqual(try candidate.status().pendingChanges, Publisher.windowSize + 500)
+            XCTAssertEqual(try candidate.status().pendingChanges, store.windowSize + 500)
             XCTAssertEqual(try candidate.publishExpectingRevision(), 1)
-            XCTAssertEqual(try store.history(limit: nil).map(\.changeCount), [Publisher.windowSize + 500])
+            XCTAssertEqual(try store.history(limit: nil).map(\.changeCount), [store.windowSize + 500])
             let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
-            XCTAssertEqual(try store.published().countEntries(of: users, startingWith: "", cap: .max), Publisher.windowSize + 500)
+            XCTAssertEqual(try store.published().countEntries(of: users, startingWith: "", cap: .max), store.windowSize + 500)
             XCTAssertEqual(try candidate.status().pendingChanges, 0, "the published candidate starts afresh")
         }
     }

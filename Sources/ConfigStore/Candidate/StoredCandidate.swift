@@ -48,7 +48,7 @@ final class StoredCandidate: Candidate {
 
     var schema: SchemaNode { store.schema }
 
-    private var publisher: Publisher { Publisher(schema: schema, references: store.references, validator: store.validator) }
+    private var publisher: Publisher { Publisher(schema: schema, references: store.references, validator: store.validator, windowSize: store.windowSize) }
 
     init(store: RevisionedStore, owner: String?) throws {
         self.store = store
@@ -229,10 +229,10 @@ final class StoredCandidate: Candidate {
     ) throws {
         var lower = scope.encoded, inclusive = true
         while true {
-            let page = try reads.spilledEdits(in: spill, after: lower, inclusive: inclusive, below: scope.descendantsUpperBound, limit: Publisher.windowSize)
+            let page = try reads.spilledEdits(in: spill, after: lower, inclusive: inclusive, below: scope.descendantsUpperBound, limit: store.windowSize)
             guard let last = page.last else { return }
             try body(page.compactMap { key, edit in key == scope || key.isDescendant(of: scope) ? (key, edit.base, edit.new) : nil })
-            guard page.count == Publisher.windowSize else { return }
+            guard page.count == store.windowSize else { return }
             lower = last.key.encoded
             inclusive = false
         }

@@ -7,6 +7,8 @@ struct Publisher {
     let schema: SchemaNode
     let references: ReferenceIndex
     let validator: Validator
+    /// Records per window of a change too large to hold at once (see `publish(inWindows:)`).
+    let windowSize: Int
 
     /// `edits`: each touched record as the candidate first saw it and as it is now;
     /// `base`: the revision the candidate was based on.
@@ -80,7 +82,7 @@ struct Publisher {
         var violations = Set<Violation>()
         var after: RecordKey?
         while true {
-            let window = try transaction.changes(of: revision, after: after, limit: Self.windowSize)
+            let window = try transaction.changes(of: revision, after: after, limit: windowSize)
             guard let last = window.last else { break }
             let changes = ChangeSet(window.map { RecordChange(key: $0.key, old: $0.old, new: $0.new) })
             violations.formUnion(try validator.validate(ValidationContext(config: config, changes: changes)))
@@ -88,9 +90,6 @@ struct Publisher {
         }
         return violations.sorted(by: Violation.reportOrder)
     }
-
-    /// Records per window of a change too large to hold at once.
-    static let windowSize = 20_000
 
     /// The record changes publishing `edits` would make now, and the conflicts that would
     /// stop it (sorted by path, each attributed to the revision it meets). Entries left

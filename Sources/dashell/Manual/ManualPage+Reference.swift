@@ -69,6 +69,10 @@ extension ManualPage {
     var environment: [String] {
         let entries: [(name: String, text: String)] = [
             ("DASHELL_STORE", "The store when no --store is given."),
+            (
+                "DASHELL_SPILL_THRESHOLD",
+                "How many records a candidate holds in memory before it moves them to a temporary table of the store; 150000 when unset."
+            ),
             ("XDG_DATA_HOME", "Where the default store lives (see FILES); ~/.local/share when unset."),
             ("XDG_STATE_HOME", "Where the history of the interactive shell lives; ~/.local/state when unset."),
             ("HOME", "The home folder, for the defaults above and ~/.editrc."),
