@@ -5,7 +5,8 @@ import DigitalAccess
 import Foundation
 import ShellCore
 
-/// `crash`: publishes of large and small candidates, and a user's candidate being saved,
+/// `crash`: publishes of large and small candidates (some large ones spilled to the store),
+/// and a user's candidate being saved,
 /// killed with SIGKILL at random instants. After each run the store must open, pass
 /// `PRAGMA integrity_check`, hold exactly the old or the new revision (never a mix), keep
 /// every acknowledged publish, and keep the persisted candidates whole.
@@ -31,6 +32,9 @@ struct CrashTorture {
     enum Operation: String, CaseIterable {
         /// A script publishing a change to every user, creating or deleting an extra block.
         case large
+        /// The same, its candidate spilled to the store past a tenth of its records, and so
+        /// published window by window.
+        case spilled
         /// A `-c` publishing two leaves.
         case small
         /// A user's candidate saved with thousands of edits in one command (no publish).
@@ -135,7 +139,8 @@ struct CrashTorture {
 
     private mutating func pick() -> Operation {
         switch random.next() % 10 {
-        case 0..<4: .large
+        case 0..<2: .large
+        case 2..<4: .spilled
         case 4..<8: .small
         default: .candidate
         }
@@ -164,14 +169,14 @@ struct CrashTorture {
         revisions = try lab.checkIntegrity()
         say(
             String(
-                format: "set-up: large publish %.2f s, small publish %.2f s, candidate save %.2f s; %d revisions",
-                durations[.large]!, durations[.small]!, durations[.candidate]!, revisions))
+                format: "set-up: large publish %.2f s (spilled %.2f s), small publish %.2f s, candidate save %.2f s; %d revisions",
+                durations[.large]!, durations[.spilled]!, durations[.small]!, durations[.candidate]!, revisions))
     }
 
     private func advanced(_ model: Model, by operation: Operation) -> Model {
         var next = model
         switch operation {
-        case .large: next.generation += 1
+        case .large, .spilled: next.generation += 1
         case .small: next.port += 1
         case .candidate: break
         }
@@ -187,6 +192,10 @@ struct CrashTorture {
         switch operation {
         case .large:
             return try lab.start([try lab.write("large-\(next.generation).dash", largeScript(for: next))])
+        case .spilled:
+            return try lab.start(
+                [try lab.write("large-\(next.generation).dash", largeScript(for: next))],
+                environment: ["DASHELL_SPILL_THRESHOLD": String(max(2, options.users / 10))])
         case .small:
             return try lab.start(["-c", smallCommands(for: next)])
         case .candidate:

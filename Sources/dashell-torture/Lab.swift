@@ -20,10 +20,10 @@ struct Lab {
     }
 
     /// Starts `dashell --store … --user USER ARGUMENTS`.
-    func start(_ arguments: [String], user: String = "torture", name: String? = nil) throws -> Child {
+    func start(_ arguments: [String], user: String = "torture", name: String? = nil, environment: [String: String] = [:]) throws -> Child {
         try Child(
             dashell, ["--store", store, "--user", user] + arguments, name: name ?? "run\(Self.sequence.next())", directory: directory,
-            environment: ["HOME": directory, "NO_COLOR": "1"])
+            environment: ["HOME": directory, "NO_COLOR": "1"].merging(environment) { $1 })
     }
 
     /// Runs `dashell` to its end (within `timeout`).
