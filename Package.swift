@@ -64,7 +64,7 @@ let package = Package(
                 "ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess"]),
+        .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess", "ConfigStoreSQLite"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),

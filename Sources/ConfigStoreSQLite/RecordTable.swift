@@ -30,6 +30,22 @@ enum RecordTable {
         return rows.map { (RecordKey(encoded: $0.0), Record(encoded: $0.1)) }
     }
 
+    /// The same, keeping only records whose key or leaves contain `word`, ASCII case
+    /// ignored (SQLite's LIKE): a search scans the records in SQLite instead of decoding
+    /// each in Swift.
+    static func fetchChunk(
+        _ db: Database, after: String, orEqual: Bool, upper: String, limit: Int, containing word: String
+    ) throws -> [(RecordKey, Record)] {
+        let filter = "(key LIKE ?3 ESCAPE '\\' OR leaves LIKE ?3 ESCAPE '\\')"
+        let sql =
+            orEqual
+            ? "SELECT key, leaves FROM record WHERE key >= ?1 AND key < ?2 AND \(filter) ORDER BY key LIMIT ?4"
+            : "SELECT key, leaves FROM record WHERE key > ?1 AND key < ?2 AND \(filter) ORDER BY key LIMIT ?4"
+        let pattern = "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+        let rows = try TextStatement.fetchTextPairs(db, db.cachedStatement(sql: sql), [after, upper, pattern], integer: limit)
+        return rows.map { (RecordKey(encoded: $0.0), Record(encoded: $0.1)) }
+    }
+
     /// Keys of the direct entries of the list whose descendants start at `listLower`, from
     /// `lower` on (inclusive) and below `upper`: the index answers, whatever the list's size.
     static func entryKeys(_ db: Database, listLower: String, lower: String, upper: String, limit: Int) throws -> [String] {

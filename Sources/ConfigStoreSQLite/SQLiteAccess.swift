@@ -20,6 +20,10 @@ struct SQLiteAccess: StorageReads {
         try RecordTable.fetchChunk(db, after: lower, orEqual: inclusive, upper: upper, limit: limit)
     }
 
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String) throws -> [(RecordKey, Record)] {
+        try RecordTable.fetchChunk(db, after: lower, orEqual: inclusive, upper: upper, limit: limit, containing: word)
+    }
+
     func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
         try RecordTable.entryKeys(db, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit)
     }

@@ -163,6 +163,12 @@ public final class SQLiteStorage: Storage {
         try read { try SQLiteAccess(db: $0).records(after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
 
+    public func records(
+        after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String
+    ) throws -> [(RecordKey, ConfigModel.Record)] {
+        try read { try SQLiteAccess(db: $0).records(after: lower, inclusive: inclusive, below: upper, limit: limit, possiblyContaining: word) }
+    }
+
     public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
         try read { try SQLiteAccess(db: $0).entryKeys(range, limit: limit) }
     }

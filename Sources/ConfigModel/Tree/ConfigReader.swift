@@ -15,6 +15,13 @@ public protocol ConfigReader {
     /// The entries of `list` whose keys start with `prefix`, in key order, one at a time
     /// until `body` returns false: a search of a million users never holds them all.
     func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws
+    /// The same, except that entries whose key and leaves do not contain `word` (ASCII,
+    /// lower case; compared ignoring ASCII case) may be left out: a store filters them in
+    /// its own scan, where a search of a million users for a word spends its time. What
+    /// comes may still not contain it: the caller checks each.
+    func forEachEntry(
+        of list: ConfigPath, startingWith prefix: String, possiblyContaining word: String, _ body: (String, Record) throws -> Bool
+    ) throws
 }
 
 extension ConfigReader {
@@ -62,6 +69,12 @@ extension ConfigReader {
         for entry in try entries(of: list) where entry.key.hasPrefix(prefix) {
             guard try body(entry.key, entry.record) else { return }
         }
+    }
+
+    public func forEachEntry(
+        of list: ConfigPath, startingWith prefix: String, possiblyContaining word: String, _ body: (String, Record) throws -> Bool
+    ) throws {
+        try forEachEntry(of: list, startingWith: prefix, body)
     }
 
     public func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {

@@ -27,8 +27,20 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     func forEachEntry(of list: ConfigPath, startingWith prefix: String, _ body: (String, Record) throws -> Bool) throws {
+        try forEachEntry(of: list, startingWith: prefix, possiblyContaining: nil, body)
+    }
+
+    func forEachEntry(
+        of list: ConfigPath, startingWith prefix: String, possiblyContaining word: String, _ body: (String, Record) throws -> Bool
+    ) throws {
+        try forEachEntry(of: list, startingWith: prefix, possiblyContaining: .some(word), body)
+    }
+
+    private func forEachEntry(
+        of list: ConfigPath, startingWith prefix: String, possiblyContaining word: String?, _ body: (String, Record) throws -> Bool
+    ) throws {
         let range = EntryRange(list: list, prefix: prefix)
-        try forEachRecord(from: range.lower, below: range.upper) { key, record in
+        try forEachRecord(from: range.lower, below: range.upper, possiblyContaining: word) { key, record in
             guard let entry = range.entryKey(of: key) else { return true }
             return try body(entry, record)
         }
@@ -36,13 +48,23 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
 
     /// The records with keys in [`lower`, `upper`) as this view shows them, in key order,
     /// until `body` returns false: the overlay's merged with the published ones, both read a
-    /// chunk at a time, so that no read stays open while `body` runs.
-    private func forEachRecord(from lower: String, below upper: String, _ body: (RecordKey, Record) throws -> Bool) throws {
+    /// chunk at a time, so that no read stays open while `body` runs. With `word`, the
+    /// published records are those the storage finds may contain it (see
+    /// `ConfigReader.forEachEntry(of:startingWith:possiblyContaining:_:)`); the overlay's
+    /// all come, whatever they hold.
+    private func forEachRecord(
+        from lower: String, below upper: String, possiblyContaining word: String? = nil, _ body: (RecordKey, Record) throws -> Bool
+    ) throws {
         var replaced = OverlayCursor(overlay, from: lower, below: upper, pageSize: Self.chunkSize)
         var cursor = lower
         var inclusive = true
+        // A filtered read scans until it has `limit` records, which for a rare word may be
+        // most of the list: it starts small, so that a first page of results comes soon.
+        var limit = word == nil ? Self.chunkSize : 16
         while true {
-            let chunk = try underlying.records(after: cursor, inclusive: inclusive, below: upper, limit: Self.chunkSize)
+            let chunk =
+                try word.map { try underlying.records(after: cursor, inclusive: inclusive, below: upper, limit: limit, possiblyContaining: $0) }
+                ?? underlying.records(after: cursor, inclusive: inclusive, below: upper, limit: limit)
             for (key, record) in chunk {
                 while let ours = try replaced.peek(), ours.key < key {
                     replaced.advance()
@@ -55,7 +77,8 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
                     return
                 }
             }
-            guard chunk.count == Self.chunkSize, let last = chunk.last else { break }
+            guard chunk.count == limit, let last = chunk.last else { break }
+            limit = min(2 * limit, Self.chunkSize)
             cursor = last.0.encoded
             inclusive = false
         }

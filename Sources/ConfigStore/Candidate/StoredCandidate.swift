@@ -119,6 +119,12 @@ final class StoredCandidate: Candidate {
         try view().forEachEntry(of: list, startingWith: prefix, body)
     }
 
+    func forEachEntry(
+        of list: ConfigPath, startingWith prefix: String, possiblyContaining word: String, _ body: (String, Record) throws -> Bool
+    ) throws {
+        try view().forEachEntry(of: list, startingWith: prefix, possiblyContaining: word, body)
+    }
+
     func entryKeys(of list: ConfigPath, startingWith prefix: String, limit: Int) throws -> [String] {
         try view().entryKeys(of: list, startingWith: prefix, limit: limit)
     }

@@ -48,6 +48,12 @@ extension Storage {
         try snapshot { try $0.records(after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
 
+    public func records(
+        after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String
+    ) throws -> [(RecordKey, Record)] {
+        try snapshot { try $0.records(after: lower, inclusive: inclusive, below: upper, limit: limit, possiblyContaining: word) }
+    }
+
     public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] { try snapshot { try $0.entryKeys(range, limit: limit) } }
     public func countEntries(_ range: EntryRange, cap: Int) throws -> Int { try snapshot { try $0.countEntries(range, cap: cap) } }
     public func referrers(of target: RecordKey) throws -> [Referrer] { try snapshot { try $0.referrers(of: target) } }
@@ -70,6 +76,15 @@ extension Storage {
         in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try snapshot { try $0.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit) }
+    }
+}
+
+/// Reads that leave the filtering to the caller.
+extension StorageReads {
+    public func records(
+        after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String
+    ) throws -> [(RecordKey, Record)] {
+        try records(after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
 }
 
@@ -108,6 +123,11 @@ public protocol StorageReads {
     /// Up to `limit` published records with keys after `lower` (or at it, if `inclusive`)
     /// and below `upper`, in key order.
     func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)]
+
+    /// The same, except that records whose key and leaves do not contain `word` (ASCII,
+    /// lower case; compared ignoring ASCII case) may be left out: a database filters them in
+    /// its scan. Some that do not contain it may still come.
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String) throws -> [(RecordKey, Record)]
 
     /// Up to `limit` keys of the published entries in `range`, in key order.
     func entryKeys(_ range: EntryRange, limit: Int) throws -> [String]

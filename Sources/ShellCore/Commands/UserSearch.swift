@@ -30,9 +30,16 @@ public struct UserSearch {
 
     /// Each user that matches, in user id order, until `body` returns false.
     public func forEachMatch(in config: any ConfigReader, users: ConfigPath, _ body: (String, Record) throws -> Bool) throws {
-        try config.forEachEntry(of: users, startingWith: prefix) { id, record in
+        func check(_ id: String, _ record: Record) throws -> Bool {
             guard matches(id, record) else { return true }
             return try body(id, record)
+        }
+        // An ASCII word is looked for by the store in its scan first, which leaves out
+        // nearly every user; LIKE folds only ASCII case, so other words are not.
+        if case .substring(let text) = matcher, let word = text.asciiWord {
+            try config.forEachEntry(of: users, startingWith: prefix, possiblyContaining: word, check)
+        } else {
+            try config.forEachEntry(of: users, startingWith: prefix, check)
         }
     }
 
@@ -59,6 +66,9 @@ struct CaseInsensitiveText {
         loweredBytes = Array(lowered.utf8)
         isASCII = loweredBytes.allSatisfy { $0 < 0x80 }
     }
+
+    /// The word in lower case when it is ASCII (and not empty).
+    var asciiWord: String? { isASCII && !lowered.isEmpty ? lowered : nil }
 
     func isFound(in text: String) -> Bool {
         guard !loweredBytes.isEmpty else { return true }

@@ -1,5 +1,6 @@
 import ConfigModel
 import ConfigStore
+import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
 import Testing
@@ -8,7 +9,8 @@ import Testing
 
 /// `search user-accounts` reads users through the index, a range of keys for a glob's
 /// literal start, one at a time: what it finds must be exactly what filtering every user
-/// would find, on published users and a candidate's edits over them alike.
+/// would find, on published users and a candidate's edits over them alike, whether the
+/// storage filters a word in its own scan (SQLite) or not (memory).
 struct UserSearchTests {
     private let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
 
@@ -18,19 +20,27 @@ struct UserSearchTests {
 
     /// Random users: ids drawn from a small alphabet so that prefixes collide, names and
     /// e-mails in mixed case; half published, then changed, added and deleted in a candidate.
-    private func randomCandidate(_ generator: inout SplitMix64) throws -> any Candidate {
-        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-        func id() -> String { String((0..<Int.random(in: 1...5, using: &generator)).map { _ in "abAB1._-".randomElement(using: &generator)! }) }
+    private func randomCandidate(_ generator: inout SplitMix64, onSQLite: Bool) throws -> any Candidate {
+        let store =
+            try onSQLite
+            ? SQLiteStore.inMemory(schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+            : RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        func id() -> String {
+            let id = String((0..<Int.random(in: 1...5, using: &generator)).map { _ in "abAB1._-%\\".randomElement(using: &generator)! })
+            // `.` and `..` are reserved in paths.
+            return id.allSatisfy { $0 == "." } ? id + "a" : id
+        }
         func name() -> String { ["Ann Lee", "BOB", "Åsa Öberg", "carl.ANN", "zed"].randomElement(using: &generator)! }
         let setUp = try store.scratchCandidate()
         var writer = setUp
-        for _ in 0..<60 {
+        for index in 0..<60 {
             let key = id()
             try writer.setLeaf(user(key, "display-name"), to: name())
-            if Bool.random(using: &generator) { try writer.setLeaf(user(key, "email"), to: "\(key.lowercased())x@Example.COM") }
+            if Bool.random(using: &generator) { try writer.setLeaf(user(key, "email"), to: "u\(index)x@Example.COM") }
         }
         try setUp.commitCommand()
-        _ = try setUp.publish(PublishMetadata(user: "t", source: "test", comment: nil))
+        let outcome = try setUp.publish(PublishMetadata(user: "t", source: "test", comment: nil))
+        guard case .published = outcome else { throw PublishFailed(outcome: outcome) }
         let candidate = try store.scratchCandidate()
         writer = candidate
         for _ in 0..<40 {
@@ -57,9 +67,11 @@ struct UserSearchTests {
 
     @Test func findsWhatFilteringEveryUserFinds() throws {
         var generator = SplitMix64(seed: 0x5EA2C4)
-        let patterns = ["*", "a*", "aB*", "b?*", "[ab]*", "*1", "a.*", "ann", "ANN", "bob", "åsa", "example", "x@ex", "1", "-", "zzz", "A"]
-        for _ in 0..<20 {
-            let candidate = try randomCandidate(&generator)
+        let patterns = [
+            "*", "a*", "aB*", "b?*", "[ab]*", "*1", "a.*", "ann", "ANN", "bob", "åsa", "example", "x@ex", "1", "-", "zzz", "A", "_", "%", "b_", "\\", "a%b",
+        ]
+        for round in 0..<20 {
+            let candidate = try randomCandidate(&generator, onSQLite: round.isMultiple(of: 2))
             for pattern in patterns {
                 var found: [String] = []
                 try UserSearch(pattern).forEachMatch(in: candidate, users: users) { id, _ in
@@ -71,6 +83,10 @@ struct UserSearchTests {
         }
     }
 
+    private struct PublishFailed: Error {
+        let outcome: PublishOutcome
+    }
+
     @Test func aGlobsLiteralStartIsTheRangeItReads() {
         #expect(UserSearch("user0012*").prefix == "user0012")
         #expect(UserSearch("*son").prefix == "")
@@ -80,7 +96,7 @@ struct UserSearchTests {
 
     @Test func stopsWhenAsked() throws {
         var generator = SplitMix64(seed: 7)
-        let candidate = try randomCandidate(&generator)
+        let candidate = try randomCandidate(&generator, onSQLite: true)
         var seen = 0
         try UserSearch("*").forEachMatch(in: candidate, users: users) { _, _ in
             seen += 1
