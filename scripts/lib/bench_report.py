@@ -187,9 +187,47 @@ time_row(f"`compare` of a small candidate, {users(big)} users (in-process)", "co
          lambda s: s["median"] < 20)
 time_row(f"`validate` of a small candidate, {users(big)} users (in-process)", "validate", "< 20 ms (as compare)",
          lambda s: s["median"] < 20)
-peak = max((e.get("rss_kb", 0) for e in results.values() if not e["id"].startswith(("vtysh", "sqlite"))), default=0) / 1024
+peak = max((e.get("rss_kb", 0) for e in results.values() if not e["id"].startswith(("vtysh", "sqlite", "import"))), default=0) / 1024
 rows.append(("peak memory, any dashell measurement above", mb(peak), "", "", "", f"< {RSS_BUDGET_MB} MB",
              verdict(peak < RSS_BUDGET_MB)))
+
+# v2: imports in bounded memory, search as a process
+IMPORT_RSS_BUDGET_MB = 300
+imports = meta.get("import_users", [])
+if imports:
+    first_import = imports[0]
+    q = stats(f"import-sqlite-{first_import}")
+    budget = f"< {IMPORT_RSS_BUDGET_MB} MB; ≤ 1.5× sqlite3 ({ms(q['median']) if q else '?'})"
+    first = stats(f"import-{first_import}")
+    rows.append(("v2 budgets", "", "", "", "", "", ""))
+    s = first
+    if s is None:
+        missing.append(f"import-{first_import}")
+        rows.append((f"`dashell FILE` importing {users(first_import)} new users", "no result", "", "", "", budget, "FAILED"))
+    else:
+        ok = q is not None and s["median"] <= 1.5 * q["median"] and (s["rss"] or 0) < IMPORT_RSS_BUDGET_MB
+        rows.append((f"`dashell FILE` importing {users(first_import)} new users ({users(first_import * 4)} lines, one publish)",
+                     ms(s["median"]), f"{ms(s['min'])} – {ms(s['max'])}", ms(s["cpu"]), mb(s["rss"]), budget, verdict(ok)))
+    for n in imports[1:]:
+        s, qn = stats(f"import-{n}"), stats(f"import-sqlite-{n}")
+        label = f"  the same with {users(n)} users (one run)"
+        if s is None or first is None:
+            missing.append(f"import-{n}")
+            rows.append((label, "no result", "", "", "", "memory as above", "FAILED"))
+            continue
+        ok = (s["rss"] or 0) < IMPORT_RSS_BUDGET_MB and (s["rss"] or 0) <= (first["rss"] or 0) * 1.1
+        rows.append((label, ms(s["median"]), f"sqlite3 {ms(qn['median']) if qn else '?'}", ms(s["cpu"]), mb(s["rss"]),
+                     f"< {IMPORT_RSS_BUDGET_MB} MB, no higher than with {users(first_import)} (+10%)", verdict(ok)))
+    s = stats(f"import-check-{first_import}")
+    if s is None:
+        missing.append(f"import-check-{first_import}")
+    else:
+        rows.append((f"`check` of the same {users(first_import * 4)}-line script (one run)", ms(s["median"]), "", ms(s["cpu"]), mb(s["rss"]),
+                     f"< {IMPORT_RSS_BUDGET_MB} MB", verdict((s["rss"] or 0) < IMPORT_RSS_BUDGET_MB)))
+    empty = stats("startup-empty")
+    time_row(f"`-c \"search user-accounts 'PREFIX*'\"` as a process, {users(big)} users", "search-process",
+             f"< 30 ms, memory as on an empty store ({mb(empty['rss']) if empty else '?'})",
+             lambda s: s["median"] < 30 and empty is not None and (s["rss"] or 0) <= (empty["rss"] or 0) * 1.1 + 1)
 
 # Ratios
 check_ratios = []
