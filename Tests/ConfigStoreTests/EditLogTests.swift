@@ -55,8 +55,8 @@ final class EditLogTests: XCTestCase {
         guard case (.unedited, true) = overSpill.lookup(key(1), command: 1) else { return XCTFail("the command that dropped it is known") }
         overSpill.sortKeys()
         XCTAssertEqual(overSpill.replacements(after: "", inclusive: true, below: "\u{10FFFF}", limit: 10).map(\.key), [key(0)])
-        XCTAssertEqual(overSpill.sorted.map(\.key), [key(0), key(1)].sorted())
-        XCTAssertNil(overSpill.sorted.first { $0.key == key(1) }!.edit)
+        XCTAssertEqual(overSpill.sorted().map(\.key), [key(0), key(1)].sorted())
+        XCTAssertNil(overSpill.sorted().first { $0.key == key(1) }!.edit)
         XCTAssertEqual(overSpill.count, 2)
     }
 }

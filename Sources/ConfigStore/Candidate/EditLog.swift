@@ -110,9 +110,16 @@ struct EditLog: RecordOverlay {
     }
 
     /// Every key the log holds with its edit (nil: dropped), in key order: what a spill
-    /// writes.
-    var sorted: [(key: RecordKey, edit: Edit?)] {
-        entries.map { (key: $0.key, edit: $0.value.edit) }.sorted { $0.key < $1.key }
+    /// writes. From the keys kept sorted, not a sort of the whole table: a spill writes
+    /// 150,000 records at a time.
+    mutating func sorted() -> [(key: RecordKey, edit: Edit?)] {
+        sortKeys()
+        var result: [(key: RecordKey, edit: Edit?)] = []
+        result.reserveCapacity(entries.count)
+        for key in sortedKeys {
+            if let entry = entries[key] { result.append((key, entry.edit)) }
+        }
+        return result
     }
 
     /// Brings `sortedKeys` up to date with the keys first edited since it last was.

@@ -214,7 +214,7 @@ final class StoredCandidate: Candidate {
         guard !edits.isEmpty || spill == nil else { return }
         let area = try spill ?? storage.makeSpillArea()
         spill = area
-        try storage.spill(edits.sorted, into: area)
+        try storage.spill(edits.sorted(), into: area)
         edits = EditLog(masksSpill: true)
         unspilled.removeAll()
         lastChanges = nil
