@@ -79,14 +79,19 @@ struct SQLiteAccess: StorageReads {
         return rows.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
     }
 
-    func candidate(of user: String) throws -> PersistedCandidate? {
-        guard let base = try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [user]) else { return nil }
-        var edits: [RecordKey: CandidateEdit] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, base, new FROM candidate_record WHERE user = ?", arguments: [user]) {
+    func candidateBase(of user: String) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [user])
+    }
+
+    func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        // From the first key on, `>=` the least key there is: one range of the primary key.
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT key, base, new FROM candidate_record WHERE user = ? AND key \(key == nil ? ">=" : ">") ? ORDER BY key LIMIT ?"),
+            arguments: [user, key?.encoded ?? "", limit])
+        return rows.map { row in
             let old: String? = row[1], new: String? = row[2]
-            edits[RecordKey(encoded: row[0])] = CandidateEdit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:)))
+            return (RecordKey(encoded: row[0]), CandidateEdit(base: old.map(Record.init(encoded:)), new: new.map(Record.init(encoded:))))
         }
-        return PersistedCandidate(base: base, edits: edits)
     }
 
     func spilledEdits(

@@ -196,8 +196,12 @@ public final class SQLiteStorage: Storage {
         try read { try SQLiteAccess(db: $0).revisions(limit: limit) }
     }
 
-    public func candidate(of user: String) throws -> PersistedCandidate? {
-        try read { try SQLiteAccess(db: $0).candidate(of: user) }
+    public func candidateBase(of user: String) throws -> Int? {
+        try read { try SQLiteAccess(db: $0).candidateBase(of: user) }
+    }
+
+    public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try read { try SQLiteAccess(db: $0).candidateEdits(of: user, after: key, limit: limit) }
     }
 
     public func spilledEdits(

@@ -53,14 +53,31 @@ final class StoredCandidate: Candidate {
     init(store: RevisionedStore, owner: String?) throws {
         self.store = store
         self.owner = owner
-        (baseRevision, edits) = try store.storage.snapshot { reads in
+        edits = EditLog()
+        var firstPage: [(key: RecordKey, edit: Edit)] = []
+        baseRevision = try store.storage.snapshot { reads in
             let latest = try reads.latestRevision()
-            guard let owner, let persisted = try reads.candidate(of: owner) else { return (latest, EditLog()) }
+            guard let owner, let base = try reads.candidateBase(of: owner) else { return latest }
+            firstPage = try reads.candidateEdits(of: owner, after: nil, limit: store.windowSize)
             // Edits set back to what they were based on leave the base behind: an empty
             // candidate follows the latest revision (see `followLatestIfEmpty`).
-            return (persisted.edits.isEmpty ? latest : persisted.base, EditLog(persisted.edits))
+            return firstPage.isEmpty ? latest : base
         }
-        try spillIfLarge()
+        if let owner, !firstPage.isEmpty { try load(owner, from: firstPage) }
+    }
+
+    /// Reads `owner`'s persisted edits a page at a time from `firstPage` on, spilling them as
+    /// they pass the threshold: a candidate of a million users opens in bounded memory. Only
+    /// `owner`'s own sessions write these rows, so the pages after the first need not share
+    /// its read.
+    private func load(_ owner: String, from firstPage: [(key: RecordKey, edit: Edit)]) throws {
+        var page = firstPage
+        while let last = page.last {
+            for (key, edit) in page { edits.set(key, edit, command: -1) }
+            try spillIfLarge()
+            guard page.count == store.windowSize else { return }
+            page = try storage.candidateEdits(of: owner, after: last.key, limit: store.windowSize)
+        }
     }
 
     // MARK: Reading

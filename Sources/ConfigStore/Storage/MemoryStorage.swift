@@ -11,7 +11,7 @@ public final class MemoryStorage: Storage, Sendable {
         var revisions: [RevisionInfo] = []
         var changes: [LoggedChange] = []
         var references: Set<Reference> = []
-        var candidates: [String: PersistedCandidate] = [:]
+        var candidates: [String: (base: Int, edits: [RecordKey: CandidateEdit])] = [:]
     }
 
     struct Reference: Hashable, Sendable {
@@ -154,7 +154,12 @@ private final class MemoryAccess: StorageTransaction {
         Array(state.revisions.reversed().prefix(limit ?? .max))
     }
 
-    func candidate(of user: String) throws -> PersistedCandidate? { state.candidates[user] }
+    func candidateBase(of user: String) throws -> Int? { state.candidates[user]?.base }
+
+    func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        let edits = state.candidates[user]?.edits ?? [:]
+        return edits.keys.filter { candidate in key.map { $0 < candidate } ?? true }.sorted().prefix(limit).map { ($0, edits[$0]!) }
+    }
 
     func spilledEdits(
         in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
@@ -187,11 +192,11 @@ private final class MemoryAccess: StorageTransaction {
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws {
         var all = state.candidates[user]?.edits ?? [:]
         for (key, edit) in edits { all[key] = edit }
-        state.candidates[user] = PersistedCandidate(base: base, edits: all)
+        state.candidates[user] = (base, all)
     }
 
     func replaceCandidate(of user: String, base: Int, edits: [RecordKey: CandidateEdit]) throws {
-        state.candidates[user] = PersistedCandidate(base: base, edits: edits)
+        state.candidates[user] = (base, edits)
     }
 
     func deleteCandidate(of user: String) throws {

@@ -70,7 +70,11 @@ extension Storage {
     }
 
     public func revisions(limit: Int?) throws -> [RevisionInfo] { try snapshot { try $0.revisions(limit: limit) } }
-    public func candidate(of user: String) throws -> PersistedCandidate? { try snapshot { try $0.candidate(of: user) } }
+    public func candidateBase(of user: String) throws -> Int? { try snapshot { try $0.candidateBase(of: user) } }
+
+    public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try snapshot { try $0.candidateEdits(of: user, after: key, limit: limit) }
+    }
 
     public func spilledEdits(
         in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
@@ -152,8 +156,12 @@ public protocol StorageReads {
     /// Revisions, newest first; `limit` bounds how many.
     func revisions(limit: Int?) throws -> [RevisionInfo]
 
-    /// The persisted candidate of `user`, if there is one.
-    func candidate(of user: String) throws -> PersistedCandidate?
+    /// The base revision of `user`'s persisted candidate, if there is one.
+    func candidateBase(of user: String) throws -> Int?
+
+    /// Up to `limit` edits of `user`'s persisted candidate with keys after `key` (nil: from
+    /// the first), in key order: a large candidate is read back a page at a time.
+    func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)]
 
     /// Up to `limit` edits spilled into `area` with keys after `lower` (or at it, if
     /// `inclusive`) and below `upper`, in key order.
@@ -208,17 +216,6 @@ public struct CandidateEdit: Equatable, Sendable {
     public init(base: Record?, new: Record?) {
         self.base = base
         self.new = new
-    }
-}
-
-/// A user's candidate as the storage keeps it.
-public struct PersistedCandidate: Sendable {
-    public let base: Int
-    public let edits: [RecordKey: CandidateEdit]
-
-    public init(base: Int, edits: [RecordKey: CandidateEdit]) {
-        self.base = base
-        self.edits = edits
     }
 }
 
