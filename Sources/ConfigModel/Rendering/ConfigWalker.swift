@@ -32,7 +32,9 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
         self.withDefaults = withDefaults
     }
 
-    mutating func walk(_ config: some ConfigReader) throws {
+    /// Takes the reader as an existential, so that the walk is compiled for its visitor
+    /// alone: generic over the reader as well, it ran unspecialized for every visitor.
+    mutating func walk(_ config: any ConfigReader) throws {
         let schema = config.schema
         try visitChildren(of: schema, at: .root, leaves: LeafSource(record: nil, recordNode: schema, prefix: "", isInEntry: false), source: config)
     }
