@@ -80,10 +80,17 @@ final class Invocation {
             data = .raw(text.isEmpty ? "{}" : text)
             return
         }
-        switch format {
-        case .tree: try TreeRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
-        case .set: try SetRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
-        case .json: try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
+        let renderer: any ConfigRenderer =
+            switch format {
+            case .tree: TreeRenderer(includeSecrets: includeSecrets)
+            case .set: SetRenderer(includeSecrets: includeSecrets)
+            case .json: JSONRenderer(includeSecrets: includeSecrets)
+            }
+        if output.countsFirst {
+            // `| count`: the renderer counts its lines without making them.
+            output.countUnwritten(try renderer.countLines(config, under: scope))
+        } else {
+            try renderer.render(config, under: scope, to: print)
         }
     }
 }

@@ -47,6 +47,18 @@ final class OutputPipeline {
         emit(text, from: 0)
     }
 
+    /// Whether the first filter counts: nothing reads a line's text before it is counted,
+    /// so a command may say how many lines it would write instead of writing them.
+    var countsFirst: Bool {
+        if case .count = filters.first { true } else { false }
+    }
+
+    /// Counts lines that were not written, as if each had been (see `countsFirst`).
+    func countUnwritten(_ lines: Int) {
+        precondition(countsFirst, "lines counted without their text before a stage that reads it")
+        counts[0] += lines
+    }
+
     /// Emits the totals of `| count` stages, each through the stages after it.
     func finish() {
         for (index, filter) in filters.enumerated() {
