@@ -26,6 +26,13 @@ final class Invocation {
 
     func print(_ line: String) { output.line(line) }
 
+    /// Prints a line of a long stream (a configuration, a list's entries), or ends the
+    /// stream once what it prints goes nowhere (see `OutputPipeline.isDiscarding`).
+    func printStreamed(_ line: String) throws {
+        if output.isDiscarding { throw StreamEnded() }
+        print(line)
+    }
+
     /// Resolves `words` as a path from the current location. Without words: the location.
     func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
         do {
@@ -90,7 +97,10 @@ final class Invocation {
             // `| count`: the renderer counts its lines without making them.
             output.countUnwritten(try renderer.countLines(config, under: scope))
         } else {
-            try renderer.render(config, under: scope, to: print)
+            do { try renderer.render(config, under: scope, to: printStreamed) } catch is StreamEnded {}
         }
     }
 }
+
+/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere.
+private struct StreamEnded: Error {}

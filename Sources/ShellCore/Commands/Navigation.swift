@@ -79,7 +79,7 @@ enum Navigation {
             // One entry at a time: a list of a million users is never held whole.
             try config.forEachEntry(of: path, startingWith: "") { key, _ in
                 invocation.print(ConfigModelQuoting.word(key))
-                return !Interrupt.isPending
+                return !invocation.output.isDiscarding
             }
             return
         }
