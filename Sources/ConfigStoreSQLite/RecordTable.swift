@@ -50,20 +50,30 @@ enum RecordTable {
     /// `lower` on (inclusive) and below `upper`: the index answers, whatever the list's size.
     static func entryKeys(_ db: Database, listLower: String, lower: String, upper: String, limit: Int) throws -> [String] {
         let statement = try db.cachedStatement(
-            sql: """
-                SELECT substr(key, ?) FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 ORDER BY key LIMIT ?
-                """)
+            sql: "SELECT substr(key, ?) FROM record WHERE key >= ? AND key < ? AND key NOT GLOB ? ORDER BY key LIMIT ?")
         let start = listLower.unicodeScalars.count + 1
-        return try String.fetchAll(statement, arguments: [start, lower, upper, start, limit])
+        return try String.fetchAll(statement, arguments: [start, lower, upper, descendantPattern(listLower), limit])
     }
 
     /// How many direct entries lie in [`lower`, `upper`), counting no further than `cap`.
     static func countEntries(_ db: Database, listLower: String, lower: String, upper: String, cap: Int) throws -> Int {
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND instr(substr(key, ?), char(31)) = 0 LIMIT ?)
-                """)
-        return try Int.fetchOne(statement, arguments: [lower, upper, listLower.unicodeScalars.count + 1, cap]) ?? 0
+        // Stopping at a cap needs a subquery, which counting a whole list (`ls`) does without.
+        let sql =
+            cap == .max
+            ? "SELECT COUNT(*) FROM record WHERE key >= ? AND key < ? AND key NOT GLOB ?"
+            : "SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND key NOT GLOB ? LIMIT ?)"
+        var arguments: StatementArguments = [lower, upper, descendantPattern(listLower)]
+        if cap != .max { arguments += [cap] }
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+    }
+
+    /// A GLOB matching the keys below the entries of the list whose descendants start at
+    /// `listLower`: an entry's key has as many separators as `listLower`, a key below it more.
+    /// The GLOB reads each key in place, where cutting the entry's key out with `substr` to
+    /// look for a separator in it copied every key of the list.
+    private static func descendantPattern(_ listLower: String) -> String {
+        let separators = listLower.utf8.reduce(0) { $0 + ($1 == 0x1F ? 1 : 0) }
+        return "*" + String(repeating: "\u{1F}*", count: separators + 1)
     }
 
     static func referrers(_ db: Database, of target: RecordKey) throws -> [Referrer] {

@@ -10,7 +10,7 @@ final class Pager: OutputPager {
     private var held: [String] = []
     private var pipe: UnsafeMutablePointer<FILE>?
     /// The pager quit before the output ended (`q` in less): the rest is dropped.
-    private var closed = false
+    private(set) var isClosed = false
 
     /// Ignores SIGPIPE from now on: a pager that quits early must not end the shell.
     init(environment: [String: String], height: Int, write: @escaping (String) -> Void) {
@@ -22,7 +22,7 @@ final class Pager: OutputPager {
 
     func line(_ text: String) {
         if let pipe {
-            if !closed, fputs(text + "\n", pipe) < 0 { closed = true }
+            if !isClosed, fputs(text + "\n", pipe) < 0 { isClosed = true }
             return
         }
         held.append(text)
@@ -34,7 +34,7 @@ final class Pager: OutputPager {
         if let pipe {
             pclose(pipe)
             self.pipe = nil
-            closed = false
+            isClosed = false
         } else {
             held.forEach(write)
         }

@@ -9,6 +9,9 @@
 ///
 /// A container or whole list opens just before its first content, so empty ones are never
 /// reported; an entry inside the scope always opens, since it exists even with nothing set.
+///
+/// A walk visits every leaf of every entry: the path of what is visited is one value changed
+/// in place on the way down and up, and what lies inside the scope is not checked again below.
 struct ConfigWalker<Visitor: ConfigVisitor> {
     var visitor: Visitor
     /// A path of the schema; what lies outside it is skipped without being read. The
@@ -17,14 +20,20 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
     /// Whether unset leaves are reported with their default, where the default applies.
     let withDefaults: Bool
 
+    /// A container, whole list or entry being walked; its path is the first `depth` steps
+    /// of the walk's path (a whole list's last step without the key of the entry in it).
     private struct Frame {
         let node: SchemaNode
-        let path: ConfigPath
-        var isOpen = false
+        let depth: Int
+        let isWholeList: Bool
     }
 
     /// The containers, lists and entries being walked, outermost first.
     private var frames: [Frame] = []
+    /// How many of `frames`, from the outermost, are open: they open outermost first.
+    private var openFrames = 0
+    /// The path of what is being visited.
+    private var path = ConfigPath.root
 
     init(visitor: Visitor, scope: ConfigPath, withDefaults: Bool) {
         self.visitor = visitor
@@ -32,59 +41,64 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
         self.withDefaults = withDefaults
     }
 
-    mutating func walk(_ config: some ConfigReader) throws {
+    /// Takes the reader as an existential, so that the walk is compiled for its visitor
+    /// alone: generic over the reader as well, it ran unspecialized for every visitor.
+    mutating func walk(_ config: any ConfigReader) throws {
         let schema = config.schema
-        try visitChildren(of: schema, at: .root, leaves: LeafSource(record: nil, recordNode: schema, prefix: "", isInEntry: false), source: config)
+        let leaves = LeafSource(record: nil, recordNode: schema, prefix: "", isInEntry: false)
+        try visitChildren(of: schema, leaves: leaves, source: config, isInScope: scope.isRoot)
     }
 
-    private func isInScope(_ path: ConfigPath) -> Bool {
-        path.isWithin(scope) || scope.isWithin(path)
-    }
-
-    private mutating func visitChildren(of node: SchemaNode, at path: ConfigPath, leaves: LeafSource, source: any ConfigReader) throws {
+    /// Visits the children of `node`, which `path` leads to; `isInScope` says whether it
+    /// lies inside the scope, and so everything below it too.
+    private mutating func visitChildren(of node: SchemaNode, leaves: LeafSource, source: any ConfigReader, isInScope: Bool) throws {
         for child in node.children {
-            let childPath = path.appending(child.keyword)
-            guard isInScope(childPath) else { continue }
+            path.steps.append(ConfigPath.Step(child.keyword))
+            defer { path.steps.removeLast() }
+            let isChildInScope = isInScope || path.isWithin(scope)
+            guard isChildInScope || scope.isWithin(path) else { continue }
             switch child.kind {
             case .leaf(let spec):
-                if let value = leaves.record?[leaves.name(of: child.keyword)] {
-                    try reportLeaf(child, spec, at: childPath, value: value)
+                if let value = leaves.value(of: child.keyword) {
+                    try reportLeaf(child, spec, value: value)
                 } else if withDefaults, let value = spec.defaultValue, leaves.defaultApplies(spec) {
-                    try reportLeaf(child, spec, at: childPath, value: value)
+                    try reportLeaf(child, spec, value: value)
                 }
             case .container:
                 let inner: LeafSource
                 if leaves.isInEntry {
                     inner = leaves.descending(into: child.keyword)
                 } else {
-                    let record = source.schema.isRecord(childPath) ? try source.record(RecordKey(childPath)) : nil
+                    let record = source.schema.isRecord(path) ? try source.record(RecordKey(path)) : nil
                     inner = LeafSource(record: record, recordNode: child, prefix: "", isInEntry: false)
                 }
-                frames.append(Frame(node: child, path: childPath))
-                try visitChildren(of: child, at: childPath, leaves: inner, source: source)
+                frames.append(Frame(node: child, depth: path.steps.count, isWholeList: false))
+                try visitChildren(of: child, leaves: inner, source: source, isInScope: isChildInScope)
                 try closeFrame()
             case .list:
-                frames.append(Frame(node: child, path: childPath))
-                try visitList(child, at: childPath, source: source)
+                frames.append(Frame(node: child, depth: path.steps.count, isWholeList: true))
+                try visitList(child, source: source, isInScope: isChildInScope)
                 try closeFrame()
             }
         }
     }
 
-    private mutating func visitList(_ list: SchemaNode, at path: ConfigPath, source: any ConfigReader) throws {
+    /// Visits the entries of `list`, the whole list `path` leads to.
+    private mutating func visitList(_ list: SchemaNode, source: any ConfigReader, isInScope: Bool) throws {
         let depth = path.steps.count
         if scope.steps.count >= depth, let key = scope.steps[depth - 1].key {
             // One entry is in scope: read it alone rather than stream the whole list.
-            let entryPath = path.parent.appending(list.keyword, key: key)
-            guard let record = try source.record(RecordKey(entryPath)) else { return }
+            let entryKey = RecordKey(path.parent.appending(list.keyword, key: key))
+            guard let record = try source.record(entryKey) else { return }
             var descendants = ConfigTree(schema: source.schema)
-            try source.forEachRecord(under: RecordKey(entryPath)) { descendants.records[$0] = $1 }
-            try visitEntry(list, at: entryPath, record: record, descendants: descendants)
+            try source.forEachRecord(under: entryKey) { descendants.records[$0] = $1 }
+            try visitEntry(list, key: key, record: record, descendants: descendants, isInScope: isInScope)
             return
         }
-        let prefixLength = RecordKey(path).descendantsLowerBound.utf8.count
+        let listKey = RecordKey(path)
+        let prefixLength = listKey.descendantsLowerBound.utf8.count
         var current: PendingEntry?
-        try source.forEachRecord(under: RecordKey(path)) { key, record in
+        try source.forEachRecord(under: listKey) { key, record in
             let encoded = key.encoded
             let keyStart = encoded.utf8.index(encoded.startIndex, offsetBy: prefixLength)
             if let separator = encoded.utf8[keyStart...].firstIndex(of: UInt8(ascii: "\u{1F}")) {
@@ -94,50 +108,63 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
                 current?.descendants.records[key] = record
             } else {
                 if let entry = current {
-                    try visitEntry(list, at: entry.path, record: entry.record, descendants: entry.descendants)
+                    try visitEntry(list, key: entry.key, record: entry.record, descendants: entry.descendants, isInScope: isInScope)
                 }
-                let entryKey = String(encoded[keyStart...])
-                current = PendingEntry(
-                    key: entryKey, path: path.parent.appending(list.keyword, key: entryKey),
-                    record: record, descendants: ConfigTree(schema: source.schema))
+                current = PendingEntry(key: String(encoded[keyStart...]), record: record, descendants: ConfigTree(schema: source.schema))
             }
         }
         if let entry = current {
-            try visitEntry(list, at: entry.path, record: entry.record, descendants: entry.descendants)
+            try visitEntry(list, key: entry.key, record: entry.record, descendants: entry.descendants, isInScope: isInScope)
         }
     }
 
     /// An entry read from a list's stream, shown once the stream has passed its subtree.
     private struct PendingEntry {
         let key: String
-        let path: ConfigPath
         let record: Record
         var descendants: ConfigTree
     }
 
-    private mutating func visitEntry(_ list: SchemaNode, at path: ConfigPath, record: Record, descendants: ConfigTree) throws {
-        frames.append(Frame(node: list, path: path))
-        if path.isWithin(scope) { try openFrames() }
-        try visitChildren(of: list, at: path, leaves: LeafSource(record: record, recordNode: list, prefix: "", isInEntry: true), source: descendants)
+    /// Visits the entry `key` of `list`, whose whole list `path` leads to.
+    private mutating func visitEntry(_ list: SchemaNode, key: String, record: Record, descendants: ConfigTree, isInScope: Bool) throws {
+        let last = path.steps.count - 1
+        path.steps[last] = ConfigPath.Step(list.keyword, key: key)
+        defer { path.steps[last] = ConfigPath.Step(list.keyword) }
+        frames.append(Frame(node: list, depth: path.steps.count, isWholeList: false))
+        let isEntryInScope = isInScope || path.isWithin(scope)
+        if isEntryInScope { try openPendingFrames() }
+        let leaves = LeafSource(record: record, recordNode: list, prefix: "", isInEntry: true)
+        try visitChildren(of: list, leaves: leaves, source: descendants, isInScope: isEntryInScope)
         try closeFrame()
     }
 
-    private mutating func reportLeaf(_ node: SchemaNode, _ spec: LeafSpec, at path: ConfigPath, value: String) throws {
-        try openFrames()
+    private mutating func reportLeaf(_ node: SchemaNode, _ spec: LeafSpec, value: String) throws {
+        try openPendingFrames()
         try visitor.leaf(node, spec, at: path, value: value)
     }
 
     /// Opens the frames not opened yet, outermost first: content is about to be reported.
-    private mutating func openFrames() throws {
-        for index in frames.indices where !frames[index].isOpen {
-            frames[index].isOpen = true
-            try visitor.open(frames[index].node, at: frames[index].path)
+    private mutating func openPendingFrames() throws {
+        while openFrames < frames.count {
+            let frame = frames[openFrames]
+            openFrames += 1
+            try visitor.open(frame.node, at: path(of: frame))
         }
     }
 
+    /// Closes the innermost frame, which `path` leads to.
     private mutating func closeFrame() throws {
         let frame = frames.removeLast()
-        if frame.isOpen { try visitor.close(frame.node, at: frame.path) }
+        guard openFrames > frames.count else { return }
+        openFrames -= 1
+        try visitor.close(frame.node, at: path)
+    }
+
+    private func path(of frame: Frame) -> ConfigPath {
+        if frame.depth == path.steps.count, !frame.isWholeList { return path }
+        var steps = Array(path.steps[..<frame.depth])
+        if frame.isWholeList { steps[frame.depth - 1] = ConfigPath.Step(frame.node.keyword) }
+        return ConfigPath(steps)
     }
 }
 
@@ -151,12 +178,14 @@ private struct LeafSource {
     let prefix: String
     let isInEntry: Bool
 
-    func name(of leaf: String) -> String {
-        prefix.isEmpty ? leaf : prefix + " " + leaf
+    /// The value of the leaf `leaf` of this container, if set.
+    func value(of leaf: String) -> String? {
+        guard let record else { return nil }
+        return prefix.isEmpty ? record[leaf] : record[prefix, leaf]
     }
 
     func descending(into container: String) -> LeafSource {
-        LeafSource(record: record, recordNode: recordNode, prefix: name(of: container), isInEntry: isInEntry)
+        LeafSource(record: record, recordNode: recordNode, prefix: prefix.isEmpty ? container : prefix + " " + container, isInEntry: isInEntry)
     }
 
     /// Whether a default exists here: structural (error-level) conditions on sibling leaves,

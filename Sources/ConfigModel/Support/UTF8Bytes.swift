@@ -14,6 +14,13 @@ public enum UTF8Bytes {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// Whether two runs of bytes are the same, compared in bulk rather than byte by byte.
+    @inlinable
+    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0
+    }
+
     /// Byte order (memcmp, then length), the order SQLite's BINARY collation gives:
     /// negative, zero or positive.
     @inlinable

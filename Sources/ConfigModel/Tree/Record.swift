@@ -36,6 +36,26 @@ public struct Record: Hashable, Sendable {
         }
     }
 
+    /// The leaf `leaf` of the container `container` inside the record (the leaf named
+    /// `container leaf`), found without making that name: showing a list reads every leaf of
+    /// every entry's containers.
+    public subscript(_ container: String, _ leaf: String) -> String? {
+        UTF8Bytes.with(container) { container in
+            UTF8Bytes.with(leaf) { leaf in
+                for candidate in leaves where Self.isName(candidate.name, of: leaf, in: container) { return candidate.value }
+                return nil
+            }
+        }
+    }
+
+    private static func isName(_ name: String, of leaf: UnsafeBufferPointer<UInt8>, in container: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Bytes.with(name) { name in
+            name.count == container.count + 1 + leaf.count && name[container.count] == UInt8(ascii: " ")
+                && UTF8Bytes.equal(UnsafeBufferPointer(rebasing: name[..<container.count]), container)
+                && UTF8Bytes.equal(UnsafeBufferPointer(rebasing: name[(container.count + 1)...]), leaf)
+        }
+    }
+
     public var isEmpty: Bool { leaves.isEmpty }
 
     public var count: Int { leaves.count }

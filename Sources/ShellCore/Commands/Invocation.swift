@@ -26,6 +26,13 @@ final class Invocation {
 
     func print(_ line: String) { output.line(line) }
 
+    /// Prints a line of a long stream (a configuration, a list's entries), or ends the
+    /// stream once what it prints goes nowhere (see `OutputPipeline.isDiscarding`).
+    func printStreamed(_ line: String) throws {
+        if output.isDiscarding { throw StreamEnded() }
+        print(line)
+    }
+
     /// Resolves `words` as a path from the current location. Without words: the location.
     func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
         do {
@@ -80,10 +87,20 @@ final class Invocation {
             data = .raw(text.isEmpty ? "{}" : text)
             return
         }
-        switch format {
-        case .tree: try TreeRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
-        case .set: try SetRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
-        case .json: try JSONRenderer(includeSecrets: includeSecrets).render(config, under: scope, to: print)
+        let renderer: any ConfigRenderer =
+            switch format {
+            case .tree: TreeRenderer(includeSecrets: includeSecrets)
+            case .set: SetRenderer(includeSecrets: includeSecrets)
+            case .json: JSONRenderer(includeSecrets: includeSecrets)
+            }
+        if output.countsFirst {
+            // `| count`: the renderer counts its lines without making them.
+            output.countUnwritten(try renderer.countLines(config, under: scope))
+        } else {
+            do { try renderer.render(config, under: scope, to: printStreamed) } catch is StreamEnded {}
         }
     }
 }
+
+/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere.
+private struct StreamEnded: Error {}

@@ -76,7 +76,11 @@ enum Navigation {
             return
         }
         if node.isList, path.steps.last?.key == nil {
-            for entry in try config.entries(of: path) { invocation.print(ConfigModelQuoting.word(entry.key)) }
+            // One entry at a time: a list of a million users is never held whole.
+            try config.forEachEntry(of: path, startingWith: "") { key, _ in
+                invocation.print(ConfigModelQuoting.word(key))
+                return !invocation.output.isDiscarding
+            }
             return
         }
         let width = node.children.map(\.keyword.count).max() ?? 0

@@ -193,7 +193,7 @@ enum Viewing {
                         ("email", .optional(record["email"])),
                     ]))
             }
-            return !Interrupt.isPending
+            return !invocation.output.isDiscarding
         }
         if Interrupt.isPending { throw CommandError("search interrupted", code: .interrupted, at: invocation.name) }
         if matches == 0 { invocation.session.console.err("no users match") }

@@ -21,9 +21,11 @@ final class OutputPipeline {
     private let filters: [Filter]
     private var counts: [Int]
     private let sink: (String) -> Void
+    private let isSinkClosed: () -> Bool
     private(set) var linesWritten = 0
 
-    init(pipes: [PipeStage], sink: @escaping (String) -> Void) {
+    /// `isSinkClosed` says when `sink` takes no more lines (the pager was quit).
+    init(pipes: [PipeStage], sink: @escaping (String) -> Void, isSinkClosed: @escaping () -> Bool = { false }) {
         var format: DisplayFormat?
         var filters: [Filter] = []
         var allowsPaging = true
@@ -41,10 +43,28 @@ final class OutputPipeline {
         self.filters = filters
         counts = Array(repeating: 0, count: filters.count)
         self.sink = sink
+        self.isSinkClosed = isSinkClosed
     }
 
     func line(_ text: String) {
         emit(text, from: 0)
+    }
+
+    /// Whether what the command prints from now on goes nowhere: the pager was quit, or
+    /// Ctrl-C was pressed. A command printing a long stream ends it there rather than read
+    /// the rest of a million entries for nothing.
+    var isDiscarding: Bool { Interrupt.isPending || isSinkClosed() }
+
+    /// Whether the first filter counts: nothing reads a line's text before it is counted,
+    /// so a command may say how many lines it would write instead of writing them.
+    var countsFirst: Bool {
+        if case .count = filters.first { true } else { false }
+    }
+
+    /// Counts lines that were not written, as if each had been (see `countsFirst`).
+    func countUnwritten(_ lines: Int) {
+        precondition(countsFirst, "lines counted without their text before a stage that reads it")
+        counts[0] += lines
     }
 
     /// Emits the totals of `| count` stages, each through the stages after it.

@@ -32,7 +32,7 @@ extension Session {
         let paging = pipes.allSatisfy { if case .noMore = $0 { false } else { true } }
         let pager = paging && !json && !quietly ? io.pager : nil
         let sink = quietly ? { _ in } : collected?.append ?? pager?.line ?? io.consoleOut
-        let output = OutputPipeline(pipes: pipes, sink: sink)
+        let output = OutputPipeline(pipes: pipes, sink: sink, isSinkClosed: { pager?.isClosed ?? false })
         defer { pager?.finish() }
         let invocation = Invocation(session: self, name: first, arguments: arguments, output: output, prepared: prepared)
         do {

@@ -25,4 +25,6 @@ public protocol OutputPager: AnyObject {
     func line(_ text: String)
     /// Ends the command's output.
     func finish()
+    /// Whether the pager was quit before the output ended: what follows goes nowhere.
+    var isClosed: Bool { get }
 }
