@@ -56,13 +56,17 @@ enum RecordTable {
     }
 
     /// How many direct entries lie in [`lower`, `upper`), counting no further than `cap`.
-    static func countEntries(_ db: Database, listLower: String, lower: String, upper: String, cap: Int) throws -> Int {
+    /// With `onlyEntries` (the list's entries hold no lists), every record in the range is
+    /// an entry: the count is of the range, without a test of each key.
+    static func countEntries(_ db: Database, listLower: String, lower: String, upper: String, cap: Int, onlyEntries: Bool) throws -> Int {
         // Stopping at a cap needs a subquery, which counting a whole list (`ls`) does without.
+        let filter = onlyEntries ? "" : " AND key NOT GLOB ?"
         let sql =
             cap == .max
-            ? "SELECT COUNT(*) FROM record WHERE key >= ? AND key < ? AND key NOT GLOB ?"
-            : "SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ? AND key NOT GLOB ? LIMIT ?)"
-        var arguments: StatementArguments = [lower, upper, descendantPattern(listLower)]
+            ? "SELECT COUNT(*) FROM record WHERE key >= ? AND key < ?\(filter)"
+            : "SELECT COUNT(*) FROM (SELECT 1 FROM record WHERE key >= ? AND key < ?\(filter) LIMIT ?)"
+        var arguments: StatementArguments = [lower, upper]
+        if !onlyEntries { arguments += [descendantPattern(listLower)] }
         if cap != .max { arguments += [cap] }
         return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }

@@ -29,7 +29,7 @@ struct SQLiteAccess: StorageReads {
     }
 
     func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
-        try RecordTable.countEntries(db, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap)
+        try RecordTable.countEntries(db, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap, onlyEntries: range.holdsOnlyEntries)
     }
 
     func referrers(of target: RecordKey) throws -> [Referrer] {

@@ -7,7 +7,8 @@ import Testing
 
 /// A storage counts and lists a list's entries from its index, leaving out the records below
 /// the entries (a method's extended properties): what it answers must be what reading every
-/// record of the list finds, on SQLite and in memory alike.
+/// record of the list finds, on SQLite and in memory alike, for lists whose entries hold lists
+/// (methods) and lists whose entries do not (users), which are counted as a range.
 struct EntryIndexTests {
     private let methods = ConfigPath(schemaWords: ["manage-system", "authentication-methods", "method"], schema: DigitalAccessSchema.root)
     private let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"], schema: DigitalAccessSchema.root)
@@ -27,7 +28,7 @@ struct EntryIndexTests {
                 for list in [methods, users] + names.prefix(3).map({ methods.parent.appending("method", key: $0).appending("extended-property") }) {
                     let entries = try published.entries(of: list).map(\.key)
                     for prefix in ["", "a", "é", "b;", "zz"] {
-                        let range = EntryRange(list: list, prefix: prefix)
+                        let range = EntryRange(list: list, prefix: prefix, in: DigitalAccessSchema.root)
                         let expected = entries.filter { $0.hasPrefix(prefix) }
                         #expect(try store.storage.countEntries(range, cap: .max) == expected.count, "\(list) \(prefix)")
                         #expect(try store.storage.countEntries(range, cap: 2) == min(2, expected.count), "\(list) \(prefix)")

@@ -99,7 +99,7 @@ struct OverlaidReader<Overlay: RecordOverlay>: ConfigReader {
     }
 
     func countEntries(of list: ConfigPath, startingWith prefix: String, cap: Int) throws -> Int {
-        let range = EntryRange(list: list, prefix: prefix)
+        let range = EntryRange(list: list, prefix: prefix, in: schema)
         let replaced = try overlay.replacements(after: range.lower, inclusive: true, below: range.upper, limit: Self.pointReadsForCount + 1)
         if replaced.count <= Self.pointReadsForCount {
             // Few edits in the range (`ls` of a million users, most TABs): the store counts

@@ -234,6 +234,13 @@ public struct SpillArea: Hashable, Sendable {
     }
 }
 
+extension SchemaNode {
+    /// Whether a list appears anywhere below this node.
+    fileprivate var holdsLists: Bool {
+        children.contains { $0.isList || $0.holdsLists }
+    }
+}
+
 /// The keys of a list's entries that start with a prefix, as a range of record keys.
 public struct EntryRange: Sendable {
     /// Where the list's descendants begin: every entry key is this plus the entry's key.
@@ -244,24 +251,36 @@ public struct EntryRange: Sendable {
     public let lower: String
     public let upper: String
 
-    public init(list: ConfigPath, prefix: String) {
+    /// Whether every record in the range is an entry of the list: true when its entries hold
+    /// no lists of their own (containers inside an entry are part of its record), so that a
+    /// count is a count of the range's records.
+    public let holdsOnlyEntries: Bool
+
+    public init(list: ConfigPath, prefix: String, holdsOnlyEntries: Bool = false) {
         listLower = RecordKey(list).descendantsLowerBound
         prefixLower = listLower + prefix
         lower = prefixLower
         upper = prefixLower + "\u{10FFFF}"
+        self.holdsOnlyEntries = holdsOnlyEntries
+    }
+
+    /// The range of the entries of `list` in `schema` that start with `prefix`.
+    public init(list: ConfigPath, prefix: String, in schema: SchemaNode) {
+        self.init(list: list, prefix: prefix, holdsOnlyEntries: schema.node(at: list).map { !$0.holdsLists } ?? false)
     }
 
     /// The same range, from just after the entry `key` on. No key holds a character below
     /// a blank, so the least key after `key` is at least `key` and a blank.
     public func after(_ key: String) -> EntryRange {
-        EntryRange(listLower: listLower, prefixLower: prefixLower, lower: listLower + key + " ", upper: upper)
+        EntryRange(listLower: listLower, prefixLower: prefixLower, lower: listLower + key + " ", upper: upper, holdsOnlyEntries: holdsOnlyEntries)
     }
 
-    private init(listLower: String, prefixLower: String, lower: String, upper: String) {
+    private init(listLower: String, prefixLower: String, lower: String, upper: String, holdsOnlyEntries: Bool) {
         self.listLower = listLower
         self.prefixLower = prefixLower
         self.lower = lower
         self.upper = upper
+        self.holdsOnlyEntries = holdsOnlyEntries
     }
 
     /// The entry's own key, when `key` is a direct entry of the list with the prefix.
