@@ -30,6 +30,11 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // PostgreSQL's client library, and a small Swift interface to it: connections,
+        // queries with parameters, text or binary results, transactions. Knows nothing of
+        // dashell. Only libpq's header is imported; the library is loaded when first used.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
         // The command language: lexer, commands, pipes, the script runner and the one command
         // path; the engine state a command acts on. No terminal.
         .target(name: "ShellCore", dependencies: ["ConfigModel", "ConfigStore"]),
