@@ -35,6 +35,8 @@ let package = Package(
         // dashell. Only libpq's header is imported; the library is loaded when first used.
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
+        // The storage in a PostgreSQL database, through libpq.
+        .target(name: "ConfigStorePostgreSQL", dependencies: ["ConfigModel", "ConfigStore", "PostgreSQLClient"]),
         // The command language: lexer, commands, pipes, the script runner and the one command
         // path; the engine state a command acts on. No terminal.
         .target(name: "ShellCore", dependencies: ["ConfigModel", "ConfigStore"]),
