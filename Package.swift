@@ -68,13 +68,15 @@ let package = Package(
         .testTarget(
             name: "ConfigStoreTests",
             dependencies: [
-                "ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
+                "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "DigitalAccess", "PostgreSQLClient", "PostgreSQLTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
+        // A throwaway PostgreSQL server for the tests that need one.
+        .target(name: "PostgreSQLTesting", dependencies: ["PostgreSQLClient"], path: "Sources/PostgreSQLTesting"),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),
         .testTarget(name: "InteractiveTests", dependencies: ["TerminalTesting", "dashell"]),
     ],
