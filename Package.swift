@@ -51,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "dashell",
             dependencies: [
-                "ShellCore", "ShellInteractive", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ShellCore", "ShellInteractive", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "DigitalAccess",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Engine measurements for scripts/bench.
@@ -72,7 +73,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture", "PostgreSQLTesting"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
         // A throwaway PostgreSQL server for the tests that need one.
