@@ -30,6 +30,13 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // PostgreSQL's client library, and a small Swift interface to it: connections,
+        // queries with parameters, text or binary results, transactions. Knows nothing of
+        // dashell. Only libpq's header is imported; the library is loaded when first used.
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgreSQLClient", dependencies: ["CLibPQ"]),
+        // The storage in a PostgreSQL database, through libpq.
+        .target(name: "ConfigStorePostgreSQL", dependencies: ["ConfigModel", "ConfigStore", "PostgreSQLClient"]),
         // The command language: lexer, commands, pipes, the script runner and the one command
         // path; the engine state a command acts on. No terminal.
         .target(name: "ShellCore", dependencies: ["ConfigModel", "ConfigStore"]),
@@ -44,7 +51,8 @@ let package = Package(
         .executableTarget(
             name: "dashell",
             dependencies: [
-                "ShellCore", "ShellInteractive", "ConfigStoreSQLite", "DigitalAccess", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ShellCore", "ShellInteractive", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "DigitalAccess",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Engine measurements for scripts/bench.
@@ -61,13 +69,15 @@ let package = Package(
         .testTarget(
             name: "ConfigStoreTests",
             dependencies: [
-                "ConfigStore", "ConfigStoreSQLite", "DigitalAccess",
+                "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "DigitalAccess", "PostgreSQLClient", "PostgreSQLTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess", "ConfigStoreSQLite"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture", "PostgreSQLTesting"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),
+        // A throwaway PostgreSQL server for the tests that need one.
+        .target(name: "PostgreSQLTesting", dependencies: ["PostgreSQLClient"], path: "Sources/PostgreSQLTesting"),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),
         .testTarget(name: "InteractiveTests", dependencies: ["TerminalTesting", "dashell"]),
     ],

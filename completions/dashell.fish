@@ -87,8 +87,8 @@ function __dashell_custom_completion
 end
 
 complete -c 'dashell' -f
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
@@ -99,16 +99,16 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "das
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'store' -d 'Manage the store itself.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell check" -ge 1' -fa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'dash\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
@@ -120,9 +120,9 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell store" -eq 1' -fa 'init' -d 'Create the store: its missing directories (0700), its file (0600) and its schema.'
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" store' -l 'store' -d 'The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
-complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" user' -l 'user' -d 'Identity recorded in history (default: the login name).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell store" -eq 1' -fa 'init' -d 'Create the store: an SQLite file (0600) in its missing directories (0700), or the schema in a PostgreSQL database.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'

@@ -19,6 +19,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The directory a store was asked for does not exist: more likely a mistyped location
     /// than a wish for a new, empty store.
     case noSuchDirectory(directory: String, store: String)
+    /// A database server that holds no dashell store (yet): `store init` makes one.
+    case noStore(location: String)
+    /// The database server cannot be reached, or the connection to it was lost.
+    case unreachable(location: String, reason: String)
     /// Any other failure of the database.
     case failed(path: String, reason: String)
 
@@ -42,6 +46,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot create store \(isDirectory ? "directory " : "")\(path): \(reason)"
         case .noSuchDirectory(let directory, let store):
             "no such directory \(directory); create it, or run `dashell --store \(Self.shellWord(store)) store init`"
+        case .noStore(let location):
+            "no dashell store in \(location); create one with `dashell --store \(Self.shellWord(location)) store init`"
+        case .unreachable(let location, let reason):
+            "cannot reach store \(location): \(reason)"
         case .failed(let path, let reason):
             "store \(path): \(reason)"
         }

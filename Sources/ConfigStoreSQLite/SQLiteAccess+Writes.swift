@@ -5,15 +5,20 @@ import GRDB
 
 /// The storage's writes, inside the IMMEDIATE transaction `SQLiteStorage.write` holds.
 extension SQLiteAccess: StorageTransaction {
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws {
+    func beginRevision(_ revision: Int, metadata: PublishMetadata) throws {
         try requireFollowsHead(revision)
         try db.execute(
-            sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment, size])
+            sql: "INSERT INTO revision (id, user, time, source, comment, changes) VALUES (?, ?, ?, ?, ?, 0)",
+            arguments: [revision, metadata.user, Date().timeIntervalSince1970, metadata.source, metadata.comment])
+    }
+
+    func finishRevision(_ revision: Int, size: Int) throws {
+        try requireIsHead(revision)
+        try db.execute(sql: "UPDATE revision SET changes = ? WHERE id = ?", arguments: [size, revision])
     }
 
     func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws {
-        try requireFollowsHead(revision)
+        try requireIsHead(revision)
         let upsert = try TextStatement(db, sql: "INSERT OR REPLACE INTO record (key, leaves) VALUES (?, ?)")
         let remove = try TextStatement(db, sql: "DELETE FROM record WHERE key = ?")
         let log = try TextStatement(db, sql: "INSERT INTO change (revision, key, old, new) VALUES (?, ?, ?, ?)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigModel
 import ConfigStore
+import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
@@ -9,11 +10,16 @@ import ShellCore
 /// Options every form of `dashell` accepts, before or after a subcommand.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("The store file (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).", valueName: "location"),
+        name: .long,
+        help: ArgumentHelp(
+            "The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).",
+            valueName: "location"),
         completion: .file())
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("Identity recorded in history (default: the login name).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Identity recorded in history (default: the login name, or the PostgreSQL role).", valueName: "name"))
     var user: String?
 
     @Option(name: .customShort("D"), help: ArgumentHelp("Define a script variable, used as ${NAME}.", valueName: "name=value"))
@@ -31,14 +37,16 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var storePath: String {
+    var storeLocation: String {
         let environment = ProcessInfo.processInfo.environment
         return store ?? environment["DASHELL_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? StoreLocation.defaultPath()
     }
 
-    func sessionOptions() -> Session.Options {
+    /// The session's options, on `store`: its user is the one given, else the role the
+    /// PostgreSQL server authenticated, else the login name.
+    func sessionOptions(for store: RevisionedStore) -> Session.Options {
         let environment = ProcessInfo.processInfo.environment
-        var options = Session.Options(user: user ?? Self.loginName())
+        var options = Session.Options(user: user ?? (store.storage as? PostgreSQLStorage)?.role ?? Self.loginName())
         options.json = json
         options.wizards = DigitalAccessWizards.all
         options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
@@ -51,7 +59,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store, or throws exit 5 after a message saying how to recover.
     func openStore() throws -> RevisionedStore {
-        RevisionedStore(storage: try openStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: Self.spillThreshold)
+        let storage: any Storage = try serverLocation().map(openServerStorage) ?? openFileStorage()
+        return RevisionedStore(storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: Self.spillThreshold)
     }
 
     /// `DASHELL_SPILL_THRESHOLD`, when it is a positive number: how many records a candidate
@@ -61,25 +70,50 @@ struct GlobalOptions: ParsableArguments {
             ?? RevisionedStore.defaultSpillThreshold
     }
 
-    /// The storage under `openStore`, for what concerns the file rather than the
+    /// The PostgreSQL database `--store` names, if it names one rather than an SQLite file.
+    /// A password in the URI is accepted, with a warning: anyone can read it in `ps`.
+    func serverLocation() throws -> ServerLocation? {
+        let location = storeLocation
+        guard ServerLocation.isServerURI(location) else { return nil }
+        let server = try reportingStoreErrors { try ServerLocation(location) }
+        if server.hasPassword {
+            FileHandle.standardError.write(
+                Data("warning: the store's URI holds a password, which other users can see in `ps`; use ~/.pgpass or PGPASSWORD\n".utf8))
+        }
+        return server
+    }
+
+    func openServerStorage(_ server: ServerLocation) throws -> PostgreSQLStorage {
+        try reportingStoreErrors { try PostgreSQLStorage(server) }
+    }
+
+    /// The SQLite storage under `openStore`, for what concerns the file rather than the
     /// configuration. `creation`: what may be created where no store exists yet; by default
     /// the directories only at the default location (see `StoreLocation`). A new store is
     /// announced.
-    func openStorage(creating creation: StoreLocation.Creation? = nil) throws -> SQLiteStorage {
-        let path = storePath
-        do {
-            let storage = try SQLiteStorage(
+    func openFileStorage(creating creation: StoreLocation.Creation? = nil) throws -> SQLiteStorage {
+        let path = storeLocation
+        let storage = try reportingStoreErrors {
+            try SQLiteStorage(
                 path: path, creating: creation ?? StoreLocation.implicitCreation(at: path),
                 onWait: {
                     FileHandle.standardError.write(Data("dashell: waiting for another process to finish with \(path)…\n".utf8))
                 })
-            if storage.isNew {
-                FileHandle.standardError.write(Data("dashell: created a new store at \(path)\n".utf8))
-            }
-            if StoreLocation.isReadableByOthers(path) {
-                FileHandle.standardError.write(Data("warning: \(path) is readable by other users and holds secrets; chmod 600 it\n".utf8))
-            }
-            return storage
+        }
+        if storage.isNew {
+            FileHandle.standardError.write(Data("dashell: created a new store at \(path)\n".utf8))
+        }
+        if StoreLocation.isReadableByOthers(path) {
+            FileHandle.standardError.write(Data("warning: \(path) is readable by other users and holds secrets; chmod 600 it\n".utf8))
+        }
+        return storage
+    }
+
+    /// Runs `body`; a store that cannot be used is exit 5, after a message saying how to
+    /// recover.
+    func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch {
             FileHandle.standardError.write(Data("dashell: error: \(error)\n".utf8))
             throw ArgumentParser.ExitCode(ShellCore.ExitCode.storeUnavailable)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import Foundation
 
@@ -15,19 +16,28 @@ struct StoreCommand: ParsableCommand {
         throw ValidationError("store needs a subcommand: init")
     }
 
-    /// `dashell store init`: creates the store where using it would not, as at a location
-    /// whose directories do not exist yet; harmless on an existing store.
+    /// `dashell store init`: creates the store where using it would not: an SQLite file at a
+    /// location whose directories do not exist yet, or the schema in a PostgreSQL database,
+    /// which nothing else creates (SPEC §10). Harmless on an existing store.
     struct Init: RefusesInlineCommands {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Create the store: its missing directories (0700), its file (0600) and its schema."
+            abstract: "Create the store: an SQLite file (0600) in its missing directories (0700), or the schema in a PostgreSQL database."
         )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup(visibility: .private) var inline: InlineCommands
 
         func run() throws {
-            let storage = try global.openStorage(creating: .fileAndDirectories)
+            if let server = try global.serverLocation() {
+                if try global.reportingStoreErrors({ try PostgreSQLStorage.initialize(server) }) {
+                    FileHandle.standardError.write(Data("dashell: created a new store in \(server)\n".utf8))
+                } else {
+                    FileHandle.standardError.write(Data("dashell: a store already exists in \(server); left as it is\n".utf8))
+                }
+                return
+            }
+            let storage = try global.openFileStorage(creating: .fileAndDirectories)
             if !storage.isNew {
                 FileHandle.standardError.write(Data("dashell: a store already exists at \(storage.path); left as it is\n".utf8))
             }

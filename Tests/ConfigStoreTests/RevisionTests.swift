@@ -60,6 +60,25 @@ final class RevisionTests: StorageTestCase {
         }
     }
 
+    /// A storage may read its change log a part at a time (PostgreSQL's, a thousand rows a
+    /// query): a history longer than that is read whole, either way.
+    func testALongChangeLogIsReadWhole() throws {
+        try onEachStorage {
+            let store = try StoreFixture(storage).open()
+            let candidate = try store.scratchCandidate()
+            try candidate.set((0..<1_200).map { (StoreFixture.user("u\($0)", "email"), "u\($0)@example.com") })
+            _ = try candidate.publishExpectingRevision()
+            try candidate.set((0..<300).map { (StoreFixture.user("u\($0 * 4)", "email"), "new\($0)@example.com") })
+            _ = try candidate.publishExpectingRevision()
+
+            XCTAssertEqual(try store.changes(from: 0, to: 2, under: RecordKey(.root)).changes.count, 1_200)
+            XCTAssertEqual(try store.changes(from: 2, to: 0, under: RecordKey(.root)).changes.count, 1_200)
+            XCTAssertEqual(try store.configuration(atRevision: 1).value(at: StoreFixture.user("u1196", "email")), "u1196@example.com")
+            XCTAssertEqual(try store.configuration(atRevision: 2).value(at: StoreFixture.user("u1196", "email")), "new299@example.com")
+            XCTAssertFalse(try store.configuration(atRevision: 0).exists(StoreFixture.user("u0", "")))
+        }
+    }
+
     func testEmptyCandidatePublishesNothing() throws {
         try onEachStorage {
             let store = try StoreFixture(storage).open()

@@ -1,7 +1,9 @@
 import ConfigModel
+import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
+import PostgreSQLTesting
 import XCTest
 
 @testable import ConfigStore
@@ -10,6 +12,7 @@ import XCTest
 enum StorageKind: CaseIterable {
     case sqlite
     case memory
+    case postgresql
 }
 
 /// Tests of the store's behaviour, each run once per storage (`storage` says which): one
@@ -25,6 +28,12 @@ class StorageTestCase: XCTestCase {
         }
     }
 
+    /// Each test's PostgreSQL databases go with it.
+    override func tearDownWithError() throws {
+        try TestCluster.ifStarted?.dropCreatedDatabases()
+        try super.tearDownWithError()
+    }
+
     /// A failure says which storage it happened on.
     override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
         super.recordFailure(withDescription: "[\(storage)] " + description, inFile: filePath, atLine: lineNumber, expected: expected)
@@ -33,27 +42,43 @@ class StorageTestCase: XCTestCase {
 
 /// A fresh store, and shorthands for the paths tests use. On SQLite it lies in a fresh
 /// temporary directory, one directory further down, which opening creates, as at the default
-/// location; in memory, every `open` reaches the same data, as reopening a file would.
+/// location; in memory, every `open` reaches the same data, as reopening a file would; on
+/// PostgreSQL, in a fresh database of the test cluster, a copy of one `store init` made.
 struct StoreFixture {
     let directory: String
     let kind: StorageKind
     private let memory = MemoryStorage()
     var path: String { directory + "/data/store.sqlite" }
+    /// The database's URI, on PostgreSQL.
+    let uri: String?
 
     init(_ kind: StorageKind = .sqlite) throws {
         self.kind = kind
         directory = NSTemporaryDirectory() + "dashell-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        uri = kind == .postgresql ? try Self.newDatabase() : nil
     }
 
     /// The store; its candidates spill past `spillThreshold` records.
-    func open(spillThreshold: Int = 150_000) throws -> RevisionedStore {
+    func open(spillThreshold: Int = RevisionedStore.defaultSpillThreshold) throws -> RevisionedStore {
         let storage: any Storage =
             switch kind {
             case .sqlite: try SQLiteStorage(path: path, creating: .fileAndDirectories)
             case .memory: memory
+            case .postgresql: try PostgreSQLStorage(ServerLocation(uri!))
             }
         return RevisionedStore(storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: spillThreshold)
+    }
+
+    /// A database holding an empty store: a copy of `template`.
+    static func newDatabase() throws -> String {
+        let cluster = try TestCluster.shared()
+        return cluster.uri(database: try cluster.createDatabase(template: try template()))
+    }
+
+    /// The database `store init` made once, for every test to copy.
+    static func template() throws -> String {
+        try TestCluster.shared().template("dashell_store") { uri in _ = try PostgreSQLStorage.initialize(ServerLocation(uri)) }
     }
 
     static func leaf(_ words: String...) -> ConfigPath { ConfigPath(schemaWords: words) }

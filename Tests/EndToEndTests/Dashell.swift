@@ -13,12 +13,14 @@ struct Dashell {
     }
 
     let directory: String
-    var store: String { directory + "/store.sqlite" }
+    /// The `--store` location: an SQLite file in the temporary folder, or a server's URI.
+    let store: String
 
     /// A temporary folder holding an empty store, as a user has after the first run; without
     /// `existingStore`, no store yet, for the tests of how one comes to exist.
     init(existingStore: Bool = true) throws {
         directory = NSTemporaryDirectory() + "dashell-e2e-" + UUID().uuidString
+        store = directory + "/store.sqlite"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         if existingStore {
             let empty = try Self.emptyStore.get()
@@ -26,6 +28,13 @@ struct Dashell {
                 throw CocoaError(.fileWriteUnknown)
             }
         }
+    }
+
+    /// A temporary folder to run in, on the store at `location` (a PostgreSQL database's URI).
+    init(store location: String) throws {
+        directory = NSTemporaryDirectory() + "dashell-e2e-" + UUID().uuidString
+        store = location
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
     /// The file of an empty store, made once by `dashell store init` and copied for each test:

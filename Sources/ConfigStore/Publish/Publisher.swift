@@ -33,8 +33,9 @@ struct Publisher {
         // transaction back.
         let validation = validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes)
         let revision = latest + 1, size = changes.size
+        try transaction.beginRevision(revision, metadata: metadata)
         try transaction.appendChanges(changes, to: revision, references: references)
-        try transaction.appendRevision(revision, metadata: metadata, size: size)
+        try transaction.finishRevision(revision, size: size)
         let violations = try validation.finish()
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
         BackgroundRelease.release((consume edits, consume changed, consume changes, consume validation))
@@ -56,6 +57,7 @@ struct Publisher {
         var conflicts: [MergeConflict] = []
         var size = 0, appended = 0
         let view = candidate(transaction)
+        try transaction.beginRevision(revision, metadata: metadata)
         try forEachWindow(transaction) { window in
             let (changed, found) = try merge(window, base: base, latest: latest, reads: transaction, orphansIn: view)
             conflicts += found
@@ -69,7 +71,7 @@ struct Publisher {
         }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
         if appended == 0 { return .nothingToPublish }
-        try transaction.appendRevision(revision, metadata: metadata, size: size)
+        try transaction.finishRevision(revision, size: size)
         let violations = try validateAppended(revision, in: transaction)
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
         return .published(revision: revision, changeCount: size, warnings: violations)

@@ -167,16 +167,23 @@ private final class MemoryAccess: StorageTransaction {
         spills.read(area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
 
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws {
+    func beginRevision(_ revision: Int, metadata: PublishMetadata) throws {
         try requireFollowsHead(revision)
         state.revisions.append(
             RevisionInfo(
                 id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
-                comment: metadata.comment, changeCount: size))
+                comment: metadata.comment, changeCount: 0))
+    }
+
+    func finishRevision(_ revision: Int, size: Int) throws {
+        try requireIsHead(revision)
+        let begun = state.revisions.removeLast()
+        state.revisions.append(
+            RevisionInfo(id: revision, user: begun.user, time: begun.time, source: begun.source, comment: begun.comment, changeCount: size))
     }
 
     func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws {
-        try requireFollowsHead(revision)
+        try requireIsHead(revision)
         for change in changes.changes {
             state.records[change.key] = change.new
             state.changes.append(LoggedChange(revision: revision, key: change.key, old: change.old, new: change.new))

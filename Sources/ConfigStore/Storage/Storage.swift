@@ -99,6 +99,12 @@ extension StorageTransaction {
         let head = try latestRevision()
         precondition(revision == head + 1, "revision \(revision) does not follow the head \(head)")
     }
+
+    /// Refuses to add to a revision other than the one this transaction began, the head.
+    public func requireIsHead(_ revision: Int) throws {
+        let head = try latestRevision()
+        precondition(revision == head, "revision \(revision) is not the one being appended (the head is \(head))")
+    }
 }
 
 /// The answer of `Storage.pointRead`.
@@ -172,16 +178,19 @@ public protocol StorageReads {
 
 /// What a write transaction may do besides reading.
 public protocol StorageTransaction: StorageReads {
-    /// Writes `changes`, in key order, as part of revision `revision`: the published records,
-    /// the change log and the reference index. A large revision comes in several calls, in
-    /// key order, and `appendRevision` then makes it the head. `revision` must be the head
-    /// plus one.
+    /// Starts revision `revision`, which must be the head plus one, with who publishes it:
+    /// within this transaction it is the head from here on. Its changes follow
+    /// (`appendChanges`), then its size (`finishRevision`). A storage whose head moved
+    /// refuses (compare-and-set on the head).
+    func beginRevision(_ revision: Int, metadata: PublishMetadata) throws
+
+    /// Writes `changes`, in key order, as part of revision `revision`, begun in this
+    /// transaction: the published records, the change log and the reference index. A large
+    /// revision comes in several calls, in key order.
     func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws
 
-    /// Makes revision `revision`, whose changes were appended, the head, with who published
-    /// it and how many leaves it changed. `revision` must be the head plus one: a storage
-    /// whose head moved refuses (compare-and-set on the head).
-    func appendRevision(_ revision: Int, metadata: PublishMetadata, size: Int) throws
+    /// Records how many leaves revision `revision`, begun in this transaction, changes.
+    func finishRevision(_ revision: Int, size: Int) throws
 
     /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone).
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws

@@ -1,0 +1,147 @@
+import ConfigModel
+import ConfigStore
+import PostgreSQLClient
+
+/// The storage on one connection: reads at the head (one statement at a time), in a
+/// snapshot, or inside a write transaction, which alone is handed out as one that may also
+/// write (see `PostgreSQLAccess+Writes`).
+///
+/// A write transaction locks the head revision before its first read (`lock_head`): from
+/// then on no other publish can commit, so everything it reads is the head's, as in a
+/// snapshot. One that only saves a candidate reads nothing and never waits for a publish.
+final class PostgreSQLAccess: StorageReads {
+    let connection: PostgreSQLConnection
+    private var headToLock: Bool
+
+    /// `locksHead`: whether this is a write transaction's, which locks the head before reading.
+    init(_ connection: PostgreSQLConnection, locksHead: Bool = false) {
+        self.connection = connection
+        headToLock = locksHead
+    }
+
+    /// What every read does first. The wait for the lock is bounded, as SQLite's busy
+    /// timeout bounds it there.
+    private func reading() throws {
+        guard headToLock else { return }
+        try connection.execute("SET LOCAL lock_timeout = '\(PostgreSQLStorage.busyTimeout)s'; SELECT dashell.lock_head()")
+        headToLock = false
+    }
+
+    func latestRevision() throws -> Int {
+        try reading()
+        return try RecordTable.latestRevision(connection)
+    }
+
+    func record(_ key: RecordKey) throws -> Record? {
+        try reading()
+        return try RecordTable.fetch(connection, key)
+    }
+
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int) throws -> [(RecordKey, Record)] {
+        try reading()
+        return try RecordTable.fetchChunk(connection, after: lower, orEqual: inclusive, upper: upper, limit: limit)
+    }
+
+    func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
+        try reading()
+        return try RecordTable.entryKeys(connection, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit)
+    }
+
+    func countEntries(_ range: EntryRange, cap: Int) throws -> Int {
+        try reading()
+        return try RecordTable.countEntries(connection, listLower: range.listLower, lower: range.lower, upper: range.upper, cap: cap)
+    }
+
+    func referrers(of target: RecordKey) throws -> [Referrer] {
+        try reading()
+        return try RecordTable.referrers(connection, of: target)
+    }
+
+    /// Rows of the change log read per query: the log is read a page at a time, each page
+    /// starting past the last row of the one before, so that `body` may read the store
+    /// between rows and a long history is never held whole.
+    static let changePage = 1_000
+
+    func forEachChange(
+        after: Int, upTo: Int?, under scope: RecordKey?, newestFirst: Bool,
+        _ body: (LoggedChange) throws -> Bool
+    ) throws {
+        try reading()
+        var sql = "SELECT revision, key, old, new FROM dashell.change WHERE revision > $1"
+        var parameters: [any QueryParameter] = [after]
+        if let upTo {
+            sql += " AND revision <= $\(parameters.count + 1)"
+            parameters.append(upTo)
+        }
+        if let scope {
+            sql += " AND key >= $\(parameters.count + 1) AND key < $\(parameters.count + 2)"
+            parameters += [scope.encoded, scope.descendantsUpperBound]
+        }
+        let order = newestFirst ? " ORDER BY revision DESC, key DESC LIMIT \(Self.changePage)" : " ORDER BY revision, key LIMIT \(Self.changePage)"
+        let past = " AND (revision, key) \(newestFirst ? "<" : ">") ($\(parameters.count + 1), $\(parameters.count + 2))"
+        var last: (revision: Int, key: String)?
+        while true {
+            let rows =
+                try last.map { try connection.query(sql + past + order, parameters + [$0.revision, $0.key]) } ?? connection.query(sql + order, parameters)
+            for row in rows {
+                let key = RecordKey(encoded: row.string(1)!), revision = row.integer(0)!
+                last = (revision, key.encoded)
+                if let scope, key != scope, !key.isDescendant(of: scope) { continue }
+                let change = LoggedChange(
+                    revision: revision, key: key, old: row.string(2).map(Record.init(encoded:)), new: row.string(3).map(Record.init(encoded:)))
+                guard try body(change) else { return }
+            }
+            if rows.count < Self.changePage { return }
+        }
+    }
+
+    func revisions(limit: Int?) throws -> [RevisionInfo] {
+        try reading()
+        let sql = """
+            SELECT id, user_name, extract(epoch FROM time)::float8, source, comment, changes FROM dashell.revision ORDER BY id DESC LIMIT $1
+            """
+        return try connection.query(sql, [limit]).map { row in
+            RevisionInfo(
+                id: row.integer(0)!, user: row.string(1)!, time: row.double(2)!, source: row.string(3)!, comment: row.string(4),
+                changeCount: row.integer(5)!)
+        }
+    }
+
+    func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
+        try reading()
+        let rows =
+            try key.map {
+                try connection.query(
+                    "SELECT key, old, new FROM dashell.change WHERE revision = $1 AND key > $2 ORDER BY key LIMIT $3", [revision, $0.encoded, limit])
+            } ?? connection.query("SELECT key, old, new FROM dashell.change WHERE revision = $1 ORDER BY key LIMIT $2", [revision, limit])
+        return rows.map { row in
+            LoggedChange(
+                revision: revision, key: RecordKey(encoded: row.string(0)!), old: row.string(1).map(Record.init(encoded:)),
+                new: row.string(2).map(Record.init(encoded:)))
+        }
+    }
+
+    func candidateBase(of user: String) throws -> Int? {
+        try reading()
+        return try connection.query("SELECT base FROM dashell.candidate WHERE user_name = $1", [user]).first?.integer(0)
+    }
+
+    func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try reading()
+        let rows =
+            try key.map {
+                try connection.query(
+                    "SELECT key, base, new FROM dashell.candidate_record WHERE user_name = $1 AND key > $2 ORDER BY key LIMIT $3",
+                    [user, $0.encoded, limit])
+            } ?? connection.query("SELECT key, base, new FROM dashell.candidate_record WHERE user_name = $1 ORDER BY key LIMIT $2", [user, limit])
+        return rows.map { row in
+            (RecordKey(encoded: row.string(0)!), CandidateEdit(base: row.string(1).map(Record.init(encoded:)), new: row.string(2).map(Record.init(encoded:))))
+        }
+    }
+
+    func spilledEdits(
+        in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
+    ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
+        try SpillTable.fetchChunk(connection, area, after: lower, orEqual: inclusive, upper: upper, limit: limit)
+    }
+}

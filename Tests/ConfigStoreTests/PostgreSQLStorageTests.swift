@@ -1,0 +1,195 @@
+import ConfigModel
+import ConfigStorePostgreSQL
+import DigitalAccess
+import Dispatch
+import Foundation
+import PostgreSQLClient
+import PostgreSQLTesting
+import Synchronization
+import Testing
+
+@testable import ConfigStore
+
+/// What only the PostgreSQL storage has: a store made by `store init` in a database,
+/// administrators' roles that write through the server's functions alone, and publishers
+/// queueing on the head revision. The behaviour every storage shares is tested on each
+/// (`StorageTestCase`).
+final class PostgreSQLStorageTests {
+    let cluster: TestCluster
+    /// A database of this test's, holding an empty store.
+    let database: String
+
+    init() throws {
+        cluster = try TestCluster.shared()
+        database = try cluster.createDatabase(template: try StoreFixture.template())
+    }
+
+    deinit {
+        try? cluster.dropDatabase(database)
+    }
+
+    private func open(as user: String = TestCluster.superuser) throws -> RevisionedStore {
+        try Self.open(cluster.uri(database: database, user: user))
+    }
+
+    private static func open(_ uri: String) throws -> RevisionedStore {
+        RevisionedStore(storage: try PostgreSQLStorage(ServerLocation(uri)), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+    }
+
+    /// A new login role that is a member of `dashell_admin`, as README says to make one.
+    private func administrator() throws -> String {
+        let name = "admin_" + UUID().uuidString.prefix(8).lowercased()
+        try cluster.execute("CREATE ROLE \(name) LOGIN IN ROLE dashell_admin")
+        return name
+    }
+
+    @Test func aDatabaseWithoutAStoreNamesStoreInit() throws {
+        let empty = try cluster.createDatabase()
+        defer { try? cluster.dropDatabase(empty) }
+        let uri = cluster.uri(database: empty)
+        #expect(throws: StoreError.noStore(location: uri)) { try PostgreSQLStorage(ServerLocation(uri)) }
+        #expect("\(StoreError.noStore(location: uri))".hasSuffix("create one with `dashell --store '\(uri)' store init`"))
+    }
+
+    /// Roles are the cluster's: an init in a second database reuses `dashell_admin`. A second
+    /// init of the same database changes nothing.
+    @Test func storeInitCreatesTheStoreOnceAndReusesTheAdministratorsRole() throws {
+        let empty = try cluster.createDatabase()
+        defer { try? cluster.dropDatabase(empty) }
+        let location = try ServerLocation(cluster.uri(database: empty))
+        #expect(try PostgreSQLStorage.initialize(location))
+        #expect(try !PostgreSQLStorage.initialize(location))
+        #expect(try PostgreSQLStorage(location).latestRevision() == 0)
+    }
+
+    @Test func aStoreOfANewerFormatIsRefused() throws {
+        try cluster.execute("UPDATE dashell.format SET version = 99", in: database)
+        let location = try ServerLocation(cluster.uri(database: database))
+        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 1)) { try PostgreSQLStorage(location) }
+        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 1)) { try PostgreSQLStorage.initialize(location) }
+    }
+
+    @Test func aServerThatCannotBeReachedIsNamedWithLibpqsReason() throws {
+        let uri = "postgresql:///nothing?host=\(cluster.directory)/nowhere"
+        #expect {
+            try PostgreSQLStorage(ServerLocation(uri))
+        } throws: { error in
+            guard case .unreachable(let location, let reason) = error as? StoreError else { return false }
+            return location == uri && reason.contains("\(cluster.directory)/nowhere")
+        }
+    }
+
+    @Test func aPasswordInTheURIIsNeverShown() throws {
+        let location = try ServerLocation("postgresql://alice:s3cret@db.example.com:5433/dashell?password=other&sslmode=require")
+        #expect(location.hasPassword)
+        #expect(location.description == "postgresql://alice@db.example.com:5433/dashell?sslmode=require")
+        #expect(try !ServerLocation("postgresql://alice@db.example.com/dashell").hasPassword)
+    }
+
+    /// An administrator's role can read every table but write none with plain SQL: every
+    /// write goes through the server's functions, which a later check inside them cannot be
+    /// bypassed around. Through dashell, the same role publishes and keeps a candidate.
+    @Test func anAdministratorWritesOnlyThroughTheFunctions() throws {
+        let admin = try administrator()
+        let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
+        let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
+        #expect(tables == ["candidate", "candidate_record", "change", "format", "head", "record", "reference", "revision"])
+        for table in tables {
+            let column = try connection.query(
+                "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'dashell' AND table_name = $1 ORDER BY ordinal_position",
+                [table]
+            ).first!.string(0)!
+            try connection.query("SELECT * FROM dashell.\(table)")
+            for statement in [
+                "INSERT INTO dashell.\(table) DEFAULT VALUES", "UPDATE dashell.\(table) SET \(column) = \(column)", "DELETE FROM dashell.\(table)",
+                "TRUNCATE dashell.\(table)", "SELECT * FROM dashell.\(table) FOR UPDATE",
+            ] {
+                let error = #expect(throws: PostgreSQLError.self) { try connection.query(statement) }
+                #expect(error?.sqlState == "42501", "\(statement): \(String(describing: error))")
+            }
+        }
+        let error = #expect(throws: PostgreSQLError.self) { try connection.query("SELECT dashell.require_appending(1)") }
+        #expect(error?.sqlState == "42501")
+
+        let store = try open(as: admin)
+        let candidate = try store.candidate(for: admin)
+        try candidate.set([(StoreFixture.dnsName, "ag5.example.com")])
+        #expect(try candidate.publishExpectingRevision(user: admin) == 1)
+        try candidate.set([(StoreFixture.port, "8443")])
+        #expect(try open(as: admin).candidate(for: admin).value(at: StoreFixture.port) == "8443")
+        #expect(try store.published().value(at: StoreFixture.dnsName) == "ag5.example.com")
+    }
+
+    /// The server refuses a revision that does not follow the head, and changes to any
+    /// revision but the one the transaction is appending, whatever the client does.
+    @Test func theServerKeepsTheHistoryLinear() throws {
+        let connection = try PostgreSQLConnection(cluster.uri(database: database, user: try administrator()), applicationName: "test")
+        let keys = TextArray(["k"]), records = TextArray(["v"])
+        func inTransaction(_ sql: String, _ parameters: [any QueryParameter] = []) throws {
+            try connection.transaction(.readCommitted) { (try connection.query(sql, parameters), commit: true) }
+        }
+        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_revision(2, 'mallory', '-c', NULL, 1)") }
+        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(0, $1, $2, $2)", [keys, records]) }
+        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.replace_references(0, $1, $1, $1, $1)", [keys]) }
+        // A revision appended and committed is no longer open to changes.
+        try inTransaction("SELECT dashell.append_revision(1, 'mallory', '-c', NULL, 0)")
+        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(1, $1, $2, $2)", [keys, records]) }
+        #expect(try connection.query("SELECT count(*) FROM dashell.change").first?.integer(0) == 0)
+    }
+
+    /// A publish waits for the one in progress and then merges with it, as on SQLite; a
+    /// candidate's save, which reads nothing, does not wait for either.
+    @Test func publishersQueueOnTheHeadRevision() throws {
+        // Each thread opens its own store, as another process would.
+        let uri = cluster.uri(database: database)
+        let aliceHoldsTheHead = DispatchSemaphore(value: 0), bobIsWaiting = DispatchSemaphore(value: 0), aliceDone = DispatchSemaphore(value: 0)
+        Thread {
+            try? Self.open(uri).storage.write { transaction in
+                let head = try transaction.latestRevision()
+                aliceHoldsTheHead.signal()
+                bobIsWaiting.wait()
+                let settings = RecordChange(key: RecordKey(StoreFixture.dnsName.parent), old: nil, new: Record(["external-dns-name": "ag5.example.com"]))
+                try transaction.beginRevision(head + 1, metadata: PublishMetadata(user: "alice", source: "-c", comment: nil))
+                try transaction.appendChanges(ChangeSet([settings]), to: head + 1, references: ReferenceIndex(schema: DigitalAccessSchema.root))
+                try transaction.finishRevision(head + 1, size: 1)
+                return ((), commit: true)
+            }
+            aliceDone.signal()
+        }.start()
+        aliceHoldsTheHead.wait()
+
+        let bobRevision = Mutex<Int?>(nil), bobDone = DispatchSemaphore(value: 0)
+        Thread {
+            let bob = try? Self.open(uri).candidate(for: "bob")
+            try? bob?.set([(StoreFixture.port, "8443")])
+            let revision = try? bob?.publishExpectingRevision(user: "bob")
+            bobRevision.withLock { $0 = revision }
+            bobDone.signal()
+        }.start()
+        try waitForALockWait()
+        try open().candidate(for: "carol").set([(StoreFixture.user("carol", "email"), "carol@example.com")])
+        bobIsWaiting.signal()
+        aliceDone.wait()
+        bobDone.wait()
+
+        #expect(bobRevision.withLock { $0 } == 2, "bob's publish waited for alice's and merged with it")
+        let store = try open()
+        #expect(try store.published().value(at: StoreFixture.dnsName) == "ag5.example.com")
+        #expect(try store.published().value(at: StoreFixture.port) == "8443")
+        #expect(try store.history(limit: nil).map(\.user) == ["bob", "alice"])
+        #expect(try store.candidate(for: "carol").value(at: StoreFixture.user("carol", "email")) == "carol@example.com")
+    }
+
+    /// Waits until a connection to this test's database waits for a lock.
+    private func waitForALockWait() throws {
+        let connection = try PostgreSQLConnection(cluster.uri(database: "postgres"), applicationName: "test")
+        for _ in 0..<6_000 {
+            let waiting = try connection.query(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [database]
+            ).first?.integer(0)
+            if waiting == 1 { return }
+            usleep(10_000)
+        }
+        Issue.record("no publisher ever waited for the head")
+    }
+}
