@@ -1,6 +1,6 @@
 import ConfigModel
 
-/// `set`, `delete`, `rename`: the only commands that change the candidate's content
+/// `set`, `delete`, `rename`, `copy`: the only commands that change the candidate's content
 /// (with `load`). `set` checks rule V1; everything else waits for validate/publish.
 enum Editing {
     static let commands: [CommandSpec] = [
@@ -11,6 +11,10 @@ enum Editing {
         CommandSpec(
             command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read,
             run: rename),
+        CommandSpec(
+            command: .copy, usage: "copy PATH-TO-ENTRY NEW-KEY",
+            summary: "Copy an entry and its sub-entries to a new key (a method's display name gets \" (copy)\")", arguments: .read,
+            run: copy),
     ]
 
     static func set(_ invocation: Invocation) throws {
@@ -64,20 +68,33 @@ enum Editing {
     }
 
     static func rename(_ invocation: Invocation) throws {
+        let (entry, newKey, newKeyWord) = try entryAndNewKey(invocation, of: .rename)
+        var candidate = invocation.session.candidate
+        do { try candidate.rename(entry, to: newKey) } catch let error as EditError {
+            throw CommandError(error.description, at: newKeyWord, path: error.path)
+        }
+    }
+
+    static func copy(_ invocation: Invocation) throws {
+        let (entry, newKey, newKeyWord) = try entryAndNewKey(invocation, of: .copy)
+        var candidate = invocation.session.candidate
+        do { try candidate.copy(entry, to: newKey) } catch let error as EditError {
+            throw CommandError(error.description, at: newKeyWord, path: error.path)
+        }
+    }
+
+    /// The words of `rename` and `copy`: the path of an entry, then a new key for its list,
+    /// checked as `set` checks a key.
+    private static func entryAndNewKey(_ invocation: Invocation, of command: Command) throws -> (entry: ConfigPath, newKey: String, newKeyWord: Word) {
         guard invocation.arguments.count >= 2, let newKeyWord = invocation.arguments.last else {
-            throw CommandError("rename needs the path of an entry and a new key", at: invocation.name)
+            throw CommandError("\(command.name) needs the path of an entry and a new key", at: invocation.name)
         }
         let resolution = try invocation.resolveWholePath(invocation.arguments.dropLast())
         guard resolution.path.steps.last?.key != nil else {
             throw CommandError("\(resolution.path) is not a list entry", at: invocation.arguments[invocation.arguments.count - 2], path: resolution.path)
         }
-        let newKey: String
-        do { newKey = try (resolution.node.keyType ?? .name).validate(newKeyWord.text) } catch {
+        do { return (resolution.path, try (resolution.node.keyType ?? .name).validate(newKeyWord.text), newKeyWord) } catch {
             throw CommandError("invalid \(resolution.node.keyName ?? "key"): \(error)", at: newKeyWord)
-        }
-        var candidate = invocation.session.candidate
-        do { try candidate.rename(resolution.path, to: newKey) } catch let error as EditError {
-            throw CommandError(error.description, at: newKeyWord, path: error.path)
         }
     }
 }
