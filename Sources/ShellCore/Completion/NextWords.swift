@@ -189,6 +189,7 @@ struct NextWords {
         }
         items.append(.placeholder("<value>", Self.describe(spec)))
         if spec.type == .boolean { items.append(.placeholder("<Enter>", "Set to true")) }
+        if spec.type.isSecret { items.append(.placeholder("<Enter>", "Type it unseen, twice")) }
         return Suggestions(items: items)
     }
 

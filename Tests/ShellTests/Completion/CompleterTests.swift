@@ -72,6 +72,11 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(shell.help("copy manage-system authentication-methods method m1 m2 "), ["Possible completions:", "  <Enter>  Run the command"])
     }
 
+    func testHelpForASecretSaysEnterAsksForItUnseen() throws {
+        let help = try completer().help("set manage-system notification-channels email password ")
+        XCTAssertTrue(help.contains("  <Enter>  Type it unseen, twice"), "\(help)")
+    }
+
     func testAbsolutePathFromTheFirstWord() throws {
         let completion = try completer().complete("show /manage-s")
         XCTAssertEqual(completion.candidates.map(\.text), ["/manage-system"])
