@@ -30,6 +30,7 @@ public final class InteractiveShell {
             FileHandle.standardOutput.write(Data(prompt.utf8))
             return Swift.readLine(strippingNewline: true)
         }
+        session.io.secretReader = secretReader
         var lineNumber = 0
         while !session.wantsToLeave, let line = Swift.readLine(strippingNewline: true) {
             lineNumber += 1
@@ -53,6 +54,7 @@ public final class InteractiveShell {
             if case .line(let answer) = editor.readLine(prompt: prompt) { return answer }
             return nil
         }
+        session.io.secretReader = secretReader
         session.io.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
         var lineNumber = 0
         var pending = ""
@@ -94,6 +96,14 @@ public final class InteractiveShell {
                     console.err("  \(error)")
                 }
             }
+        }
+    }
+
+    /// Reads a secret from the terminal without echo, after what the command printed.
+    private var secretReader: (String) -> String? {
+        { [console] prompt in
+            (console as? StandardConsole)?.flush()
+            return HiddenLine.readLine(prompt: prompt)
         }
     }
 

@@ -300,6 +300,40 @@ final class CommandTests: XCTestCase {
         XCTAssertFalse(notEntry.errors.isEmpty)
     }
 
+    func testCopyOfAMethodIsPublishableAtOnce() throws {
+        let dashell = try Dashell()
+        try dashell.ok(Self.validMethod + "\nset \(P.methods) method pw extended-property \"User Attribute\" value uid\npublish")
+        try dashell.ok("copy \(P.methods) method pw pw-2; publish")
+        let methods = value(try dashell.published(), "manage-system", "authentication-methods", "method") as? [String: [String: Any]]
+        XCTAssertEqual(methods?.keys.sorted(), ["pw", "pw-2"])
+        XCTAssertEqual(methods?["pw"]?["display-name"] as? String, "Password")
+        XCTAssertEqual(methods?["pw-2"]?["display-name"] as? String, "Password (copy)")
+        XCTAssertEqual(methods?["pw-2"]?["authentication-server"] as? String, "radius-1")
+        assertJSON(methods?["pw-2"]?["extended-property"], ["User Attribute": ["value": "uid"]])
+    }
+
+    func testCopyWorksFromWhereTheUserIsAndOnAnyList() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.users) user alice email a@example.com; publish")
+        let result = try dashell.ok("edit \(P.users); copy user alice bob; top; show \(P.users) user bob")
+        XCTAssertEqual(result.outputLines, ["email a@example.com"])
+    }
+
+    func testCopyIsRefusedForAMissingEntryATakenKeyOrAnInvalidKey() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.users) user a email a@example.com; set \(P.users) user b email b@example.com; publish")
+        let missing = try dashell.fails("copy \(P.users) user nobody c")
+        XCTAssertTrue(missing.errors.contains("\(P.users) user nobody: no such entry"), missing.errors)
+        let taken = try dashell.fails("copy \(P.users) user a b")
+        XCTAssertTrue(taken.errors.hasPrefix("<command-line>:1:55: error: \(P.users) user b: already exists"), taken.errors)
+        let invalid = try dashell.fails("copy \(P.users) user a \"a copy\"")
+        XCTAssertTrue(invalid.errors.contains("invalid user-id") && invalid.errors.contains("contains a blank"), invalid.errors)
+        let notEntry = try dashell.fails("copy \(P.users) user")
+        XCTAssertTrue(notEntry.errors.contains("manage-accounts-and-storage user-accounts is not a list entry"), notEntry.errors)
+        XCTAssertTrue(try dashell.fails("copy a").errors.contains("copy needs the path of an entry and a new key"))
+        XCTAssertEqual(try dashell.revisionCount(), 1)
+    }
+
     // MARK: Viewing
 
     func testShowCandidatePublishedAndRevision() throws {
@@ -686,7 +720,7 @@ final class CommandTests: XCTestCase {
         let dashell = try Dashell()
         let all = try dashell.ok("help").output
         for name in [
-            "edit", "cd", "up", "top", "exit", "quit", "pwd", "ls", "set", "delete", "rename", "show", "compare", "status",
+            "edit", "cd", "up", "top", "exit", "quit", "pwd", "ls", "set", "delete", "rename", "copy", "show", "compare", "status",
             "validate", "search", "publish", "discard", "rollback", "update", "load", "save", "source", "help", "history",
         ] {
             XCTAssertTrue(all.contains("\n  \(name)"), "help lacks \(name)")

@@ -32,6 +32,19 @@ final class SecretsAndPermissionsTests: XCTestCase {
         }
     }
 
+    func testAScriptMustGiveASecretsValue() throws {
+        let dashell = try Dashell()
+        let script = try dashell.write("deploy.dash", "set \(email) enabled true\nset \(email) password\npublish\n")
+        let result = try dashell.run(script)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.errorLines.first, "deploy.dash:2:47: error: \(email) password needs a value (secret); only an interactive shell asks for one")
+        let inline = try dashell.fails("set \(email) password")
+        XCTAssertTrue(inline.errors.hasPrefix("<command-line>:1:"), inline.errors)
+        XCTAssertTrue(inline.errors.contains("only an interactive shell asks for one"), inline.errors)
+        XCTAssertEqual(try dashell.revisionCount(), 0)
+        XCTAssertTrue(try dashell.ok("help set").output.contains("A secret without a value is asked for twice without echo"))
+    }
+
     func testShowAndDisplayFormatsMaskTheSecret() throws {
         let dashell = try storeWithSecret()
         for command in [

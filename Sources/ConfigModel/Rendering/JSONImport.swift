@@ -70,8 +70,8 @@ private struct DocumentReader {
         for name in members.keys.sorted() {
             let member = members[name]!, memberPointer = pointer + "/" + Self.escaped(name)
             guard let child = node.child(name) else {
-                let expected = node.children.map(\.keyword).joined(separator: ", ")
-                throw JSONImportError(pointer: memberPointer, "unknown keyword '\(name.excerpt)'; expected one of: \(expected)")
+                let hint = NearestNames.hint(for: name, among: node.children.map(\.keyword))
+                throw JSONImportError(pointer: memberPointer, "unknown keyword '\(name.excerpt)'; \(hint)")
             }
             let leafName = prefix.map { $0.isEmpty ? name : $0 + " " + name } ?? name
             switch child.kind {

@@ -14,13 +14,13 @@ extension SchemaNode {
     public static func leaf(
         _ keyword: String, _ label: String, _ type: ValueType, _ help: String,
         default defaultValue: String? = nil, mandatory: Bool = false,
-        fixedOncePublished: Bool = false, appliesWhen applicability: [Applicability] = []
+        fixedOncePublished: Bool = false, appliesWhen applicability: [Applicability] = [], marksCopies: Bool = false
     ) -> SchemaNode {
         SchemaNode(
             keyword: keyword, label: label, help: help,
             kind: .leaf(
                 LeafSpec(
                     type: type, defaultValue: defaultValue, isMandatory: mandatory,
-                    isFixedOncePublished: fixedOncePublished, applicability: applicability)))
+                    isFixedOncePublished: fixedOncePublished, applicability: applicability, marksCopies: marksCopies)))
     }
 }

@@ -93,16 +93,21 @@ public struct LeafSpec: Sendable {
     public let isFixedOncePublished: Bool
     /// V6: conditions on sibling leaves under which setting this leaf makes sense.
     public let applicability: [Applicability]
+    /// A copy of the entry gets ` (copy)` appended to this leaf's value: a name people tell
+    /// the entries apart by, which a rule keeps unique (a method's display name, V4), so
+    /// that the copy is valid until it is renamed.
+    public let marksCopies: Bool
 
     public init(
         type: ValueType, defaultValue: String? = nil, isMandatory: Bool = false,
-        isFixedOncePublished: Bool = false, applicability: [Applicability] = []
+        isFixedOncePublished: Bool = false, applicability: [Applicability] = [], marksCopies: Bool = false
     ) {
         self.type = type
         self.defaultValue = defaultValue
         self.isMandatory = isMandatory
         self.isFixedOncePublished = isFixedOncePublished
         self.applicability = applicability
+        self.marksCopies = marksCopies
     }
 }
 

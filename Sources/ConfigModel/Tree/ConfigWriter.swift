@@ -1,5 +1,5 @@
 /// Write access to a configuration. The editing operations of the command language
-/// (`set`, `delete`, `rename`) are defined once here, over `putRecord`.
+/// (`set`, `delete`, `rename`, `copy`) are defined once here, over `putRecord`.
 public protocol ConfigWriter: ConfigReader {
     mutating func putRecord(_ key: RecordKey, _ record: Record?) throws
 }
@@ -86,25 +86,56 @@ extension ConfigWriter {
     /// Gives the entry at `path` a new key, moving its subtree and rewriting every reference
     /// to it. Fails when the entry is missing or the new key is taken.
     public mutating func rename(_ path: ConfigPath, to newKey: String) throws {
-        guard let last = path.steps.last, last.key != nil else { throw EditError(path, "only a list entry can be renamed") }
-        let keyType = schema.node(at: path)?.keyType ?? .name
-        do { _ = try keyType.validate(newKey) } catch { throw EditError(path, "invalid new key: \(error)") }
-        let newPath = ConfigPath(path.steps.dropLast() + [ConfigPath.Step(last.keyword, key: newKey)])
-        let oldKey = RecordKey(path), newRecordKey = RecordKey(newPath)
-        guard let record = try record(oldKey) else { throw EditError(path, "no such entry") }
-        guard try self.record(newRecordKey) == nil else { throw EditError(newPath, "already exists") }
-        var moved: [(RecordKey, Record)] = [(oldKey, record)]
-        try forEachRecord(under: oldKey) { moved.append(($0, $1)) }
+        let (subtree, newPath) = try subtreeToPlace(path, under: newKey, doing: "renamed")
+        let oldKey = RecordKey(path)
         let referrers = try self.referrers(of: oldKey)
-        for (key, record) in moved {
+        for (key, record) in subtree {
             try putRecord(key, nil)
-            let suffix = key.encoded.utf8.dropFirst(oldKey.encoded.utf8.count)
-            try putRecord(RecordKey(encoded: newRecordKey.encoded + String(Substring(suffix))), record)
+            try putRecord(Self.key(key, movedFrom: oldKey, to: RecordKey(newPath)), record)
         }
         for referrer in referrers {
             guard var referring = try self.record(referrer.record) else { continue }
             referring[referrer.leaf] = newKey
             try putRecord(referrer.record, referring)
         }
+    }
+
+    /// Makes a new entry under `newKey` with the leaves and sub-entries of the entry at
+    /// `path`; what refers to the original keeps referring to it. The copy's leaves that
+    /// `marksCopies` get ` (copy)` appended. Fails when the entry is missing or the new key
+    /// is taken.
+    public mutating func copy(_ path: ConfigPath, to newKey: String) throws {
+        let (subtree, newPath) = try subtreeToPlace(path, under: newKey, doing: "copied")
+        let marked = (schema.node(at: path)?.children ?? []).filter { $0.leafSpec?.marksCopies == true }.map(\.keyword)
+        for (key, record) in subtree {
+            var copied = record
+            if key == RecordKey(path) {
+                for leaf in marked { copied[leaf] = record[leaf].map { $0 + " (copy)" } }
+            }
+            try putRecord(Self.key(key, movedFrom: RecordKey(path), to: RecordKey(newPath)), copied)
+        }
+    }
+
+    /// The records of the entry at `path` and of its sub-entries, and the path of the entry
+    /// under `newKey`, which `rename` and `copy` fill: after checking that the entry exists,
+    /// the new key is valid for its list and no entry has it yet.
+    private func subtreeToPlace(_ path: ConfigPath, under newKey: String, doing verb: String) throws -> ([(RecordKey, Record)], ConfigPath) {
+        guard let last = path.steps.last, last.key != nil else { throw EditError(path, "only a list entry can be \(verb)") }
+        let keyType = schema.node(at: path)?.keyType ?? .name
+        do { _ = try keyType.validate(newKey) } catch { throw EditError(path, "invalid new key: \(error)") }
+        let newPath = ConfigPath(path.steps.dropLast() + [ConfigPath.Step(last.keyword, key: newKey)])
+        let key = RecordKey(path)
+        guard let record = try record(key) else { throw EditError(path, "no such entry") }
+        guard try self.record(RecordKey(newPath)) == nil else { throw EditError(newPath, "already exists") }
+        var subtree: [(RecordKey, Record)] = [(key, record)]
+        try forEachRecord(under: key) { subtree.append(($0, $1)) }
+        return (subtree, newPath)
+    }
+
+    /// Where the record at `key`, inside the entry at `oldEntry`, goes when that entry's
+    /// subtree is placed at `newEntry`.
+    private static func key(_ key: RecordKey, movedFrom oldEntry: RecordKey, to newEntry: RecordKey) -> RecordKey {
+        let suffix = key.encoded.utf8.dropFirst(oldEntry.encoded.utf8.count)
+        return RecordKey(encoded: newEntry.encoded + String(Substring(suffix)))
     }
 }

@@ -77,9 +77,9 @@ public struct PathResolver: Sendable {
         case 1:
             return candidates[0]
         case 0:
-            let options = node.children.map(\.keyword).joined(separator: ", ")
+            let hint = NearestNames.hint(for: word, among: node.children.map(\.keyword))
             let place = path.isRoot ? "at the top" : "under \(path)"
-            throw PathError(wordIndex: wordIndex, path: path, "unknown keyword '\(word.excerpt)' \(place); expected one of: \(options)")
+            throw PathError(wordIndex: wordIndex, path: path, "unknown keyword '\(word.excerpt)' \(place); \(hint)")
         default:
             let options = candidates.map(\.keyword).joined(separator: ", ")
             throw PathError(wordIndex: wordIndex, path: path, "ambiguous '\(word.excerpt)': could be \(options)")

@@ -122,7 +122,7 @@ public enum DigitalAccessSchema {
         "method", "Authentication Method", key: "name", .identifier, "An authentication method, by internal name",
         [
             .leaf("type", "Type", .enumeration(methodTypes), "Kind of method; fixed once published", mandatory: true, fixedOncePublished: true),
-            .leaf("display-name", "Display Name", .text, "Name shown to end users at login; unique", mandatory: true),
+            .leaf("display-name", "Display Name", .text, "Name shown to end users at login; unique", mandatory: true, marksCopies: true),
             .leaf("enabled", "Enabled", .boolean, "Whether end users can use the method", default: "true"),
             .leaf("visible-in-menu", "Visible in menu", .boolean, "Whether the method is listed in the login menu", default: "true"),
             .leaf(

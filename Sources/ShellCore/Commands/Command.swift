@@ -3,7 +3,7 @@
 /// compiler knows every place a command is named.
 enum Command: String, CaseIterable, Sendable {
     case edit, cd, up, top, exit, quit, pwd, ls
-    case set, delete, rename
+    case set, delete, rename, copy
     case show, compare, status, validate, search
     case publish, discard, rollback, update
     case load, save, source

@@ -45,7 +45,7 @@ enum CommandTable {
     /// a name (the usual case, and a script's every line) is found without lowercasing.
     static func find(_ word: Word) throws(CommandError) -> CommandSpec {
         if let spec = byName[word.text] { return spec }
-        return named(try NameMatcher.match(word, among: names, what: "command"))!
+        return named(try NameMatcher.match(word, among: names, what: "command", habits: Habits.commands))!
     }
 }
 
@@ -56,7 +56,10 @@ extension CommandSpec {
         case .read:
             return
         case .none:
-            if let extra = arguments.first { throw CommandError("\(name) takes no argument: unexpected '\(extra.text.excerpt)'", at: extra) }
+            if let extra = arguments.first {
+                let advice = Habits.arguments["\(name) \(extra.text.lowercased())"].map { "; \($0)" } ?? ""
+                throw CommandError("\(name) takes no argument: unexpected '\(extra.text.excerpt)'\(advice)", at: extra)
+            }
         case .atMost(let count):
             if let extra = arguments.dropFirst(count).first {
                 let most = count == 1 ? "one argument" : "at most \(count) arguments"

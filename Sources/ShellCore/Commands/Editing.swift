@@ -1,16 +1,20 @@
 import ConfigModel
 
-/// `set`, `delete`, `rename`: the only commands that change the candidate's content
+/// `set`, `delete`, `rename`, `copy`: the only commands that change the candidate's content
 /// (with `load`). `set` checks rule V1; everything else waits for validate/publish.
 enum Editing {
     static let commands: [CommandSpec] = [
         CommandSpec(
             command: .set, usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read,
-            run: set),
+            details: ["A secret without a value is asked for twice without echo (interactive only; a script must give it)."], run: set),
         CommandSpec(command: .delete, usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read, run: delete),
         CommandSpec(
             command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read,
             run: rename),
+        CommandSpec(
+            command: .copy, usage: "copy PATH-TO-ENTRY NEW-KEY",
+            summary: "Copy an entry and its sub-entries to a new key (a method's display name gets \" (copy)\")", arguments: .read,
+            run: copy),
     ]
 
     static func set(_ invocation: Invocation) throws {
@@ -24,7 +28,12 @@ enum Editing {
             if values.count > 1 {
                 throw CommandError("too many values for \(path); quote a value that contains spaces", at: values.dropFirst().first, path: path)
             }
-            guard let word = values.first else {
+            let text: String
+            if let word = values.first {
+                text = word.text
+            } else if spec.type.isSecret {
+                text = try secretTypedUnseen(at: path, label: node.label, invocation)
+            } else {
                 guard spec.type == .boolean else {
                     throw CommandError("\(path) needs a value (\(spec.type.name))", at: invocation.arguments.last, path: path)
                 }
@@ -32,10 +41,10 @@ enum Editing {
                 return
             }
             let value: String
-            do { value = try spec.type.parse(word.text) } catch {
+            do { value = try spec.type.parse(text) } catch {
                 // A secret is never printed back, not even when it is refused.
                 let reason = spec.type.isSecret ? "\(SecretMask.text) \(error.problem)" : error.description
-                throw CommandError("\(path): \(reason)", at: word, path: path)
+                throw CommandError("\(path): \(reason)", at: values.first ?? invocation.arguments.last, path: path)
             }
             try candidate.setLeaf(path, to: value)
         case .list where path.steps.last?.key != nil:
@@ -47,6 +56,20 @@ enum Editing {
             throw CommandError(
                 "incomplete path \(path.isRoot ? "/" : path.description); expected one of: \(options)", at: invocation.arguments.last, path: path)
         }
+    }
+
+    /// A secret `set` without a value: at a keyboard, typed twice without echo, so that it
+    /// is neither on the screen nor in the history; a script must give it.
+    private static func secretTypedUnseen(at path: ConfigPath, label: String, _ invocation: Invocation) throws -> String {
+        guard let read = invocation.session.io.secretReader else {
+            throw CommandError(
+                "\(path) needs a value (secret); only an interactive shell asks for one", at: invocation.arguments.last, path: path)
+        }
+        guard let typed = read("\(label) (not shown): "), !typed.isEmpty, let again = read("\(label) again: ") else {
+            throw CommandError("nothing typed; \(path) not set", path: path)
+        }
+        guard typed == again else { throw CommandError("the two entries differ; \(path) not set", path: path) }
+        return typed
     }
 
     static func delete(_ invocation: Invocation) throws {
@@ -64,20 +87,33 @@ enum Editing {
     }
 
     static func rename(_ invocation: Invocation) throws {
+        let (entry, newKey, newKeyWord) = try entryAndNewKey(invocation, of: .rename)
+        var candidate = invocation.session.candidate
+        do { try candidate.rename(entry, to: newKey) } catch let error as EditError {
+            throw CommandError(error.description, at: newKeyWord, path: error.path)
+        }
+    }
+
+    static func copy(_ invocation: Invocation) throws {
+        let (entry, newKey, newKeyWord) = try entryAndNewKey(invocation, of: .copy)
+        var candidate = invocation.session.candidate
+        do { try candidate.copy(entry, to: newKey) } catch let error as EditError {
+            throw CommandError(error.description, at: newKeyWord, path: error.path)
+        }
+    }
+
+    /// The words of `rename` and `copy`: the path of an entry, then a new key for its list,
+    /// checked as `set` checks a key.
+    private static func entryAndNewKey(_ invocation: Invocation, of command: Command) throws -> (entry: ConfigPath, newKey: String, newKeyWord: Word) {
         guard invocation.arguments.count >= 2, let newKeyWord = invocation.arguments.last else {
-            throw CommandError("rename needs the path of an entry and a new key", at: invocation.name)
+            throw CommandError("\(command.name) needs the path of an entry and a new key", at: invocation.name)
         }
         let resolution = try invocation.resolveWholePath(invocation.arguments.dropLast())
         guard resolution.path.steps.last?.key != nil else {
             throw CommandError("\(resolution.path) is not a list entry", at: invocation.arguments[invocation.arguments.count - 2], path: resolution.path)
         }
-        let newKey: String
-        do { newKey = try (resolution.node.keyType ?? .name).validate(newKeyWord.text) } catch {
+        do { return (resolution.path, try (resolution.node.keyType ?? .name).validate(newKeyWord.text), newKeyWord) } catch {
             throw CommandError("invalid \(resolution.node.keyName ?? "key"): \(error)", at: newKeyWord)
-        }
-        var candidate = invocation.session.candidate
-        do { try candidate.rename(resolution.path, to: newKey) } catch let error as EditError {
-            throw CommandError(error.description, at: newKeyWord, path: error.path)
         }
     }
 }

@@ -25,7 +25,7 @@ enum Files {
 
     static func load(_ invocation: Invocation) throws {
         guard let modeWord = invocation.arguments.first else { throw CommandError("load needs merge or replace, then a file", at: invocation.name) }
-        let replace = try NameMatcher.match(modeWord, among: ["merge", "replace"], what: "load mode") == "replace"
+        let replace = try NameMatcher.match(modeWord, among: ["merge", "replace"], what: "load mode", habits: Habits.loadModes) == "replace"
         let file = try fileArgument(invocation, after: 1)
         let text: String
         do { text = try ScriptFile.read(file.text) } catch { throw CommandError(error.message, at: file) }

@@ -23,10 +23,8 @@ struct NextWords {
             return path(arguments, typing: prefix, command: spec.command)
         case .set:
             return path(arguments, typing: prefix, command: .set)
-        case .rename:
-            var result = path(arguments, typing: prefix, command: .rename)
-            result.items = result.items.filter { $0 != .enter }
-            return result
+        case .rename, .copy:
+            return entryAndNewKey(arguments, typing: prefix, command: spec.command)
         case .show:
             return show(arguments, typing: prefix)
         case .compare:
@@ -106,6 +104,37 @@ struct NextWords {
         return Suggestions(items: items)
     }
 
+    /// `rename`/`copy PATH-TO-ENTRY NEW-KEY`: the path of an entry, then a key no entry has
+    /// yet, which nothing can complete. After an entry either may come: a key for it, or a
+    /// keyword towards one of its sub-entries.
+    private func entryAndNewKey(_ words: [Word], typing prefix: String, command: Command) -> Suggestions {
+        let resolver = session.resolver
+        let newKeyTyped =
+            !words.isEmpty
+            && (try? resolver.resolve(words.dropLast().map(\.text), from: session.location)).map {
+                $0.wordsUsed == words.count - 1 && $0.path.steps.last?.key != nil
+            } == true
+        var result = Suggestions()
+        if let whole = try? resolver.resolve(words.map(\.text), from: session.location), !whole.node.isLeaf {
+            result = path(words, typing: prefix, command: command)
+            result.items.removeAll { $0 == .enter }
+            if whole.path.steps.last?.key != nil {
+                result.items.removeAll { item in whole.node.child(item.text).map { !Self.holdsEntries($0) } ?? true }
+                let what = command == .copy ? "A key no entry has yet, for the copy" : "The entry's new key"
+                result.items.append(.placeholder("<new \(whole.node.keyName ?? "key")>", what))
+            }
+        } else if !newKeyTyped {
+            return path(words, typing: prefix, command: command)
+        }
+        if newKeyTyped { result.items.append(.enter) }
+        return result
+    }
+
+    /// Whether a list is at or below `node`: where a path to an entry may go on.
+    private static func holdsEntries(_ node: SchemaNode) -> Bool {
+        node.isList || node.children.contains(where: holdsEntries)
+    }
+
     /// After the words of a path: its children, an entry's keys, or a leaf's values.
     private func path(_ words: [Word], typing prefix: String, command: Command) -> Suggestions {
         let resolver = session.resolver
@@ -125,7 +154,7 @@ struct NextWords {
         }
         var items = node.children.map { child in Suggestion.keyword(child.keyword, describe(child)) }
         if !path.isRoot { items.append(.keyword("..", "Up one level")) }
-        if command != .set && command != .rename && (command != .edit && command != .cd || !words.isEmpty) { items.append(.enter) }
+        if command != .set && (command != .edit && command != .cd || !words.isEmpty) { items.append(.enter) }
         if command == .set, path.steps.last?.key != nil, !words.isEmpty { items.append(.placeholder("<Enter>", "Create the entry")) }
         return Suggestions(items: items)
     }
@@ -141,7 +170,7 @@ struct NextWords {
         }
         let creates = command == .set || command == .edit || command == .cd
         result.items.append(.placeholder("<\(node.keyName ?? "key")>", creates ? "An existing \(node.label.lowercased()) or a new one" : node.help))
-        if command != .set, command != .edit, command != .cd, command != .rename { result.items.append(.enter) }
+        if command != .set, command != .edit, command != .cd { result.items.append(.enter) }
         return result
     }
 
@@ -160,6 +189,7 @@ struct NextWords {
         }
         items.append(.placeholder("<value>", Self.describe(spec)))
         if spec.type == .boolean { items.append(.placeholder("<Enter>", "Set to true")) }
+        if spec.type.isSecret { items.append(.placeholder("<Enter>", "Type it unseen, twice")) }
         return Suggestions(items: items)
     }
 

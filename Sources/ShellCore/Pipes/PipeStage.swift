@@ -23,7 +23,7 @@ enum PipeStage {
     /// Parses the words of one stage; the first names the pipe, by unique prefix.
     static func parse(_ words: [Word]) throws(CommandError) -> PipeStage {
         guard let first = words.first else { throw CommandError("empty pipe stage") }
-        let name = try NameMatcher.match(first, among: names, what: "pipe")
+        let name = try NameMatcher.match(first, among: names, what: "pipe", habits: Habits.pipes)
         let arguments = words.dropFirst()
         switch name {
         case "match", "except":

@@ -11,11 +11,15 @@ enum NameMatcher {
         return names.filter { $0.hasPrefix(lowered) }
     }
 
-    static func match(_ word: Word, among names: [String], what: String) throws(CommandError) -> String {
+    /// The one name `word` selects. An unknown word gets the advice `habits` holds for it
+    /// (see `Habits`), or else the nearest names.
+    static func match(_ word: Word, among names: [String], what: String, habits: [String: String] = [:]) throws(CommandError) -> String {
         let found = candidates(word.text, among: names)
         switch found.count {
         case 1: return found[0]
-        case 0: throw CommandError("unknown \(what) '\(word.text.excerpt)'; expected one of: \(names.joined(separator: ", "))", at: word)
+        case 0:
+            let hint = habits[word.text.lowercased()] ?? NearestNames.hint(for: word.text, among: names)
+            throw CommandError("unknown \(what) '\(word.text.excerpt)'; \(hint)", at: word)
         default: throw CommandError("ambiguous \(what) '\(word.text.excerpt)': could be \(found.joined(separator: ", "))", at: word)
         }
     }

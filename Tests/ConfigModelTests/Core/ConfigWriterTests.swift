@@ -209,4 +209,51 @@ final class ConfigWriterTests: XCTestCase {
             XCTAssertEqual((error as? EditError)?.message, "only a list entry can be renamed")
         }
     }
+
+    // MARK: copy
+
+    func testCopyMakesAnEntryWithTheSameLeavesAndSubEntries() throws {
+        try tree.setLeaf(method("m1", "type"), to: "personal-mobile")
+        try tree.setLeaf(method("m1", "display-name"), to: "Smart ID")
+        try tree.setLeaf(method("m1", "extended-property", "User Attribute", "value"), to: "uid")
+        try tree.createEntries(along: method("m1", "extended-property", "Certificate Filter"))
+        try tree.copy(method("m1"), to: "m2")
+        XCTAssertEqual(record(method("m2")), Record(["type": "personal-mobile", "display-name": "Smart ID (copy)"]))
+        XCTAssertEqual(record(method("m2", "extended-property", "User Attribute")), Record(["value": "uid"]))
+        XCTAssertEqual(record(method("m2", "extended-property", "Certificate Filter")), Record())
+        XCTAssertEqual(record(method("m1")), Record(["type": "personal-mobile", "display-name": "Smart ID"]))
+        XCTAssertEqual(tree.records.count, 6)
+    }
+
+    func testCopyMarksOnlyTheLeavesThatTellEntriesApart() throws {
+        try tree.setLeaf(user("alice", "display-name"), to: "Alice")
+        try tree.setLeaf(user("alice", "portwise-authentication", "notification"), to: "email")
+        try tree.copy(user("alice"), to: "alice2")
+        XCTAssertEqual(record(user("alice2")), Record(["display-name": "Alice", "portwise-authentication notification": "email"]))
+    }
+
+    func testReferencesStayWithTheOriginal() throws {
+        try tree.setLeaf(authenticationService("radius", "host"), to: "radius.example.com")
+        try tree.setLeaf(method("m1", "authentication-server"), to: "radius")
+        try tree.copy(authenticationService("radius"), to: "radius-2")
+        XCTAssertEqual(try tree.value(at: method("m1", "authentication-server")), "radius")
+        XCTAssertEqual(record(authenticationService("radius-2")), Record(["host": "radius.example.com"]))
+    }
+
+    func testCopyRefusesAMissingEntryATakenKeyAnInvalidKeyOrSomethingElse() throws {
+        XCTAssertThrowsError(try tree.copy(method("m1"), to: "m2")) { error in
+            XCTAssertEqual(error as? EditError, EditError(method("m1"), "no such entry"))
+        }
+        try tree.setLeaf(method("m1", "display-name"), to: "One")
+        try tree.setLeaf(method("m2", "display-name"), to: "Two")
+        let before = tree
+        XCTAssertThrowsError(try tree.copy(method("m1"), to: "m2")) { error in
+            XCTAssertEqual(error as? EditError, EditError(method("m2"), "already exists"))
+        }
+        XCTAssertThrowsError(try tree.copy(method("m1"), to: "m 3"))
+        XCTAssertThrowsError(try tree.copy(emailChannel, to: "x")) { error in
+            XCTAssertEqual((error as? EditError)?.message, "only a list entry can be copied")
+        }
+        XCTAssertEqual(tree, before)
+    }
 }

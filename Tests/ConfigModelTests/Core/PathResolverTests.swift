@@ -173,6 +173,15 @@ final class PathResolverTests: XCTestCase {
             "unknown keyword 'bogus' at the top; expected one of: manage-system, manage-accounts-and-storage")
     }
 
+    func testAMistypedKeywordGetsTheNearestOnes() {
+        XCTAssertEqual(
+            resolutionError(["manage-sytem"])?.message,
+            "unknown keyword 'manage-sytem' at the top; did you mean manage-system?")
+        XCTAssertEqual(
+            resolutionError(["/manage-system", "authentication-servces"])?.message,
+            "unknown keyword 'authentication-servces' under manage-system; did you mean authentication-services?")
+    }
+
     func testErrorIndexCountsFromTheFirstWordAfterAKey() {
         let error = resolutionError(["foo"], from: method("m1"))
         XCTAssertEqual(error?.wordIndex, 0)

@@ -55,6 +55,28 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
     }
 
+    func testCopyCompletesThePathOfAnEntryThenNothingForTheNewKey() throws {
+        let setup = """
+            set manage-system authentication-services service radius-1 host r.example.com; \
+            set manage-system authentication-methods method m1 type portwise-password; \
+            set manage-system authentication-methods method m1 display-name One; \
+            set manage-system authentication-methods method m1 authentication-server radius-1; publish
+            """
+        let shell = try completer(setup)
+        XCTAssertEqual(shell.complete("copy manage-system authentication-methods method ").candidates.map(\.text), ["m1"])
+        XCTAssertEqual(shell.complete("copy manage-system authentication-methods method m1 ").candidates.map(\.text), ["extended-property"])
+        let afterEntry = shell.help("copy manage-system authentication-methods method m1 ")
+        XCTAssertTrue(afterEntry.contains { $0.hasPrefix("  <new name>") && $0.contains("for the copy") }, "\(afterEntry)")
+        XCTAssertFalse(afterEntry.contains { $0.contains("display-name") || $0.contains("<Enter>") }, "\(afterEntry)")
+        XCTAssertEqual(shell.complete("copy manage-system authentication-methods method m1 m").candidates, [])
+        XCTAssertEqual(shell.help("copy manage-system authentication-methods method m1 m2 "), ["Possible completions:", "  <Enter>  Run the command"])
+    }
+
+    func testHelpForASecretSaysEnterAsksForItUnseen() throws {
+        let help = try completer().help("set manage-system notification-channels email password ")
+        XCTAssertTrue(help.contains("  <Enter>  Type it unseen, twice"), "\(help)")
+    }
+
     func testAbsolutePathFromTheFirstWord() throws {
         let completion = try completer().complete("show /manage-s")
         XCTAssertEqual(completion.candidates.map(\.text), ["/manage-system"])
