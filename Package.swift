@@ -72,7 +72,9 @@ let package = Package(
                 "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "DigitalAccess", "PostgreSQLClient", "PostgreSQLTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "ShellTests", dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess", "ConfigStoreSQLite"]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["ShellCore", "ShellInteractive", "DigitalAccess", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "PostgreSQLTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ShellCore", "dashell-torture", "PostgreSQLTesting"]),
         // Drives programs on a pseudo-terminal for the keystroke tests.
         .target(name: "TerminalTesting", path: "Sources/TerminalTesting"),

@@ -42,6 +42,11 @@ final class PostgreSQLAccess: StorageReads {
         return try RecordTable.fetchChunk(connection, after: lower, orEqual: inclusive, upper: upper, limit: limit)
     }
 
+    func records(after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String) throws -> [(RecordKey, Record)] {
+        try reading()
+        return try RecordTable.fetchChunk(connection, after: lower, orEqual: inclusive, upper: upper, limit: limit, containing: word)
+    }
+
     func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
         try reading()
         return try RecordTable.entryKeys(connection, listLower: range.listLower, lower: range.lower, upper: range.upper, limit: limit)

@@ -133,6 +133,12 @@ public final class PostgreSQLStorage: Storage {
         try read { try $0.records(after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
 
+    public func records(
+        after lower: String, inclusive: Bool, below upper: String, limit: Int, possiblyContaining word: String
+    ) throws -> [(RecordKey, Record)] {
+        try read { try $0.records(after: lower, inclusive: inclusive, below: upper, limit: limit, possiblyContaining: word) }
+    }
+
     public func entryKeys(_ range: EntryRange, limit: Int) throws -> [String] {
         try read { try $0.entryKeys(range, limit: limit) }
     }

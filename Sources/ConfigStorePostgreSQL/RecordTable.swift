@@ -29,6 +29,23 @@ enum RecordTable {
         }
     }
 
+    /// The same, keeping only records whose key or leaves contain `word` (ASCII, lower case),
+    /// case ignored: a search scans the records on the server instead of decoding each in
+    /// Swift. ILIKE folds at least ASCII case, so nothing that contains the word is left out.
+    static func fetchChunk(
+        _ connection: PostgreSQLConnection, after: String, orEqual: Bool, upper: String, limit: Int, containing word: String
+    ) throws -> [(RecordKey, Record)] {
+        let filter = "(key ILIKE $4 OR leaves ILIKE $4)"
+        let sql =
+            orEqual
+            ? "SELECT key, leaves FROM dashell.record WHERE key >= $1 AND key < $2 AND \(filter) ORDER BY key LIMIT $3"
+            : "SELECT key, leaves FROM dashell.record WHERE key > $1 AND key < $2 AND \(filter) ORDER BY key LIMIT $3"
+        let pattern = "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+        return try connection.query(sql, [after, upper, limit, pattern]).map { row in
+            (RecordKey(encoded: row.string(0)!), Record(encoded: row.string(1)!))
+        }
+    }
+
     /// Keys of the direct entries of the list whose descendants start at `listLower`, from
     /// `lower` on (inclusive) and below `upper`: the index answers, whatever the list's size.
     static func entryKeys(_ connection: PostgreSQLConnection, listLower: String, lower: String, upper: String, limit: Int) throws -> [String] {

@@ -1,8 +1,10 @@
 import ConfigModel
 import ConfigStore
+import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
+import PostgreSQLTesting
 import Testing
 
 @testable import ShellCore
@@ -10,7 +12,7 @@ import Testing
 /// `search user-accounts` reads users through the index, a range of keys for a glob's
 /// literal start, one at a time: what it finds must be exactly what filtering every user
 /// would find, on published users and a candidate's edits over them alike, whether the
-/// storage filters a word in its own scan (SQLite) or not (memory).
+/// storage filters a word in its own scan (SQLite, PostgreSQL) or not (memory).
 struct UserSearchTests {
     private let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])
 
@@ -20,11 +22,19 @@ struct UserSearchTests {
 
     /// Random users: ids drawn from a small alphabet so that prefixes collide, names and
     /// e-mails in mixed case; half published, then changed, added and deleted in a candidate.
-    private func randomCandidate(_ generator: inout SplitMix64, onSQLite: Bool) throws -> any Candidate {
-        let store =
-            try onSQLite
-            ? SQLiteStore.inMemory(schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-            : RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+    /// Where a run's store keeps its data.
+    enum StorageKind: CaseIterable {
+        case memory, sqlite, postgresql
+    }
+
+    private func randomCandidate(_ generator: inout SplitMix64, on kind: StorageKind) throws -> any Candidate {
+        let storage: any Storage =
+            switch kind {
+            case .memory: MemoryStorage()
+            case .sqlite: try SQLiteStorage.inMemory()
+            case .postgresql: try PostgreSQLStorage(ServerLocation(Self.newDatabase()))
+            }
+        let store = RevisionedStore(storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         func id() -> String {
             let id = String((0..<Int.random(in: 1...5, using: &generator)).map { _ in "abAB1._-%\\".randomElement(using: &generator)! })
             // `.` and `..` are reserved in paths.
@@ -71,7 +81,7 @@ struct UserSearchTests {
             "*", "a*", "aB*", "b?*", "[ab]*", "*1", "a.*", "ann", "ANN", "bob", "åsa", "example", "x@ex", "1", "-", "zzz", "A", "_", "%", "b_", "\\", "a%b",
         ]
         for round in 0..<20 {
-            let candidate = try randomCandidate(&generator, onSQLite: round.isMultiple(of: 2))
+            let candidate = try randomCandidate(&generator, on: StorageKind.allCases[round % StorageKind.allCases.count])
             for pattern in patterns {
                 var found: [String] = []
                 try UserSearch(pattern).forEachMatch(in: candidate, users: users) { id, _ in
@@ -81,6 +91,13 @@ struct UserSearchTests {
                 #expect(found == (try bruteForce(pattern, in: candidate)), "pattern \(pattern)")
             }
         }
+    }
+
+    /// An empty store in a database of its own, on the cluster the tests start.
+    private static func newDatabase() throws -> String {
+        let cluster = try TestCluster.shared()
+        let template = try cluster.template("dashell_search") { uri in _ = try PostgreSQLStorage.initialize(ServerLocation(uri)) }
+        return cluster.uri(database: try cluster.createDatabase(template: template))
     }
 
     private struct PublishFailed: Error {
@@ -96,7 +113,7 @@ struct UserSearchTests {
 
     @Test func stopsWhenAsked() throws {
         var generator = SplitMix64(seed: 7)
-        let candidate = try randomCandidate(&generator, onSQLite: true)
+        let candidate = try randomCandidate(&generator, on: .sqlite)
         var seen = 0
         try UserSearch("*").forEachMatch(in: candidate, users: users) { _, _ in
             seen += 1
