@@ -126,8 +126,10 @@ enum Viewing {
         return ChangeSet(byKey.values.filter { $0.old != $0.new })
     }
 
+    /// The diff, or `no differences` (SPEC §5): an empty answer would look like a failure.
     static func show(_ changes: ChangeSet, _ invocation: Invocation) throws {
         invocation.data = json(changes, schema: invocation.session.schema)
+        guard !changes.isEmpty else { return invocation.print("no differences") }
         let emit = DiffColors.emitting(to: invocation.print, colored: invocation.session.options.color)
         try DiffRenderer(schema: invocation.session.schema).render(changes.changes, to: emit)
     }
