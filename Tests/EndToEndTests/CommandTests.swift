@@ -282,7 +282,8 @@ final class CommandTests: XCTestCase {
     func testRenameMovesTheEntryAndReferencesFollow() throws {
         let dashell = try Dashell()
         try dashell.ok(Self.validMethod + "\nset \(P.servers) service radius-1 port 1645\npublish")
-        try dashell.ok("rename \(P.servers) service radius-1 radius-new; publish")
+        let renamed = try dashell.ok("rename \(P.servers) service radius-1 radius-new; publish")
+        XCTAssertEqual(renamed.outputLines.first, "1 reference updated to name radius-new", "the method that names the service follows, and is said to")
         let json = try dashell.published()
         let servers = value(json, "manage-system", "authentication-services", "service") as? [String: [String: Any]]
         XCTAssertEqual(servers?.keys.sorted(), ["radius-new"])

@@ -85,7 +85,9 @@ extension ConfigWriter {
 
     /// Gives the entry at `path` a new key, moving its subtree and rewriting every reference
     /// to it. Fails when the entry is missing or the new key is taken.
-    public mutating func rename(_ path: ConfigPath, to newKey: String) throws {
+    /// Returns how many references were changed to name the new key.
+    @discardableResult
+    public mutating func rename(_ path: ConfigPath, to newKey: String) throws -> Int {
         let (subtree, newPath) = try subtreeToPlace(path, under: newKey, doing: "renamed")
         let oldKey = RecordKey(path)
         let referrers = try self.referrers(of: oldKey)
@@ -93,11 +95,14 @@ extension ConfigWriter {
             try putRecord(key, nil)
             try putRecord(Self.key(key, movedFrom: oldKey, to: RecordKey(newPath)), record)
         }
+        var updated = 0
         for referrer in referrers {
             guard var referring = try self.record(referrer.record) else { continue }
             referring[referrer.leaf] = newKey
             try putRecord(referrer.record, referring)
+            updated += 1
         }
+        return updated
     }
 
     /// Makes a new entry under `newKey` with the leaves and sub-entries of the entry at

@@ -89,9 +89,12 @@ enum Editing {
     static func rename(_ invocation: Invocation) throws {
         let (entry, newKey, newKeyWord) = try entryAndNewKey(invocation, of: .rename)
         var candidate = invocation.session.candidate
-        do { try candidate.rename(entry, to: newKey) } catch let error as EditError {
+        let updated: Int
+        do { updated = try candidate.rename(entry, to: newKey) } catch let error as EditError {
             throw CommandError(error.description, at: newKeyWord, path: error.path)
         }
+        // What else changed with it, which the user did not type: said only when there is some.
+        if updated > 0 { invocation.print("\(updated) reference\(updated == 1 ? "" : "s") updated to name \(Quoting.word(newKey))") }
     }
 
     static func copy(_ invocation: Invocation) throws {
