@@ -1,4 +1,5 @@
 import ConfigModel
+import ConfigStore
 import PostgreSQLClient
 
 /// SQL over the published configuration, shared by every reader and by `pointRead`.
@@ -40,7 +41,7 @@ enum RecordTable {
             orEqual
             ? "SELECT key, leaves FROM dashell.record WHERE key >= $1 AND key < $2 AND \(filter) ORDER BY key LIMIT $3"
             : "SELECT key, leaves FROM dashell.record WHERE key > $1 AND key < $2 AND \(filter) ORDER BY key LIMIT $3"
-        let pattern = "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+        let pattern = likePattern(containing: word)
         return try connection.query(sql, [after, upper, limit, pattern]).map { row in
             (RecordKey(encoded: row.string(0)!), Record(encoded: row.string(1)!))
         }

@@ -1,4 +1,5 @@
 import ConfigModel
+import ConfigStore
 import GRDB
 
 /// SQL over the published configuration, shared by every reader and by publish. Range
@@ -41,7 +42,7 @@ enum RecordTable {
             orEqual
             ? "SELECT key, leaves FROM record WHERE key >= ?1 AND key < ?2 AND \(filter) ORDER BY key LIMIT ?4"
             : "SELECT key, leaves FROM record WHERE key > ?1 AND key < ?2 AND \(filter) ORDER BY key LIMIT ?4"
-        let pattern = "%" + word.replacing("\\", with: "\\\\").replacing("%", with: "\\%").replacing("_", with: "\\_") + "%"
+        let pattern = likePattern(containing: word)
         let rows = try TextStatement.fetchTextPairs(db, db.cachedStatement(sql: sql), [after, upper, pattern], integer: limit)
         return rows.map { (RecordKey(encoded: $0.0), Record(encoded: $0.1)) }
     }

@@ -99,7 +99,12 @@ final class StoredCandidate: Candidate {
 
     /// The edit of `key`, from memory or else from the spill; nil when there is none.
     private func edit(of key: RecordKey) throws -> Edit? {
-        switch edits.lookup(key) {
+        try edit(of: key, from: edits.lookup(key))
+    }
+
+    /// The edit of `key` as `lookup` of the log says, asking the spill when it does not know.
+    private func edit(of key: RecordKey, from lookup: EditLog.Lookup) throws -> Edit? {
+        switch lookup {
         case .edited(let edit): edit
         case .unedited: nil
         case .unknown: try spilledEdit(of: key)
@@ -172,12 +177,7 @@ final class StoredCandidate: Candidate {
 
     func putRecord(_ key: RecordKey, _ record: Record?) throws {
         let (lookup, setByCommand) = edits.lookup(key, command: command)
-        let existing: Edit?
-        switch lookup {
-        case .edited(let edit): existing = edit
-        case .unedited: existing = nil
-        case .unknown: existing = try spilledEdit(of: key)
-        }
+        let existing = try edit(of: key, from: lookup)
         if !setByCommand { undo.append((key, existing)) }
         let base: Record?
         if let existing {
