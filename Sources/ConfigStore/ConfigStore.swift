@@ -21,6 +21,9 @@ public protocol ConfigStore: AnyObject {
     func candidate(for user: String) throws -> any Candidate
     /// A candidate kept in memory only, based on the latest revision (scripts, `-c`).
     func scratchCandidate() throws -> any Candidate
+    /// Connects again after the connection to the store was lost (`StoreError.unreachable`);
+    /// candidates opened before are to be opened anew.
+    func reconnect() throws
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.

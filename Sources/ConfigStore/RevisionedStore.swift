@@ -88,4 +88,8 @@ public final class RevisionedStore: ConfigStore {
     public func scratchCandidate() throws -> any Candidate {
         try StoredCandidate(store: self, owner: nil)
     }
+
+    public func reconnect() throws {
+        try storage.reconnect()
+    }
 }

@@ -10,7 +10,7 @@ import PostgreSQLClient
 public final class PostgreSQLStorage: Storage {
     public let server: ServerLocation
     public var location: String { server.description }
-    private let connection: PostgreSQLConnection
+    private var connection: PostgreSQLConnection
     /// Serialises uses of the connection, which libpq does not: as GRDB's queue does
     /// SQLite's, for the same engine above both.
     private let lock = NSLock()
@@ -36,8 +36,24 @@ public final class PostgreSQLStorage: Storage {
         do {
             return try PostgreSQLConnection(server.uri, applicationName: "dashell")
         } catch let error as PostgreSQLError {
-            throw StoreError.unreachable(location: server.description, reason: error.message)
+            throw unreachable(error, location: server.description)
         }
+    }
+
+    /// The store cannot be reached, naming the host even when the location leaves it to
+    /// libpq's environment (`PGHOST`) or defaults.
+    static func unreachable(_ error: PostgreSQLError, location: String) -> StoreError {
+        let host = error.host.isEmpty || location.contains(error.host) ? "" : "host \(error.host): "
+        return .unreachable(location: location, reason: host + error.message)
+    }
+
+    /// Connects again after the connection was lost. What lived in the old connection went
+    /// with it: spill areas, and the shared read (the next one begins a new epoch).
+    public func reconnect() throws {
+        let fresh = try Self.connect(server)
+        lock.lock()
+        defer { lock.unlock() }
+        connection = fresh
     }
 
     private func checkFormat() throws {
@@ -64,7 +80,7 @@ public final class PostgreSQLStorage: Storage {
     }
 
     static func storeError(_ error: PostgreSQLError, location: String, connection: PostgreSQLConnection) -> StoreError {
-        if !connection.isConnected { return .unreachable(location: location, reason: error.message) }
+        if !connection.isConnected { return unreachable(error, location: location) }
         return error.sqlState == "55P03" ? .busy(path: location, seconds: busyTimeout) : .failed(path: location, reason: error.message)
     }
 

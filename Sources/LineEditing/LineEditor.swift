@@ -34,6 +34,12 @@ public final class LineEditor {
     private var interrupted = false
     /// The line as a TAB left it, to recognise a second TAB in a row.
     private var lineAfterTab: LineState?
+    /// What `readLine` starts the line with, inserted by `offerKey`.
+    private var offeredText = ""
+    /// A key sequence no terminal sends, bound to inserting `offeredText`. libedit empties
+    /// the line when `el_gets` begins, so the text can only come as input; pushed as itself,
+    /// its `?` and TAB would act as keys.
+    private static let offerKey = "\u{1B}[9999~"
 
     /// Returns nil when libedit cannot start (no memory, unusable terminal description).
     ///
@@ -66,6 +72,10 @@ public final class LineEditor {
             LineEditor.owner(of: editLine).interruptLine()
         }
         cle_bind(editLine, "^C", "interrupt-line")
+        cle_add_function(editLine, "insert-offered-line", "Start the line with the text offered") { editLine, _ in
+            LineEditor.owner(of: editLine).insertOfferedText()
+        }
+        cle_bind(editLine, Self.offerKey, "insert-offered-line")
         cle_bind(editLine, "^I", "complete-word")
         cle_bind(editLine, "?", "help-at-cursor")
         // libedit's emacs map has Ctrl-R redraw the line; shells search history with it.
@@ -78,13 +88,17 @@ public final class LineEditor {
         free(prompt)
     }
 
-    /// Shows the prompt and reads one line. An entered line goes to the history.
-    /// Ctrl-C is caught only during this call; elsewhere SIGINT keeps whatever
-    /// disposition the program gave it.
-    public func readLine(prompt text: String) -> Signal {
+    /// Shows the prompt and reads one line, which starts as `initialText` with the cursor
+    /// at its end. An entered line goes to the history. Ctrl-C is caught only during this
+    /// call; elsewhere SIGINT keeps whatever disposition the program gave it.
+    public func readLine(prompt text: String, startingWith initialText: String = "") -> Signal {
         free(prompt)
         prompt = strdup(text)
         lineAfterTab = nil
+        if !initialText.isEmpty {
+            offeredText = initialText
+            el_push(editLine, Self.offerKey)
+        }
 
         var interrupts = cle_interrupt_guard()
         cle_catch_interrupts(&interrupts)
@@ -123,6 +137,12 @@ public final class LineEditor {
         el_cursor(editLine, Int32(Self.text(from: info.cursor, to: info.lastchar).unicodeScalars.count))
         el_insertstr(editLine, "^C")
         el_push(editLine, "\n")
+        return UInt8(CC_REFRESH)
+    }
+
+    private func insertOfferedText() -> UInt8 {
+        el_insertstr(editLine, offeredText)
+        offeredText = ""
         return UInt8(CC_REFRESH)
     }
 

@@ -10,6 +10,10 @@ import ShellCore
 public final class InteractiveShell {
     let session: Session
     let console: Console
+    /// Set when the connection to the store was lost: the next command connects again.
+    private var connectsFirst = false
+    /// The line whose command lost the connection, offered again at the next prompt.
+    private var keptLine: String?
 
     public init(store: any ConfigStore, options: Session.Options, console: Console) throws {
         self.console = console
@@ -61,7 +65,9 @@ public final class InteractiveShell {
         while !session.wantsToLeave {
             (console as? StandardConsole)?.flush()
             let prompt = pending.isEmpty ? Prompt(session: session).text : "> "
-            switch editor.readLine(prompt: prompt) {
+            let offered = keptLine ?? ""
+            keptLine = nil
+            switch editor.readLine(prompt: prompt, startingWith: offered) {
             case .line(let line):
                 lineNumber += 1
                 if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {
@@ -107,7 +113,9 @@ public final class InteractiveShell {
         }
     }
 
-    /// Runs a line; returns an exit code only when the session cannot go on.
+    /// Runs a line; returns an exit code only when the session cannot go on. A lost
+    /// connection to the store is not such a case: the line is kept for the next prompt,
+    /// and the next command connects again first.
     private func execute(_ line: String, lineNumber: Int) -> ExitCode? {
         Interrupt.reset()
         defer {
@@ -115,19 +123,36 @@ public final class InteractiveShell {
             Interrupt.reset()
         }
         do {
+            if connectsFirst {
+                try session.reconnect()
+                connectsFirst = false
+                console.err("connected again to \(session.store.location)")
+            }
             try session.execute(line: line, lineNumber: lineNumber)
         } catch {
-            // A sourced file's failure names its file, line and column, as in a script.
-            if let failure = error as? ScriptFailure {
-                for line in failure.report { console.err(line) }
-                return failure.code == .storeUnavailable ? .storeUnavailable : nil
+            let failure = report(error)
+            if failure.losesConnection {
+                connectsFirst = true
+                keptLine = line
+                console.err("the connection to the store is lost; your line is kept, and the next command connects again")
+                return nil
             }
-            let failure = CommandError.from(error)
-            console.err("error: \(failure.message)")
-            for detail in failure.details { console.err("  \(detail)") }
             if failure.code == .storeUnavailable { return .storeUnavailable }
         }
         return nil
+    }
+
+    /// Prints why a command failed; a sourced file's failure names its file, line and
+    /// column, as in a script.
+    private func report(_ error: Error) -> CommandError {
+        if let failure = error as? ScriptFailure {
+            for line in failure.report { console.err(line) }
+            return failure.error
+        }
+        let failure = CommandError.from(error)
+        console.err("error: \(failure.message)")
+        for detail in failure.details { console.err("  \(detail)") }
+        return failure
     }
 
     /// The file the shell keeps entered lines in: `$XDG_STATE_HOME/dashell/history`, or

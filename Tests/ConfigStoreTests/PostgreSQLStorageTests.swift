@@ -79,6 +79,34 @@ final class PostgreSQLStorageTests {
         }
     }
 
+    /// libpq's defaults and environment may choose the host: the message names it anyway.
+    @Test func aServerTheLocationLeavesToDefaultsIsNamedByItsHost() throws {
+        let uri = "postgresql:///nothing?port=1"
+        #expect {
+            try PostgreSQLStorage(ServerLocation(uri))
+        } throws: { error in
+            guard case .unreachable(let location, let reason) = error as? StoreError else { return false }
+            return location == uri && reason.hasPrefix("host /")
+        }
+    }
+
+    /// A connection the server ends is reported as lost, not as a failed statement, and
+    /// `reconnect` makes the store usable again.
+    @Test func aLostConnectionIsUnreachableUntilConnectedAgain() throws {
+        let store = try open()
+        let storage = try #require(store.storage as? PostgreSQLStorage)
+        #expect(try storage.latestRevision() == 0)
+        try cluster.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+        #expect {
+            try storage.latestRevision()
+        } throws: { error in
+            guard case .unreachable(let location, let reason) = error as? StoreError else { return false }
+            return location == storage.location && reason.contains("terminating connection")
+        }
+        try store.reconnect()
+        #expect(try storage.latestRevision() == 0)
+    }
+
     @Test func aPasswordInTheURIIsNeverShown() throws {
         let location = try ServerLocation("postgresql://alice:s3cret@db.example.com:5433/dashell?password=other&sslmode=require")
         #expect(location.hasPassword)

@@ -8,10 +8,12 @@ struct DashellTerminal {
     static let prompt = "tester@dashell> "
 
     let home: String
-    var store: String { home + "/store.sqlite" }
+    /// An SQLite file in the home, unless another store is given.
+    let store: String
 
-    init() throws {
+    init(store: String? = nil) throws {
         home = NSTemporaryDirectory() + "dashell-pty-" + UUID().uuidString
+        self.store = store ?? home + "/store.sqlite"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
@@ -35,9 +37,15 @@ struct DashellTerminal {
     /// Runs commands without a terminal, to prepare or inspect the store.
     @discardableResult
     func script(_ commands: String) throws -> String {
+        try run(["--user", "tester", "-c", commands])
+    }
+
+    /// Runs dashell with `arguments` on the store, without a terminal; returns its stdout.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--store", store, "--user", "tester", "-c", commands]
+        process.arguments = ["--store", store] + arguments
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

@@ -36,11 +36,18 @@ public protocol Storage: StorageReads, AnyObject {
 
     /// Forgets `area` and everything in it.
     func dropSpillArea(_ area: SpillArea) throws
+
+    /// Connects again to a store whose connection was lost (`StoreError.unreachable`).
+    /// Spill areas made before are gone: candidates are to be opened anew.
+    func reconnect() throws
 }
 
 /// Reads at the head, for a storage whose snapshot is as cheap as any read (one in memory):
 /// each is a snapshot of its own. A database answers them more cheaply outside one.
 extension Storage {
+    /// A file or memory is never lost: there is nothing to connect to again.
+    public func reconnect() throws {}
+
     public func latestRevision() throws -> Int { try snapshot { try $0.latestRevision() } }
     public func record(_ key: RecordKey) throws -> Record? { try snapshot { try $0.record(key) } }
 

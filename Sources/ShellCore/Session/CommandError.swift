@@ -9,6 +9,9 @@ public struct CommandError: Error, CustomStringConvertible {
     public var word: Word?
     public var path: ConfigPath?
     public var details: [String]
+    /// The connection to the store was lost: an interactive session goes on, and connects
+    /// again at the next command.
+    public var losesConnection = false
 
     public init(_ message: String, code: ExitCode = .commandFailed, at word: Word? = nil, path: ConfigPath? = nil, details: [String] = []) {
         self.code = code
@@ -24,7 +27,7 @@ public struct CommandError: Error, CustomStringConvertible {
     public static func from(_ error: Error, at word: Word? = nil) -> CommandError {
         switch error {
         case let error as CommandError: error
-        case let error as StoreError: CommandError(error.description, code: .storeUnavailable, at: word)
+        case let error as StoreError: storeFailure(error, at: word)
         case let error as NoSuchRevision: CommandError(error.description, at: word)
         case let error as EditError: CommandError(error.description, at: word, path: error.path)
         case let error as PathError: CommandError(error.message, at: word, path: error.path)
@@ -32,5 +35,11 @@ public struct CommandError: Error, CustomStringConvertible {
         case let error as LexError: CommandError(error.message, at: Word(text: "", line: error.line, column: error.column, isQuoted: false))
         default: CommandError("\(error)", at: word)
         }
+    }
+
+    private static func storeFailure(_ error: StoreError, at word: Word?) -> CommandError {
+        var failure = CommandError(error.description, code: .storeUnavailable, at: word)
+        if case .unreachable = error { failure.losesConnection = true }
+        return failure
     }
 }

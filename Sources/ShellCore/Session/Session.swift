@@ -65,6 +65,14 @@ public final class Session {
 
     var schema: SchemaNode { candidate.schema }
 
+    /// Connects again after the store's connection was lost, and reopens the candidate as
+    /// the store kept it: every command that finished was saved there, and the one that
+    /// failed was undone.
+    public func reconnect() throws {
+        try store.reconnect()
+        candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
+    }
+
     /// Leaves the candidate and location as they were if `body` fails. Commands run inside
     /// another (those of a sourced file) belong to it: only the outermost commits, and a
     /// failure anywhere undoes the outermost command whole.
