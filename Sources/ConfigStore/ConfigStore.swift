@@ -21,6 +21,8 @@ public protocol ConfigStore: AnyObject {
     func candidate(for user: String) throws -> any Candidate
     /// A candidate kept in memory only, based on the latest revision (scripts, `-c`).
     func scratchCandidate() throws -> any Candidate
+    /// What `user` may do, as the published configuration says now.
+    func permissions(of user: String) throws -> any Permissions
     /// Connects again after the connection to the store was lost (`StoreError.unreachable`);
     /// candidates opened before are to be opened anew.
     func reconnect() throws
@@ -39,8 +41,8 @@ public protocol Candidate: ConfigWriter, AnyObject {
     /// how a candidate of any size is printed (`check`) in bounded memory. `body` runs
     /// inside one read of the store, and must not use the store itself.
     func forEachChangeWindow(under scope: RecordKey, _ body: (ChangeSet) throws -> Void) throws
-    /// The rules of SPEC §4 on the candidate as it would be published.
-    func validate() throws -> [Violation]
+    /// The rules of SPEC §4 on the candidate as `publisher` would publish it.
+    func validate(as publisher: String) throws -> [Violation]
     /// The conflicts a publish would meet now with revisions published since the base
     /// (`validate` warns of them before the user tries).
     func conflicts() throws -> [MergeConflict]
@@ -52,6 +54,9 @@ public protocol Candidate: ConfigWriter, AnyObject {
     func discard() throws
     /// Makes the candidate equal to revision `revision` (published state is unchanged).
     func rollback(to revision: Int) throws
+    /// What the user editing may change: a command making a change it refuses fails whole
+    /// (`commitCommand`, `update`, `rollback`); nil allows everything.
+    var permissions: (any Permissions)? { get set }
     func commitCommand() throws
     func revertCommand()
 }
@@ -109,6 +114,8 @@ public enum PublishOutcome: Equatable, Sendable {
     case invalid([Violation])
     /// Leaves changed both here and in a revision published since the base; nothing published.
     case conflict([MergeConflict])
+    /// The publisher may not publish, or may not make a change in it; nothing published.
+    case denied(AccessRefusal)
 }
 
 public struct UpdateOutcome: Equatable, Sendable {

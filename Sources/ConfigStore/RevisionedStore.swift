@@ -4,10 +4,15 @@ import ConfigModel
 /// The storage keeps records, the change log and candidates' rows; this keeps what they
 /// mean (views of a revision, history, changes between revisions).
 public final class RevisionedStore: ConfigStore {
+    /// The storage as given.
     public let storage: any Storage
+    /// The storage as every view reads it: with the schema's predefined entries.
+    let contents: any Storage
     public let schema: SchemaNode
     /// Runs the rules a configuration must keep to be published.
     public let validator: Validator
+    /// Who may change what, checked again at every publish.
+    public let policy: any AccessPolicy
     let references: ReferenceIndex
     /// Records a candidate holds in memory before it spills them to the storage (see
     /// `SpillArea`).
@@ -22,33 +27,38 @@ public final class RevisionedStore: ConfigStore {
     public static let defaultSpillThreshold = 150_000
 
     /// A store of configurations of `schema` that keep `rules`, in `storage`.
-    public init(storage: any Storage, schema: SchemaNode, rules: [any ValidationRule], spillThreshold: Int = defaultSpillThreshold) {
+    public init(
+        storage: any Storage, schema: SchemaNode, rules: [any ValidationRule], policy: any AccessPolicy = UnrestrictedAccess(),
+        spillThreshold: Int = defaultSpillThreshold
+    ) {
+        self.policy = policy
         self.storage = storage
+        contents = Self.withPredefinedRecords(storage, schema: schema)
         self.schema = schema
         validator = Validator(rules: rules)
         references = ReferenceIndex(schema: schema)
         self.spillThreshold = spillThreshold
     }
 
-    public var location: String { storage.location }
+    public var location: String { contents.location }
 
     public func latestRevision() throws -> Int {
-        try storage.latestRevision()
+        try contents.latestRevision()
     }
 
     public func published() -> any ConfigReader {
-        OverlaidReader(schema: schema, overlay: RecordTableOverlay.empty, underlying: storage)
+        OverlaidReader(schema: schema, overlay: RecordTableOverlay.empty, underlying: contents)
     }
 
     public func configuration(atRevision revision: Int) throws -> any ConfigReader {
         let latest = try latestRevision()
         guard (0...latest).contains(revision) else { throw NoSuchRevision(revision: revision, latest: latest) }
-        return OverlaidReader(schema: schema, overlay: RecordTableOverlay(try recordsAt(revision)), underlying: storage)
+        return OverlaidReader(schema: schema, overlay: RecordTableOverlay(try recordsAt(revision)), underlying: contents)
     }
 
     /// For every record changed after `revision`, its content at `revision`.
     func recordsAt(_ revision: Int) throws -> [RecordKey: Record?] {
-        try storage.snapshot { reads in
+        try contents.snapshot { reads in
             var records: [RecordKey: Record?] = [:]
             try reads.forEachChange(after: revision, upTo: nil, under: nil, newestFirst: true) { change in
                 records[change.key] = .some(change.old)
@@ -59,7 +69,7 @@ public final class RevisionedStore: ConfigStore {
     }
 
     public func history(limit: Int?) throws -> [RevisionInfo] {
-        try storage.revisions(limit: limit)
+        try contents.revisions(limit: limit)
     }
 
     public func changes(from: Int, to: Int, under scope: RecordKey) throws -> ChangeSet {
@@ -69,7 +79,7 @@ public final class RevisionedStore: ConfigStore {
         }
         if from > to { return try changes(from: to, to: from, under: scope).inverted }
         var first: [RecordKey: Record?] = [:], last: [RecordKey: Record?] = [:]
-        try storage.forEachChange(after: from, upTo: to, under: scope, newestFirst: false) { change in
+        try contents.forEachChange(after: from, upTo: to, under: scope, newestFirst: false) { change in
             if first[change.key] == nil { first[change.key] = .some(change.old) }
             last[change.key] = .some(change.new)
             return true
@@ -89,7 +99,11 @@ public final class RevisionedStore: ConfigStore {
         try StoredCandidate(store: self, owner: nil)
     }
 
+    public func permissions(of user: String) throws -> any Permissions {
+        try policy.permissions(of: user, in: published())
+    }
+
     public func reconnect() throws {
-        try storage.reconnect()
+        try contents.reconnect()
     }
 }

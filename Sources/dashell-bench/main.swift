@@ -272,7 +272,7 @@ do {
                     let changes = try candidate.changesAgainstPublished(under: RecordKey(.root))
                     try DiffRenderer(schema: DigitalAccessSchema.root).render(changes.changes) { _ in lines += 1 }
                 } else {
-                    let violations = try candidate.validate()
+                    let violations = try candidate.validate(as: "bench")
                     if violations.contains(where: { $0.severity == .error }) { fail("validate: \(violations)") }
                     lines = 1
                 }

@@ -42,11 +42,18 @@ struct GlobalOptions: ParsableArguments {
         return store ?? environment["DASHELL_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? StoreLocation.defaultPath()
     }
 
-    /// The session's options, on `store`: its user is the one given, else the role the
-    /// PostgreSQL server authenticated, else the login name.
-    func sessionOptions(for store: RevisionedStore) -> Session.Options {
+    /// The session's options, on `store`: its user is the role the PostgreSQL server
+    /// authenticated, else the one given, else the login name. On PostgreSQL, a `--user`
+    /// other than that role is refused (exit 6): the server knows who connected.
+    func sessionOptions(for store: RevisionedStore) throws -> Session.Options {
         let environment = ProcessInfo.processInfo.environment
-        var options = Session.Options(user: user ?? (store.storage as? PostgreSQLStorage)?.role ?? Self.loginName())
+        let role = (store.storage as? PostgreSQLStorage)?.role
+        if let role, let user, user != role {
+            FileHandle.standardError.write(
+                Data("dashell: error: permission denied: --user \(user) is not \(role), the role the server authenticated; connect as \(user) instead\n".utf8))
+            throw ArgumentParser.ExitCode(ShellCore.ExitCode.permissionDenied)
+        }
+        var options = Session.Options(user: role ?? user ?? Self.loginName())
         options.json = json
         options.wizards = DigitalAccessWizards.all
         options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
@@ -60,7 +67,9 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store, or throws exit 5 after a message saying how to recover.
     func openStore() throws -> RevisionedStore {
         let storage: any Storage = try serverLocation().map(openServerStorage) ?? openFileStorage()
-        return RevisionedStore(storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, spillThreshold: Self.spillThreshold)
+        return RevisionedStore(
+            storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, policy: DelegatedManagement(),
+            spillThreshold: Self.spillThreshold)
     }
 
     /// `DASHELL_SPILL_THRESHOLD`, when it is a positive number: how many records a candidate

@@ -35,7 +35,7 @@ struct Run: ParsableCommand {
         let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
-        let options = global.sessionOptions(for: store)
+        let options = try global.sessionOptions(for: store)
         let inputs: [ScriptInput]
         if let commands = inline.commands {
             inputs = [.commandLine(commands)]

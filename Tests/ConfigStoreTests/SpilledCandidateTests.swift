@@ -155,7 +155,7 @@ private struct DifferentialRun {
         var windows: [RecordChange] = []
         try spilled.forEachChangeWindow(under: root) { windows += $0.changes }
         XCTAssertEqual(windows, changes.changes, context(step))
-        XCTAssertEqual(try memory.validate(), try spilled.validate(), context(step))
+        XCTAssertEqual(try memory.validate(as: "tester"), try spilled.validate(as: "tester"), context(step))
         XCTAssertEqual(try memory.conflicts(), try spilled.conflicts(), context(step))
         XCTAssertEqual(try records(memory), try records(spilled), context(step))
         let users = ConfigPath(schemaWords: ["manage-accounts-and-storage", "user-accounts", "user"])

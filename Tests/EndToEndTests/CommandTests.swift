@@ -735,7 +735,7 @@ final class CommandTests: XCTestCase {
     func testCommandsAndKeywordsMayBeAbbreviated() throws {
         let dashell = try Dashell()
         try dashell.ok("set manage-s dist glob external-p 8443; pub")
-        let result = try dashell.ok("sh pub manage-s d g; ed manage-s; up; pw")
+        let result = try dashell.ok("sh pub manage-s di g; ed manage-s; up; pw")
         XCTAssertEqual(result.outputLines, ["external-port 8443", "/"])
         XCTAssertEqual(try dashell.ok("SHOW PUBLISHED MANAGE-SYSTEM DISTRIBUTION-SERVICES").outputLines.count, 2, "case-insensitive")
     }

@@ -10,8 +10,9 @@ final class LostConnectionTests: XCTestCase {
         let cluster = try TestCluster.shared()
         let database = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(database) }
-        let shell = try DashellTerminal(store: cluster.uri(database: database))
-        try shell.run(["store", "init"])
+        try DashellTerminal(store: cluster.uri(database: database)).run(["store", "init"])
+        try cluster.execute("DO $$ BEGIN CREATE ROLE tester LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        let shell = try DashellTerminal(store: cluster.uri(database: database, user: "tester"))
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-dns-name da.example.com\r")
         try terminal.expect("tester@dashell*> ")

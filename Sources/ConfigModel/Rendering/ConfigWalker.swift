@@ -107,15 +107,26 @@ struct ConfigWalker<Visitor: ConfigVisitor> {
                 guard let entry = current, encoded.utf8[keyStart..<separator].elementsEqual(entry.key.utf8) else { return }
                 current?.descendants.records[key] = record
             } else {
-                if let entry = current {
+                if let entry = current, shows(entry, of: list) {
                     try visitEntry(list, key: entry.key, record: entry.record, descendants: entry.descendants, isInScope: isInScope)
                 }
                 current = PendingEntry(key: String(encoded[keyStart...]), record: record, descendants: ConfigTree(schema: source.schema))
             }
         }
-        if let entry = current {
+        if let entry = current, shows(entry, of: list) {
             try visitEntry(list, key: entry.key, record: entry.record, descendants: entry.descendants, isInScope: isInScope)
         }
+    }
+
+    /// A predefined entry as the product defines it is shown like a default: only with
+    /// defaults, or when it is what was asked for.
+    private func shows(_ entry: PendingEntry, of list: SchemaNode) -> Bool {
+        guard !withDefaults, !list.predefined.isEmpty else { return true }
+        let entryPath = path.parent.appending(list.keyword, key: entry.key)
+        guard let predefined = list.predefinedRecords(ofEntry: entry.key, at: entryPath) else { return true }
+        var records = entry.descendants.records
+        records[RecordKey(entryPath)] = entry.record
+        return records != predefined
     }
 
     /// An entry read from a list's stream, shown once the stream has passed its subtree.

@@ -2,11 +2,13 @@
 /// and `rename`. No key holds a control character or any of `*`, `?`, `[`, `]`, which
 /// select entries by pattern; an identifier (a user id, a method's internal name) is also
 /// one word, since it is typed, logged and matched as one.
-public enum ListKey: Sendable {
+public enum ListKey: Sendable, Equatable {
     /// One word: no blanks.
     case identifier
     /// A name that may hold blanks (`"Bank Issuing CA 2"`, `"User Attribute"`).
     case name
+    /// One of a fixed set of words (a role's privileges).
+    case oneOf([String])
 
     /// The longest key accepted, in bytes.
     public static let maximumLength = 255
@@ -23,6 +25,9 @@ public enum ListKey: Sendable {
         }
         if let pattern {
             throw ValueError(key, "contains '\(Character(Unicode.Scalar(pattern)))', which selects entries by pattern; a key cannot hold *, ?, [ or ]")
+        }
+        if case .oneOf(let allowed) = self, !allowed.contains(key) {
+            throw ValueError(key, "is not one of: \(allowed.joined(separator: " | "))")
         }
         if self == .identifier, hasBlank || (!isASCII && key.unicodeScalars.contains(where: \.properties.isWhitespace)) {
             throw ValueError(key, "contains a blank; this key is one word")

@@ -6,9 +6,10 @@ extension SchemaNode {
 
     public static func list(
         _ keyword: String, _ label: String, key: String, _ keyType: ListKey, _ help: String,
-        _ children: [SchemaNode]
+        _ children: [SchemaNode], predefined: [PredefinedEntry] = []
     ) -> SchemaNode {
-        SchemaNode(keyword: keyword, label: label, help: help, kind: .list(keyName: key, keyType: keyType), children: children)
+        SchemaNode(
+            keyword: keyword, label: label, help: help, kind: .list(keyName: key, keyType: keyType), children: children, predefined: predefined)
     }
 
     public static func leaf(

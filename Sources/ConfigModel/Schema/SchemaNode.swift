@@ -19,15 +19,18 @@ public final class SchemaNode: Sendable {
     public let kind: Kind
     /// Children in schema order (the order of the product's administration forms).
     public let children: [SchemaNode]
+    /// A list's entries that exist without being stored (see `PredefinedEntry`).
+    public let predefined: [PredefinedEntry]
     /// Whether the keyword is in ASCII lower case, and so its own lowercased form.
     private let keywordIsLowercaseASCII: Bool
 
-    init(keyword: String, label: String, help: String, kind: Kind, children: [SchemaNode] = []) {
+    init(keyword: String, label: String, help: String, kind: Kind, children: [SchemaNode] = [], predefined: [PredefinedEntry] = []) {
         self.keyword = keyword
         self.label = label
         self.help = help
         self.kind = kind
         self.children = children
+        self.predefined = predefined
         keywordIsLowercaseASCII = keyword.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
     }
 

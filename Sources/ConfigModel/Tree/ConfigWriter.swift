@@ -80,7 +80,16 @@ extension ConfigWriter {
         if try record(key) != nil { doomed.append(key) }
         try forEachRecord(under: key) { descendant, _ in doomed.append(descendant) }
         for descendant in doomed { try putRecord(descendant, nil) }
+        try restorePredefinedEntries(under: path)
         return !doomed.isEmpty
+    }
+
+    /// Predefined entries inside a deleted subtree come back, as defaults do; one deleted
+    /// itself stays deleted, for the product's rules to judge.
+    private mutating func restorePredefinedEntries(under path: ConfigPath) throws {
+        for (entryPath, entry) in schema.predefinedEntries() where entryPath.isWithin(path) && entryPath != path {
+            for (key, record) in entry.records(at: entryPath) { try putRecord(key, record) }
+        }
     }
 
     /// Gives the entry at `path` a new key, moving its subtree and rewriting every reference

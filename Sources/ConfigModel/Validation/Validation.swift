@@ -31,10 +31,14 @@ public struct ValidationContext {
     let decoder: RecordDecoder
     /// The change's records, decoded once; nil without a change.
     public let scope: ChangeScope?
+    /// Who would publish the configuration, for rules about the publisher themselves (not
+    /// to lock oneself out); nil when nobody in particular.
+    public let publisher: String?
 
-    public init(config: any ConfigReader, changes: ChangeSet?) {
+    public init(config: any ConfigReader, changes: ChangeSet?, publisher: String? = nil) {
         self.config = config
         self.changes = changes
+        self.publisher = publisher
         let decoder = RecordDecoder(schema: config.schema)
         self.decoder = decoder
         scope = changes.map { ChangeScope($0, decoder) }

@@ -21,9 +21,10 @@ public struct Validator: Sendable {
     /// change, decoded once and not changed after, never the store: the other rules read
     /// it (one connection, one thread) when the caller calls `finish`, and the caller may
     /// use it until then.
-    public func begin(config: any ConfigReader, changes: ChangeSet) -> Validation {
+    public func begin(config: any ConfigReader, changes: ChangeSet, publisher: String?) -> Validation {
         changes.changes.count >= Self.besideThreshold
-            ? Validation(beside: config, changes, rules) : Validation(ValidationContext(config: config, changes: changes), rules)
+            ? Validation(beside: config, changes, publisher: publisher, rules)
+            : Validation(ValidationContext(config: config, changes: changes, publisher: publisher), rules)
     }
 
     /// Records in a change below which V1 runs with the others.
@@ -52,9 +53,9 @@ public final class Validation {
     }
 
     /// The change is decoded on the second thread too.
-    fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet, _ rules: [any ValidationRule]) {
+    fileprivate init(beside config: any ConfigReader, _ changes: ChangeSet, publisher: String?, _ rules: [any ValidationRule]) {
         self.rules = rules
-        work = .beside(BesideWork(config: config, changes: changes, rules: rules.filter(Self.runsBeside)))
+        work = .beside(BesideWork(config: config, changes: changes, publisher: publisher, rules: rules.filter(Self.runsBeside)))
     }
 
     /// Whether a rule reads only the change, and so may run on the second thread: V1.
@@ -94,11 +95,11 @@ private final class BesideWork: @unchecked Sendable {
         DispatchQueue.global().async { [self] in checkV1(self.context!) }
     }
 
-    init(config: any ConfigReader, changes: ChangeSet, rules: [any ValidationRule]) {
+    init(config: any ConfigReader, changes: ChangeSet, publisher: String?, rules: [any ValidationRule]) {
         self.rules = rules
         let config = UncheckedConfig(config)
         DispatchQueue.global().async { [self] in
-            let context = ValidationContext(config: config.reader, changes: changes)
+            let context = ValidationContext(config: config.reader, changes: changes, publisher: publisher)
             self.context = context
             contextReady.signal()
             checkV1(context)

@@ -12,7 +12,7 @@ final class StoredCandidate: Candidate {
     typealias Edit = EditLog.Edit
 
     let store: RevisionedStore
-    private var storage: any Storage { store.storage }
+    private var storage: any Storage { store.contents }
     /// The user whose persisted candidate this is; nil for a scratch candidate.
     let owner: String?
     private(set) var baseRevision: Int
@@ -48,14 +48,18 @@ final class StoredCandidate: Candidate {
 
     var schema: SchemaNode { store.schema }
 
-    private var publisher: Publisher { Publisher(schema: schema, references: store.references, validator: store.validator, windowSize: store.windowSize) }
+    var permissions: (any Permissions)?
+
+    private var publisher: Publisher {
+        Publisher(schema: schema, references: store.references, validator: store.validator, policy: store.policy, windowSize: store.windowSize)
+    }
 
     init(store: RevisionedStore, owner: String?) throws {
         self.store = store
         self.owner = owner
         edits = EditLog()
         var firstPage: [(key: RecordKey, edit: Edit)] = []
-        baseRevision = try store.storage.snapshot { reads in
+        baseRevision = try store.contents.snapshot { reads in
             let latest = try reads.latestRevision()
             guard let owner, let base = try reads.candidateBase(of: owner) else { return latest }
             firstPage = try reads.candidateEdits(of: owner, after: nil, limit: store.windowSize)
@@ -200,14 +204,28 @@ final class StoredCandidate: Candidate {
             if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
             command += 1
         }
+        let touched = Set(undo.map(\.key))
+        if isRestricted { try checkPermissions(try touched.map { ($0, try edit(of: $0)) }) }
         // Spilled first: should the spill fail, the command fails whole and is reverted.
         try spillIfLarge()
         guard let owner, !undo.isEmpty else { return }
-        let touched = Set(undo.map(\.key))
         let saved = try touched.map { (key: $0, edit: try edit(of: $0)) }
         try storage.write { transaction in
             try transaction.saveCandidate(of: owner, base: self.baseRevision, edits: saved)
             return ((), commit: true)
+        }
+    }
+
+    /// Whether `permissions` may refuse an edit, so that edits must be shown to them.
+    private var isRestricted: Bool { permissions.map { !$0.allowsEverything } ?? false }
+
+    /// Refuses edits that `permissions` do not allow, each as the change it would publish.
+    private func checkPermissions(_ edits: some Sequence<(RecordKey, Edit?)>) throws {
+        guard let permissions, !permissions.allowsEverything else { return }
+        for (key, edit) in edits {
+            guard let edit else { continue }
+            let change = RecordChange(key: key, old: edit.base, new: edit.new)
+            if let refusal = permissions.refusal(of: change, in: schema) { throw refusal }
         }
     }
 
@@ -337,10 +355,10 @@ final class StoredCandidate: Candidate {
         }
     }
 
-    func validate() throws -> [Violation] {
+    func validate(as publisher: String) throws -> [Violation] {
         guard let spill else {
             let changes = try changesAgainstPublished(under: RecordKey(.root))
-            return try store.validator.validate(ValidationContext(config: view(), changes: changes))
+            return try store.validator.validate(ValidationContext(config: view(), changes: changes, publisher: publisher))
         }
         // A window at a time: each rule checks what a window changed, reading the whole
         // candidate; what a rule reports of a record outside its window, it reports once.
@@ -349,7 +367,7 @@ final class StoredCandidate: Candidate {
             let config = spilledView(spill, over: reads)
             var violations = Set<Violation>()
             try forEachSpilledChange(spill, under: RecordKey(.root), reads: reads) { window in
-                violations.formUnion(try store.validator.validate(ValidationContext(config: config, changes: window)))
+                violations.formUnion(try store.validator.validate(ValidationContext(config: config, changes: window, publisher: publisher)))
             }
             return violations.sorted(by: Violation.reportOrder)
         }
@@ -407,7 +425,7 @@ final class StoredCandidate: Candidate {
             seen = [:]
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
-        case .invalid, .conflict:
+        case .invalid, .conflict, .denied:
             break
         }
         return outcome
@@ -465,6 +483,7 @@ final class StoredCandidate: Candidate {
     /// `rollback` or `discard` (the store busy past the timeout, a full disk) leaves both as
     /// they were.
     private func replaceEdits(_ newEdits: [RecordKey: Edit], base: Int) throws {
+        try checkPermissions(newEdits.lazy.map { ($0.key, $0.value) })
         if let owner {
             try storage.write { transaction in
                 try transaction.replaceCandidate(of: owner, base: base, edits: newEdits)

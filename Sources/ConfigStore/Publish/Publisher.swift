@@ -7,6 +7,8 @@ struct Publisher {
     let schema: SchemaNode
     let references: ReferenceIndex
     let validator: Validator
+    /// Who may publish what, as the published configuration says when the publish begins.
+    let policy: any AccessPolicy
     /// Records per window of a change too large to hold at once (see `publish(inWindows:)`).
     let windowSize: Int
 
@@ -23,6 +25,8 @@ struct Publisher {
         let (changed, conflicts) = try merge(edits, base: base, latest: latest, reads: transaction)
         if !conflicts.isEmpty { return .conflict(conflicts) }
         if changed.isEmpty { return .nothingToPublish }
+        let permissions = try publishersPermissions(metadata, in: transaction)
+        if let refusal = refusal(of: changed, by: permissions) { return .denied(refusal) }
 
         let changes = ChangeSet(changed)
         // The change is written before it is validated, so that decoding it and checking V1,
@@ -31,7 +35,7 @@ struct Publisher {
         // configuration being published (V9 compares with what was published through the
         // change itself). An error fails the publish, and the caller rolls the whole
         // transaction back.
-        let validation = validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes)
+        let validation = validator.begin(config: view(RecordTableOverlay.empty, over: transaction), changes: changes, publisher: metadata.user)
         let revision = latest + 1, size = changes.size
         try transaction.beginRevision(revision, metadata: metadata)
         try transaction.appendChanges(changes, to: revision, references: references)
@@ -55,31 +59,51 @@ struct Publisher {
     ) throws -> PublishOutcome {
         let latest = try transaction.latestRevision(), revision = latest + 1
         var conflicts: [MergeConflict] = []
+        var refusal: AccessRefusal?
         var size = 0, appended = 0
         let view = candidate(transaction)
+        let permissions = try publishersPermissions(metadata, in: transaction)
         try transaction.beginRevision(revision, metadata: metadata)
         try forEachWindow(transaction) { window in
             let (changed, found) = try merge(window, base: base, latest: latest, reads: transaction, orphansIn: view)
             conflicts += found
-            // Past a conflict the publish is lost; the windows after it are only merged, to
-            // report every conflict at once.
-            guard conflicts.isEmpty, !changed.isEmpty else { return }
+            if refusal == nil, conflicts.isEmpty { refusal = self.refusal(of: changed, by: permissions) }
+            // Past a conflict or a refusal the publish is lost; the windows after it are
+            // only merged, to report every conflict at once.
+            guard conflicts.isEmpty, refusal == nil, !changed.isEmpty else { return }
             let changes = ChangeSet(changed)
             size += changes.size
             appended += changes.changes.count
             try transaction.appendChanges(changes, to: revision, references: references)
         }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
+        if let refusal { return .denied(refusal) }
         if appended == 0 { return .nothingToPublish }
         try transaction.finishRevision(revision, size: size)
-        let violations = try validateAppended(revision, in: transaction)
+        let violations = try validateAppended(revision, publisher: metadata.user, in: transaction)
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
+    /// What the publisher may do, as the configuration published before this publish says.
+    private func publishersPermissions(_ metadata: PublishMetadata, in transaction: any StorageTransaction) throws -> any Permissions {
+        try policy.permissions(of: metadata.user, in: view(RecordTableOverlay.empty, over: transaction))
+    }
+
+    /// The first reason `permissions` give to refuse the publish of `changed`: the
+    /// privilege to publish at all, then each change.
+    private func refusal(of changed: [RecordChange], by permissions: any Permissions) -> AccessRefusal? {
+        if let refusal = permissions.refusal(toUse: "publish") { return refusal }
+        guard !permissions.allowsEverything else { return nil }
+        for change in changed {
+            if let refusal = permissions.refusal(of: change, in: schema) { return refusal }
+        }
+        return nil
+    }
+
     /// Validates revision `revision`, appended in `transaction`, a window of its changes at
     /// a time: the rules read the store, which holds the whole change.
-    private func validateAppended(_ revision: Int, in transaction: any StorageTransaction) throws -> [Violation] {
+    private func validateAppended(_ revision: Int, publisher: String, in transaction: any StorageTransaction) throws -> [Violation] {
         let config = view(RecordTableOverlay.empty, over: transaction)
         var violations = Set<Violation>()
         var after: RecordKey?
@@ -87,7 +111,7 @@ struct Publisher {
             let window = try transaction.changes(of: revision, after: after, limit: windowSize)
             guard let last = window.last else { break }
             let changes = ChangeSet(window.map { RecordChange(key: $0.key, old: $0.old, new: $0.new) })
-            violations.formUnion(try validator.validate(ValidationContext(config: config, changes: changes)))
+            violations.formUnion(try validator.validate(ValidationContext(config: config, changes: changes, publisher: publisher)))
             after = last.key
         }
         return violations.sorted(by: Violation.reportOrder)

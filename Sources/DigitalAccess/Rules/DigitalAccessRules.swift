@@ -15,5 +15,7 @@ public enum DigitalAccessRules {
         V10UserNotificationDetails(),
         V11NotificationChannels(),
         V12SameDeviceChoice(),
+        V13PredefinedRoles(),
+        V14AdministratorsRemain(),
     ]
 }

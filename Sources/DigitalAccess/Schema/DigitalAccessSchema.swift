@@ -49,6 +49,7 @@ public enum DigitalAccessSchema {
                     emailChannel,
                     smsChannel,
                 ]),
+            delegatedManagement,
             .container(
                 "authentication-methods", "Authentication Methods", "Ways end users authenticate",
                 [
@@ -69,6 +70,36 @@ public enum DigitalAccessSchema {
                 [
                     personalMobileProvisioning
                 ]),
+        ])
+
+    /// Who administers Digital Access, and what each may do (SPEC §11).
+    static let delegatedManagement: SchemaNode = .container(
+        "delegated-management", "Delegated Management", "Administrators, their roles and privileges",
+        [
+            .leaf(
+                "require-approval", "Require approval", .boolean, "Whether a publish needs a second administrator's approval",
+                default: "false"),
+            role,
+            administrator,
+        ])
+
+    /// A set of privileges; the predefined ones always exist (V13).
+    static let role: SchemaNode = .list(
+        "role", "Role", key: "name", .identifier, "A role: a set of privileges",
+        [
+            .leaf("description", "Description", .text, "What the role is for"),
+            .list("privilege", "Privilege", key: "name", .oneOf(Privilege.allCases.map(\.rawValue)), "A privilege of the role", []),
+        ],
+        predefined: PredefinedRoles.entries)
+
+    /// A person allowed to change the configuration, by the user id dashell knows them by.
+    static let administrator: SchemaNode = .list(
+        "administrator", "Administrator", key: "user-id", .identifier, "An administrator, by user id",
+        [
+            .leaf(
+                "role", "Role", .reference(to: ["manage-system", "delegated-management", "role"]), "The administrator's role",
+                mandatory: true),
+            .leaf("display-name", "Display Name", .text, "Full name of the administrator"),
         ])
 
     /// The distribution service's external name and port.

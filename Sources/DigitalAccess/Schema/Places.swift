@@ -10,6 +10,10 @@ enum Places {
     static let users = keywords(to: DigitalAccessSchema.userAccount)
     static let authenticationServices = keywords(to: DigitalAccessSchema.authenticationService)
     static let certificateAuthorities = keywords(to: DigitalAccessSchema.certificateAuthority)
+    static let roles = keywords(to: DigitalAccessSchema.role)
+    static let privileges = keywords(to: DigitalAccessSchema.role) + ["privilege"]
+    static let administrators = keywords(to: DigitalAccessSchema.administrator)
+    static let requireApproval = leaf("require-approval", of: DigitalAccessSchema.delegatedManagement)
 
     static let externalDNSName = leaf("external-dns-name", of: DigitalAccessSchema.globalSettings)
     static let emailEnabled = leaf("enabled", of: DigitalAccessSchema.emailChannel)

@@ -9,6 +9,7 @@ enum Command: String, CaseIterable, Sendable {
     case load, save, source
     case help, history
     case wizard
+    case whoami
 
     /// The word that names it.
     var name: String { rawValue }

@@ -30,7 +30,7 @@ struct CommandSpec: Sendable {
 /// Every command, in the order `help` lists them.
 enum CommandTable {
     static let all: [CommandSpec] =
-        Navigation.commands + Editing.commands + Viewing.commands
+        Navigation.commands + Editing.commands + Viewing.commands + Administration.commands
         + Transactions.commands + Files.commands + Reference.commands + Guided.commands
 
     static let names: [String] = all.map(\.name)

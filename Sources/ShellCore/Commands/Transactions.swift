@@ -23,7 +23,7 @@ enum Transactions {
             comment = invocation.arguments.dropFirst().map(\.text).joined(separator: " ")
         }
         if session.mode == .check {
-            try Verdict.report(try session.candidate.validate(), invocation: invocation)
+            try Verdict.report(try session.candidate.validate(as: session.options.user), invocation: invocation)
             invocation.print("Check: the candidate is valid; nothing published")
             return
         }
@@ -45,6 +45,8 @@ enum Transactions {
             throw CommandError(
                 "conflict with a newer revision; nothing published (run update to rebase)", code: .conflict,
                 at: invocation.name, details: conflicts.map(\.description))
+        case .denied(let refusal):
+            throw CommandError("\(refusal); nothing published", code: .permissionDenied, at: invocation.name, path: refusal.path)
         }
     }
 

@@ -168,7 +168,7 @@ enum Viewing {
         for conflict in conflicts {
             invocation.session.warn("publish would conflict (run update): \(conflict)")
         }
-        try Verdict.report(try candidate.validate(), conflicts: conflicts, invocation: invocation)
+        try Verdict.report(try candidate.validate(as: invocation.session.options.user), conflicts: conflicts, invocation: invocation)
         invocation.print("Configuration is valid")
     }
 

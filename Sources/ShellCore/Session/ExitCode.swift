@@ -6,6 +6,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case invalid = 3
     case conflict = 4
     case storeUnavailable = 5
+    case permissionDenied = 6
     case interrupted = 130
 
     /// What the code tells a script, as the manual's EXIT STATUS lists it.
@@ -17,6 +18,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .invalid: "validation failed; nothing published"
         case .conflict: "conflict with a concurrent publish; nothing published"
         case .storeUnavailable: "store unavailable or damaged (the message says how to recover)"
+        case .permissionDenied: "permission denied: not an administrator, or a privilege missing; nothing changed"
         case .interrupted: "interrupted"
         }
     }
@@ -30,6 +32,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .invalid: "validation-failed"
         case .conflict: "conflict"
         case .storeUnavailable: "store-unavailable"
+        case .permissionDenied: "permission-denied"
         case .interrupted: "interrupted"
         }
     }

@@ -50,6 +50,8 @@ public final class Session {
     var sourceStack: [String] = []
     /// Commands entered in this session, for `history`.
     public internal(set) var commandHistory: [String] = []
+    /// What the user may change, with the revision it was read at.
+    private var permissionsRead: (revision: Int, permissions: any Permissions)?
 
     public init(store: any ConfigStore, mode: Mode, options: Options, console: any Console, source: String) throws {
         self.store = store
@@ -71,6 +73,21 @@ public final class Session {
     public func reconnect() throws {
         try store.reconnect()
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
+        permissionsRead = nil
+    }
+
+    /// What the user may do, read again when it may have changed: at a keyboard whenever
+    /// another revision was published, in a script once (its publish checks again, against
+    /// what is published then). The candidate refuses edits beyond it.
+    @discardableResult
+    func refreshPermissions() throws -> any Permissions {
+        if let read = permissionsRead, mode != .interactive { return read.permissions }
+        let latest = try store.latestRevision()
+        if let read = permissionsRead, read.revision == latest { return read.permissions }
+        let permissions = try store.permissions(of: options.user)
+        permissionsRead = (latest, permissions)
+        candidate.permissions = permissions
+        return permissions
     }
 
     /// Leaves the candidate and location as they were if `body` fails. Commands run inside
@@ -79,6 +96,7 @@ public final class Session {
     func transactionally<T>(_ body: () throws -> T) throws -> T {
         let location = self.location
         let isOutermost = !inCommand
+        if isOutermost { try refreshPermissions() }
         inCommand = true
         defer { if isOutermost { inCommand = false } }
         do {

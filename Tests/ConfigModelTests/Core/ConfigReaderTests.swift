@@ -79,6 +79,9 @@ final class ConfigReaderTests: XCTestCase {
         XCTAssertEqual(
             DigitalAccessSchema.root.referenceLeaves,
             [
+                ReferenceLeaf(
+                    list: ["manage-system", "delegated-management", "administrator"], leaf: "role",
+                    target: ["manage-system", "delegated-management", "role"]),
                 ReferenceLeaf(list: methods, leaf: "authentication-server", target: authenticationServices),
                 ReferenceLeaf(list: methods, leaf: "certificate-authority", target: ["manage-system", "certificates", "certificate-authority"]),
             ])

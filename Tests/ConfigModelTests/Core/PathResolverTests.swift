@@ -166,7 +166,7 @@ final class PathResolverTests: XCTestCase {
         XCTAssertEqual(
             error?.message,
             "unknown keyword 'bogus' under manage-system; expected one of: "
-                + "distribution-services, authentication-services, certificates, notification-channels, authentication-methods")
+                + "distribution-services, authentication-services, certificates, notification-channels, delegated-management, authentication-methods")
         XCTAssertEqual(resolutionError(["/", "manage-system", "bogus"])?.wordIndex, 2)
         XCTAssertEqual(
             resolutionError(["bogus"])?.message,

@@ -88,7 +88,8 @@ final class SetRendererTests: XCTestCase {
         _ = try render(spy)
         let lists = [
             ["manage-system", "distribution-services", "service"], ["manage-system", "authentication-services", "service"],
-            ["manage-system", "certificates", "certificate-authority"], ["manage-system", "authentication-methods", "method"],
+            ["manage-system", "certificates", "certificate-authority"], ["manage-system", "delegated-management", "role"],
+            ["manage-system", "delegated-management", "administrator"], ["manage-system", "authentication-methods", "method"],
             ["manage-accounts-and-storage", "user-accounts", "user"],
         ]
         XCTAssertEqual(spy.scans, lists.map { RecordKey(ConfigPath($0.map { ConfigPath.Step($0) })) })

@@ -12,8 +12,8 @@ final class SeedConfigurationTests: XCTestCase {
         XCTAssertEqual(try Seed.tree.violations(since: ConfigTree()), [])
     }
 
-    func testRulesAreV1ToV12InOrder() {
-        XCTAssertEqual(DigitalAccessRules.all.map(\.id), (1...12).map { "V\($0)" })
+    func testRulesAreV1ToV14InOrder() {
+        XCTAssertEqual(DigitalAccessRules.all.map(\.id), (1...14).map { "V\($0)" })
     }
 
     func testErrorsComeFirstThenPathOrder() throws {
