@@ -163,6 +163,10 @@ struct NextWords {
         let candidate = session.candidate
         let keys = (try? candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []
         var result = Suggestions(items: keys.map { Suggestion.literal($0) })
+        if case .oneOf(let allowed) = node.keyType, command == .set || command == .edit || command == .cd {
+            // The words a key may be, those not taken yet too: a new entry can only be one.
+            result.items += allowed.filter { $0.hasPrefix(prefix) && !keys.contains($0) }.map { Suggestion.keyword($0, "") }
+        }
         if keys.count == Self.keyLimit {
             let count = (try? candidate.countEntries(of: list, startingWith: prefix, cap: Self.countCap)) ?? 0
             result.unlisted = max(0, count - keys.count)

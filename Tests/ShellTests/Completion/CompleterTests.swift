@@ -55,6 +55,18 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
     }
 
+    /// A role's privileges are the nine Digital Access names; an administrator's role is a
+    /// predefined role or one of the store's, though none is stored.
+    func testPrivilegesAndRolesAreCompleted() throws {
+        let shell = try completer("set manage-system delegated-management role desk privilege publish; publish")
+        XCTAssertEqual(
+            shell.complete("set manage-system delegated-management role desk privilege user-").candidates.map(\.text),
+            ["user-account-management", "user-linking-administration", "user-log-viewer", "user-signing-requester"])
+        XCTAssertEqual(
+            shell.complete("set manage-system delegated-management administrator alice role ").candidates.map(\.text),
+            ["desk", "help-desk", "super-administrator"])
+    }
+
     func testCopyCompletesThePathOfAnEntryThenNothingForTheNewKey() throws {
         let setup = """
             set manage-system authentication-services service radius-1 host r.example.com; \
