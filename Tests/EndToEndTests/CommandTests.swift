@@ -549,6 +549,17 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try dashell.fails("rollback 7").status, 1)
     }
 
+    /// A script cannot be asked whether its changes may go: it must discard them first.
+    func testRollbackOverPendingChangesIsRefusedInAScriptUntilDiscard() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(P.port) 8443; publish")
+        let refused = try dashell.fails("set \(P.port) 9443\nrollback 0\nshow \(P.global)")
+        XCTAssertEqual(
+            refused.errorLines.first, "<command-line>:2:1: error: rollback would replace your 1 unpublished change; run discard first, or publish them")
+        let rolledBack = try dashell.ok("set \(P.port) 9443; discard; rollback 0; compare").outputLines
+        XCTAssertEqual(Array(rolledBack.suffix(2)), ["  \(P.global)", "-   external-port 8443"])
+    }
+
     func testUpdateOnACurrentBaseKeepsTheChanges() throws {
         let dashell = try Dashell()
         try dashell.ok("set \(P.port) 8443; publish")

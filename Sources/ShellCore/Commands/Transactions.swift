@@ -55,9 +55,26 @@ enum Transactions {
         invocation.print("Candidate discarded")
     }
 
+    /// Over pending changes, which it would replace, it asks first at a keyboard; a script,
+    /// which cannot be asked, is refused until it discards them.
     static func rollback(_ invocation: Invocation) throws {
         guard let word = invocation.arguments.first else { throw CommandError("rollback needs a revision number", at: invocation.name) }
-        try invocation.session.candidate.rollback(to: try invocation.revision(word))
+        let session = invocation.session
+        let revision = try invocation.revision(word)
+        let pending = try session.candidate.status().pendingChanges
+        if pending > 0 {
+            let changes = "\(pending) unpublished change\(pending == 1 ? "" : "s")"
+            switch session.confirms("Replace your \(changes) with revision \(revision)?", defaultAnswer: false) {
+            case nil:
+                throw CommandError("rollback would replace your \(changes); run discard first, or publish them", at: invocation.name)
+            case false?:
+                invocation.print("Rollback cancelled; your changes are kept")
+                return
+            case true?:
+                break
+            }
+        }
+        try session.candidate.rollback(to: revision)
         invocation.print("Revision \(word.text) loaded into the candidate; publish to make it live")
     }
 
