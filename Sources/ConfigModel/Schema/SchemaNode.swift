@@ -114,6 +114,17 @@ public struct LeafSpec: Sendable {
     }
 }
 
+extension LeafSpec {
+    /// Whether the leaf exists at all beside siblings whose effective values `sibling`
+    /// gives: its structural (error-level) conditions hold. An unknown sibling value (unset,
+    /// no default) fails nothing.
+    public func applies(_ sibling: (String) -> String?) -> Bool {
+        applicability.allSatisfy { condition in
+            condition.level != .error || sibling(condition.leaf).map(condition.values.contains) ?? true
+        }
+    }
+}
+
 /// "Only when sibling `leaf` is one of `values`": an error when violated for a structural
 /// condition (the method's type), a warning for an advisory one (`same-device`).
 public struct Applicability: Sendable {

@@ -80,7 +80,7 @@ public final class RecordView {
 
     /// Whether a leaf exists at all here: its structural (error-level) conditions hold.
     public func applies(_ spec: LeafSpec) -> Bool {
-        failedCondition(of: spec, level: .error) == nil
+        spec.applies { effectiveValue($0) }
     }
 }
 

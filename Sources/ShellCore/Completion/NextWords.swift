@@ -152,7 +152,13 @@ struct NextWords {
         if node.isList, path.steps.last?.key == nil {
             return keys(of: path, node: node, typing: prefix, command: command)
         }
-        var items = node.children.map { child in Suggestion.keyword(child.keyword, describe(child)) }
+        let entry = path.steps.last?.key == nil ? nil : try? session.candidate.record(RecordKey(path))
+        let children = node.children.filter { child in
+            // A leaf that cannot apply to this entry (same-device on a desktop method) is not offered.
+            guard let spec = child.leafSpec, let entry else { return true }
+            return spec.applies { entry[$0] ?? node.child($0)?.leafSpec?.defaultValue }
+        }
+        var items = children.map { child in Suggestion.keyword(child.keyword, describe(child)) }
         if !path.isRoot { items.append(.keyword("..", "Up one level")) }
         if command != .set && (command != .edit && command != .cd || !words.isEmpty) { items.append(.enter) }
         if command == .set, path.steps.last?.key != nil, !words.isEmpty { items.append(.placeholder("<Enter>", "Create the entry")) }

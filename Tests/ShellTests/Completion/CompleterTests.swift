@@ -67,6 +67,23 @@ final class CompleterTests: XCTestCase {
             ["desk", "help-desk", "super-administrator"])
     }
 
+    /// `set ?` in a method offers only the leaves its type has: no same-device options on a
+    /// desktop method, no certificate options on an OATH one; all while the type is unset.
+    func testOnlyLeavesThatApplyToTheMethodsTypeAreOffered() throws {
+        let store = RevisionedStore(storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        let session = try Session(store: store, mode: .interactive, options: .init(user: "t"), console: CapturingConsole(), source: "interactive")
+        try session.execute(line: "set manage-system authentication-methods method desk type personal-desktop")
+        try session.execute(line: "set manage-system authentication-methods method otp type oath")
+        let shell = ShellCompleter(session: session)
+        let desk = shell.complete("set manage-system authentication-methods method desk ").candidates.map(\.text)
+        XCTAssertTrue(desk.contains("personal-certificate-authentication"), "\(desk)")
+        XCTAssertFalse(desk.contains("same-device") || desk.contains("wait-seconds") || desk.contains("another-device-mode"), "\(desk)")
+        let otp = shell.complete("set manage-system authentication-methods method otp ").candidates.map(\.text)
+        XCTAssertFalse(otp.contains("certificate-authority"), "\(otp)")
+        let untyped = shell.complete("set manage-system authentication-methods method new ").candidates.map(\.text)
+        XCTAssertTrue(untyped.contains("same-device") && untyped.contains("certificate-authority"), "\(untyped)")
+    }
+
     func testCopyCompletesThePathOfAnEntryThenNothingForTheNewKey() throws {
         let setup = """
             set manage-system authentication-services service radius-1 host r.example.com; \
