@@ -137,7 +137,7 @@ func writeBase(_ store: RevisionedStore) throws {
     try set("manage-accounts-and-storage self-service personal-mobile-provisioning enabled", "true")
     try set("manage-accounts-and-storage self-service personal-mobile-provisioning notify-by-mail", "true")
     try set("manage-accounts-and-storage self-service personal-mobile-provisioning email-subject", "Your Smart ID")
-    let types = DigitalAccessSchema.methodTypes
+    let types = DigitalAccessSchema.methodTypes.map(\.word)
     for index in 0..<12 {
         let type = types[index % types.count]
         var leaves = [("type", type), ("display-name", "Method \(index)"), ("authentication-server", "radius-\(index % 8 + 1)")]

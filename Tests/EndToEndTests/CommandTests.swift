@@ -743,6 +743,22 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try dashell.fails("help nothing").status, 1)
     }
 
+    /// Paths and values as Digital Access Admin and its documents name them.
+    func testBreadcrumbsAdminLabelsAndPrefixesOfValues() throws {
+        let dashell = try Dashell()
+        let shown = try dashell.ok(
+            """
+            set "Manage System > Distribution Services" global-settings external-port 8443
+            set \(P.users) user u1 email u1@example.com
+            set \(P.users) user u1 portwise-authentication notification "By E-mail"
+            set \(P.users) user u2 portwise-authentication notification no
+            show
+            """)
+        XCTAssertTrue(shown.output.contains("external-port 8443"), shown.output)
+        XCTAssertTrue(shown.output.contains("notification email"), shown.output)
+        XCTAssertTrue(shown.output.contains("notification none"), shown.output)
+    }
+
     func testCommandsAndKeywordsMayBeAbbreviated() throws {
         let dashell = try Dashell()
         try dashell.ok("set manage-s dist glob external-p 8443; pub")

@@ -13,8 +13,8 @@ public enum ValueType: Sendable, Equatable {
     case uint(ClosedRange<Int>)
     /// `true`/`false`, also written `enabled`/`disabled` or `yes`/`no`.
     case boolean
-    /// One of a fixed set of words.
-    case enumeration([String])
+    /// One of a fixed set of words, each with the label Digital Access Admin shows.
+    case enumeration([EnumValue])
     /// An e-mail address, `local@domain`.
     case email
     /// The key of an existing entry of the list at this schema path (checked by V3).
@@ -31,7 +31,7 @@ public enum ValueType: Sendable, Equatable {
         case .port: "port"
         case .uint(let range): "integer \(range.lowerBound)–\(range.upperBound)"
         case .boolean: "boolean"
-        case .enumeration(let values): values.joined(separator: " | ")
+        case .enumeration(let values): values.map(\.word).joined(separator: " | ")
         case .email: "e-mail address"
         case .reference(let target): "reference to \(target.joined(separator: " "))"
         case .secret: "secret"
@@ -88,11 +88,7 @@ public enum ValueType: Sendable, Equatable {
             }
             return match.value ? "true" : "false"
         case .enumeration(let values):
-            let lowered = text.lowercased()
-            guard let match = values.first(where: { $0 == lowered }) else {
-                throw ValueError(text, "is not one of \(values.joined(separator: ", "))")
-            }
-            return match
+            return try EnumValue.match(text, among: values).word
         case .email:
             guard Self.isEmail(text) else { throw ValueError(text, "is not an e-mail address (local-part@domain)") }
             return text
@@ -234,5 +230,33 @@ public struct ValueError: Error, Equatable, CustomStringConvertible {
 extension String {
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+/// One value of an enumeration: the word dashell stores and prints, and the label the
+/// product's administration screens show for it (`email`, "By E-mail").
+public struct EnumValue: Sendable, Equatable, ExpressibleByStringLiteral {
+    public let word: String
+    public let label: String
+
+    public init(_ word: String, label: String) {
+        self.word = word
+        self.label = label
+    }
+
+    /// A value without a label of its own: its word is what the screens show.
+    public init(stringLiteral word: String) {
+        self.init(word, label: word)
+    }
+
+    /// The value `text` names: its word (any case), its label (any case), or a prefix of
+    /// one word alone.
+    static func match(_ text: String, among values: [EnumValue]) throws(ValueError) -> EnumValue {
+        let lowered = text.lowercased()
+        if let exact = values.first(where: { $0.word == lowered || $0.label.lowercased() == lowered }) { return exact }
+        let prefixed = lowered.isEmpty ? [] : values.filter { $0.word.hasPrefix(lowered) }
+        if prefixed.count == 1 { return prefixed[0] }
+        let words = (prefixed.isEmpty ? values : prefixed).map(\.word).joined(separator: ", ")
+        throw ValueError(text, prefixed.isEmpty ? "is not one of \(words)" : "is ambiguous: could be \(words)")
     }
 }

@@ -1,6 +1,8 @@
 /// Turns the words of a path, as typed, into a `ConfigPath`: keywords case-insensitively, by
 /// unique prefix or by Admin label; list keys exactly; `..` up one level; a first word
-/// starting with `/` from the root.
+/// starting with `/` from the root; one word holding Admin labels between `>`, as the
+/// vendor's documents name screens (`"Manage System > Authentication Methods"`), for the
+/// keywords it names.
 public struct PathResolver: Sendable {
     public let schema: SchemaNode
 
@@ -59,6 +61,15 @@ public struct PathResolver: Sendable {
                 }
                 let last = path.steps.removeLast()
                 path.steps.append(ConfigPath.Step(last.keyword, key: key))
+            } else if word.utf8.contains(UInt8(ascii: ">")) {
+                for part in word.split(separator: ">") {
+                    guard !node.isList, !node.isLeaf else {
+                        throw PathError(wordIndex: used, path: path, "'\(word.excerpt)' goes past \(path): a breadcrumb names screens, not entries")
+                    }
+                    let label = String(part.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+                    node = try child(of: node, matching: label, at: path, wordIndex: used)
+                    path.steps.append(ConfigPath.Step(node.keyword))
+                }
             } else {
                 node = try child(of: node, matching: word, at: path, wordIndex: used)
                 path.steps.append(ConfigPath.Step(node.keyword))

@@ -36,7 +36,7 @@ public struct V6Applicability: ValidationRule {
     /// the sibling's own order when it has one.
     private func describe(_ condition: Applicability, in view: RecordView, actual: String) -> String {
         var values = condition.values.sorted()
-        if case .enumeration(let all)? = view.spec(condition.leaf)?.type { values = all.filter(condition.values.contains) }
+        if case .enumeration(let all)? = view.spec(condition.leaf)?.type { values = all.map(\.word).filter(condition.values.contains) }
         let expected = values.map(Quoting.word).joined(separator: " or ")
         return "\(view.leafPath(condition.leaf)) is \(expected) (it is \(Quoting.word(actual)))"
     }

@@ -2,9 +2,11 @@ import ConfigModel
 
 /// The Digital Access Admin tree, schema v1 (SPEC §3). Adding a field is a change here only.
 public enum DigitalAccessSchema {
-    public static let methodTypes = [
-        "personal-mobile", "personal-desktop", "portwise-password",
-        "mobile-text", "oath", "user-certificate", "active-directory",
+    public static let methodTypes: [EnumValue] = [
+        EnumValue("personal-mobile", label: "Personal Mobile"), EnumValue("personal-desktop", label: "Personal Desktop"),
+        EnumValue("portwise-password", label: "PortWise Password"), EnumValue("mobile-text", label: "Mobile Text"),
+        EnumValue("oath", label: "OATH"), EnumValue("user-certificate", label: "User Certificate"),
+        EnumValue("active-directory", label: "Active Directory"),
     ]
 
     private static let onPersonalMobile = Applicability(when: "type", in: ["personal-mobile"], level: .error)
@@ -175,7 +177,7 @@ public enum DigitalAccessSchema {
                 "redirect-text", "Redirect Text", .text, "Text shown while redirecting to the app",
                 default: "Redirecting to Smart ID…", appliesWhen: [onPersonalMobile, withSameDevice]),
             .leaf(
-                "another-device-mode", "Another device", .enumeration(["qr-code", "username"]),
+                "another-device-mode", "Another device", .enumeration([EnumValue("qr-code", label: "QR code"), EnumValue("username", label: "Username")]),
                 "How authentication on another device starts", default: "username", appliesWhen: [onPersonalMobile, withoutSameDevice]),
             extendedProperty,
         ])
@@ -199,7 +201,10 @@ public enum DigitalAccessSchema {
                 [
                     .leaf("enable-personal", "Enable Personal", .boolean, "Allow Smart ID (Personal) for this user", default: "false"),
                     .leaf("create-new-profile", "Create new profile", .boolean, "Issue a new profile to the user", default: "false"),
-                    .leaf("notification", "Notification", .enumeration(["none", "email", "sms"]), "How the user is told about a new profile", default: "none"),
+                    .leaf(
+                        "notification", "Notification",
+                        .enumeration([EnumValue("none", label: "None"), EnumValue("email", label: "By E-mail"), EnumValue("sms", label: "By SMS")]),
+                        "How the user is told about a new profile", default: "none"),
                 ]),
         ])
 

@@ -25,7 +25,7 @@ public struct AuthenticationMethodWizard: Wizard {
         guard
             let type = ask(
                 Question(
-                    prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes,
+                    prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes.map(\.word),
                     defaultAnswer: "personal-mobile", check: typed("type")))
         else { return nil }
         guard let displayName = ask(Question(prompt: "Display name", help: leaf("display-name").help, check: nonEmpty)) else { return nil }

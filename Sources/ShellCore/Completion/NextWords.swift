@@ -190,7 +190,7 @@ struct NextWords {
         case .boolean:
             items = [.keyword("true", ""), .keyword("false", "")]
         case .enumeration(let values):
-            items = values.map { .keyword($0, "") }
+            items = values.map { .keyword($0.word, $0.label == $0.word ? "" : $0.label) }
         case .reference(let target):
             let list = ConfigPath(target.map { ConfigPath.Step($0) })
             items = ((try? session.candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []).map { .literal($0, "") }
@@ -211,11 +211,14 @@ struct NextWords {
         return parts.joined(separator: ", ")
     }
 
+    /// The Admin label first, which is how administrators know the screen or field.
     private func describe(_ node: SchemaNode) -> String {
-        switch node.kind {
-        case .leaf(let spec): "\(node.help) (\(Self.describe(spec)))"
-        case .list(let key, _): "\(node.help) (list by \(key))"
-        case .container: node.help
-        }
+        let help =
+            switch node.kind {
+            case .leaf(let spec): "\(node.help) (\(Self.describe(spec)))"
+            case .list(let key, _): "\(node.help) (list by \(key))"
+            case .container: node.help
+            }
+        return "\"\(node.label)\": \(help)"
     }
 }

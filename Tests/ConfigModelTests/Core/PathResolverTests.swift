@@ -87,6 +87,16 @@ final class PathResolverTests: XCTestCase {
             path("manage-system", "distribution-services", "global-settings"))
     }
 
+    /// The vendor's documents name a screen by its breadcrumb: one word, labels between `>`.
+    func testABreadcrumbNamesTheKeywordsOfItsLabels() throws {
+        let resolution = try resolve(["Manage System > Authentication Methods", "method", "m1", "type"])
+        XCTAssertEqual(resolution.path, path("manage-system", "authentication-methods").appending("method", key: "m1").appending("type"))
+        XCTAssertEqual(resolution.wordsUsed, 4)
+        XCTAssertEqual(try resolve(["Manage Accounts and Storage>User Accounts"]).path, path("manage-accounts-and-storage", "user-accounts"))
+        XCTAssertEqual(resolutionError(["Manage System > Gadgets"])?.wordIndex, 0)
+        XCTAssertNotNil(resolutionError(["Manage System > Authentication Methods > Authentication Method > m1"]))
+    }
+
     func testAdminLabelsAreNotAbbreviated() {
         XCTAssertEqual(resolutionError(["Manage Sys"])?.wordIndex, 0)
     }

@@ -63,8 +63,19 @@ final class ValueTypeTests: XCTestCase {
         let mode = ValueType.enumeration(["qr-code", "username"])
         XCTAssertEqual(try mode.parse("QR-Code"), "qr-code")
         XCTAssertEqual(try mode.parse("username"), "username")
-        XCTAssertEqual(parseError(mode, "qr"), "qr is not one of qr-code, username")
+        XCTAssertEqual(parseError(mode, "qx"), "qx is not one of qr-code, username")
         XCTAssertNotNil(parseError(mode, ""))
+    }
+
+    /// As administrators know them: a unique prefix of the word, or the Admin label.
+    func testEnumerationValuesByPrefixOrAdminLabel() throws {
+        let notification = ValueType.enumeration([EnumValue("none", label: "None"), EnumValue("email", label: "By E-mail"), "sms"])
+        XCTAssertEqual(try notification.parse("em"), "email")
+        XCTAssertEqual(try notification.parse("By E-mail"), "email")
+        XCTAssertEqual(try notification.parse("by e-mail"), "email")
+        XCTAssertEqual(try notification.parse("S"), "sms")
+        let mode = ValueType.enumeration(["qr-code", "query"])
+        XCTAssertEqual(parseError(mode, "q"), "q is ambiguous: could be qr-code, query")
     }
 
     // MARK: hostname

@@ -101,7 +101,7 @@ struct CountPipeTests {
         let method = "set manage-system authentication-methods method"
         for _ in 0..<Int.random(in: 0...3, using: &generator) {
             let name = "\(method) m\(Int.random(in: 0..<5, using: &generator))"
-            let type = DigitalAccessSchema.methodTypes.randomElement(using: &generator)!
+            let type = DigitalAccessSchema.methodTypes.randomElement(using: &generator)!.word
             lines += ["\(name) type \(type)", "\(name) display-name \(value())"]
             let property = "\(name) extended-property \(ConfigModelQuoting.word(["User Attribute", "p", "#x"].randomElement(using: &generator)!))"
             lines.append(Bool.random(using: &generator) ? property : "\(property) value \(value())")
