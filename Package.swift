@@ -81,7 +81,7 @@ let package = Package(
         // A throwaway PostgreSQL server for the tests that need one.
         .target(name: "PostgreSQLTesting", dependencies: ["PostgreSQLClient"], path: "Sources/PostgreSQLTesting"),
         .testTarget(name: "LineEditingTests", dependencies: ["LineEditing", "line-editor-demo", "TerminalTesting"]),
-        .testTarget(name: "InteractiveTests", dependencies: ["TerminalTesting", "dashell"]),
+        .testTarget(name: "InteractiveTests", dependencies: ["TerminalTesting", "dashell", "PostgreSQLTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
