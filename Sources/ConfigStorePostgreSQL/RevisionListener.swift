@@ -23,9 +23,13 @@ final class RevisionListener: RevisionSignal {
 
     var fileDescriptor: Int32 { connection.socket }
 
+    /// A connection closed by the server also makes the socket readable: that is an error,
+    /// or a waiter would wake for ever.
     func drain() throws -> Bool {
         do {
-            return try !connection.notifications().isEmpty
+            let received = try connection.notifications()
+            guard connection.isConnected else { throw StoreError.unreachable(location: location, reason: "the connection was closed") }
+            return !received.isEmpty
         } catch let error as PostgreSQLError {
             throw StoreError.unreachable(location: location, reason: error.message)
         }

@@ -28,6 +28,18 @@ final class LiveStalenessTests: XCTestCase {
         try checkPromptTurnsStale(DashellTerminal(store: cluster.uri(database: database, user: "tester")))
     }
 
+    /// An empty candidate follows the latest revision: a publish elsewhere marks nothing.
+    func testAnEmptyCandidateStaysUnmarked() throws {
+        let shell = try DashellTerminal()
+        let terminal = try shell.start()
+        try terminal.send("sta")
+        try terminal.expect("sta")
+        try shell.script("set manage-system distribution-services global-settings external-port 8443; publish")
+        XCTAssertEqual(terminal.screenLines(after: 1).last, "tester@dashell> sta")
+        try terminal.send("tus\r")
+        try terminal.expect("latest revision  1\r\n")
+    }
+
     private func checkPromptTurnsStale(_ shell: DashellTerminal) throws {
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
