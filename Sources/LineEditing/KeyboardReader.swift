@@ -24,23 +24,24 @@ struct KeyboardReader {
 
     /// One character into `character`: 1, or 0 at the end of input, or -1 (errno set) when
     /// the read failed or a SIGINT arrived.
-    func read(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
         var pending: [CChar] = []
         while true {
             var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-            if let watched { descriptors.append(pollfd(fd: watched, events: Int16(POLLIN), revents: 0)) }
+            // Not in the middle of a character, whose next byte is on its way.
+            if let watched, pending.isEmpty { descriptors.append(pollfd(fd: watched, events: Int16(POLLIN), revents: 0)) }
             guard poll(&descriptors, nfds_t(descriptors.count), -1) >= 0 else {
                 // A window size change (libedit's handler has redrawn) is no reason to stop.
                 if errno == EINTR, cle_interrupt_pending() == 0 { continue }
                 return failed(character)
             }
-            if pending.isEmpty, descriptors.count > 1, descriptors[1].revents != 0 {
+            if descriptors.count > 1, descriptors[1].revents != 0 {
                 character.pointee = Self.refreshKey
                 return 1
             }
             guard descriptors[0].revents != 0 else { continue }
             var byte: CChar = 0
-            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            let count = read(STDIN_FILENO, &byte, 1)
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN, cle_interrupt_pending() == 0 { continue }
                 return failed(character)

@@ -55,7 +55,7 @@ public final class LineEditor {
         cle_set_prompt(editLine) { LineEditor.owner(of: $0).prompt }
         cle_set_read_function(editLine) { editLine, character in
             guard let character else { return -1 }
-            return LineEditor.owner(of: editLine).keyboard.read(into: character)
+            return LineEditor.owner(of: editLine).keyboard.readCharacter(into: character)
         }
         cle_set_editor(editLine, "emacs")
         cle_set_signal_handling(editLine, 1)
