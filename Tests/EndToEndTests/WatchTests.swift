@@ -62,6 +62,18 @@ final class WatchTests: XCTestCase {
         }
     }
 
+    /// A revision not published yet is a mistake (a `last` file of another store), not a
+    /// wait for it; a negative one is a usage error.
+    func testFromARevisionNotYetPublishedIsRefused() throws {
+        let dashell = try Dashell()
+        try dashell.ok("set \(port) 8443; publish")
+        let ahead = try dashell.run("watch", "--from", "2")
+        XCTAssertEqual(ahead.status, 1)
+        XCTAssertEqual(ahead.errors, "dashell: error: no revision 2; revisions are 0 to 1\n")
+        XCTAssertEqual(ahead.output, "")
+        XCTAssertEqual(try dashell.run("watch", "--from", "-1").status, 2)
+    }
+
     func testARestartFromTheLastRevisionSeenNeitherMissesNorRepeats() throws {
         try onEachStore { dashell in
             let first = try dashell.start(["watch", "--from", "0"], tag: "first")
