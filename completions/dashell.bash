@@ -190,13 +190,13 @@ _dashell() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    check|export|store|help)
+    check|export|watch|store|help)
         # Offer subcommand argument completions
         "_dashell_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check export store help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check export watch store help' -- "${cur}"))
         ;;
     esac
 }
@@ -255,6 +255,31 @@ _dashell_export() {
         return
         ;;
     '--revision')
+        return
+        ;;
+    esac
+}
+
+_dashell_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-color --version -h --help)
+    repeating_options=(-D)
+    non_repeating_options=(--store --user --from)
+    __dashell_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __dashell_add_completions -f
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '-D')
+        return
+        ;;
+    '--from')
         return
         ;;
     esac
@@ -330,7 +355,7 @@ __dashell_default_form_complete() {
             ;;
         --) ((++scripts)) ;;
         -*) line+=("${COMP_WORDS[index]}") ;;
-        check|export|store|help)
+        check|export|watch|store|help)
             if ((scripts == 0)); then
                 _dashell "${@}"
                 return

@@ -26,6 +26,8 @@ function __dashell_parse_tokens -S
             __dashell_parse_subcommand -r 1 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
         case 'export'
             __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'format=' 'revision=' 'include-secrets' 'with-defaults' 'version' 'h/help'
+        case 'watch'
+            __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'from=' 'version' 'h/help'
         case 'store'
             __dashell_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -97,6 +99,7 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'check' -d 'Dry-run scripts: execute, validate, print the diff that would be published; publish nothing.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'watch' -d 'Print each revision as it is published, one JSON document per line, until interrupted.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'store' -d 'Manage the store itself.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
@@ -118,6 +121,14 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" with-defaults' -l 'with-defaults' -d 'Include the defaults of unset leaves.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell export" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" from' -l 'from' -d 'Start after this revision instead of the latest.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell watch" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell store" -eq 1' -fa 'init' -d 'Create the store: an SQLite file (0600) in its missing directories (0700), or the schema in a PostgreSQL database.'
@@ -154,7 +165,7 @@ function __dashell_default_form -S
             set scripts (math $scripts + 1)
         case '-*'
             set -a line $tokens[$index]
-        case check export store help
+        case check export watch store help
             test $scripts -gt 0; or return 1
             set scripts (math $scripts + 1)
         case '*'

@@ -32,6 +32,14 @@ int cle_bind(EditLine *el, const char *key, const char *function) {
     return el_set(el, EL_BIND, key, function, (const char *)NULL);
 }
 
+int cle_bind_in_command_mode(EditLine *el, const char *key, const char *function) {
+    return el_set(el, EL_BIND, "-a", key, function, (const char *)NULL);
+}
+
+int cle_set_read_function(EditLine *el, cle_read_function read) {
+    return el_set(el, EL_GETCFN, read);
+}
+
 int cle_set_client_data(EditLine *el, void *data) {
     return el_set(el, EL_CLIENTDATA, data);
 }
@@ -102,3 +110,5 @@ int cle_take_interrupt(void) {
     interrupted = 0;
     return was;
 }
+
+int cle_interrupt_pending(void) { return interrupted; }

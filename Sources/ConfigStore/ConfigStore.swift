@@ -17,6 +17,13 @@ public protocol ConfigStore: AnyObject {
     func history(limit: Int?) throws -> [RevisionInfo]
     /// What changed from revision `from` to revision `to`, within `scope`.
     func changes(from: Int, to: Int, under scope: RecordKey) throws -> ChangeSet
+    /// Revision `id`, if it was published.
+    func revision(_ id: Int) throws -> RevisionInfo?
+    /// The changes of revision `revision`, a window of records at a time in key order: how
+    /// a revision of any size is printed in bounded memory.
+    func forEachChangeWindow(ofRevision revision: Int, _ body: (ChangeSet) throws -> Void) throws
+    /// A new signal of the revisions published from now on, by anyone (see `RevisionSignal`).
+    func revisionSignal() throws -> any RevisionSignal
     /// The user's private candidate, persisted across processes.
     func candidate(for user: String) throws -> any Candidate
     /// A candidate kept in memory only, based on the latest revision (scripts, `-c`).

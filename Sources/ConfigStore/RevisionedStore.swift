@@ -91,6 +91,26 @@ public final class RevisionedStore: ConfigStore {
             })
     }
 
+    public func revision(_ id: Int) throws -> RevisionInfo? {
+        try contents.revision(id)
+    }
+
+    /// Each window starts past the last key of the one before: a published revision never
+    /// changes, so the windows need not share one read.
+    public func forEachChangeWindow(ofRevision revision: Int, _ body: (ChangeSet) throws -> Void) throws {
+        var last: RecordKey?
+        while true {
+            let window = try contents.changes(of: revision, after: last, limit: windowSize)
+            if !window.isEmpty { try body(ChangeSet(window.map { RecordChange(key: $0.key, old: $0.old, new: $0.new) })) }
+            guard window.count == windowSize, let next = window.last?.key else { return }
+            last = next
+        }
+    }
+
+    public func revisionSignal() throws -> any RevisionSignal {
+        try contents.revisionSignal()
+    }
+
     public func candidate(for user: String) throws -> any Candidate {
         try StoredCandidate(store: self, owner: user)
     }

@@ -112,6 +112,16 @@ final class PostgreSQLAccess: StorageReads {
         }
     }
 
+    func revision(_ id: Int) throws -> RevisionInfo? {
+        try reading()
+        let sql = "SELECT id, user_name, extract(epoch FROM time)::float8, source, comment, changes FROM dashell.revision WHERE id = $1"
+        return try connection.query(sql, [id]).first.map { row in
+            RevisionInfo(
+                id: row.integer(0)!, user: row.string(1)!, time: row.double(2)!, source: row.string(3)!, comment: row.string(4),
+                changeCount: row.integer(5)!)
+        }
+    }
+
     func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {
         try reading()
         let rows =

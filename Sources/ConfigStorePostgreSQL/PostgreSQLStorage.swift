@@ -137,6 +137,11 @@ public final class PostgreSQLStorage: Storage {
         try read { try SpillTable.drop($0.connection, area) }
     }
 
+    /// Listens for the server's announcements of publishes (see `RevisionListener`).
+    public func revisionSignal() throws -> any RevisionSignal {
+        try RevisionListener(server)
+    }
+
     // MARK: StorageReads at the head
     // Those of one statement; the others (the change log, read a page at a time, and a
     // candidate, read in two) take a snapshot (`Storage`'s defaults).
@@ -169,5 +174,9 @@ public final class PostgreSQLStorage: Storage {
 
     public func revisions(limit: Int?) throws -> [RevisionInfo] {
         try read { try $0.revisions(limit: limit) }
+    }
+
+    public func revision(_ id: Int) throws -> RevisionInfo? {
+        try read { try $0.revision(id) }
     }
 }

@@ -19,6 +19,9 @@ enum WriteFunctions {
         "dashell.delete_candidate(text)",
     ]
 
+    /// The channel a published revision is announced on, its number the payload.
+    static let revisionChannel = "dashell_revision"
+
     static let definitions = """
         -- Locks the head revision until the transaction ends and returns it: what a write
         -- transaction does before it reads anything, so that concurrent publishers queue.
@@ -73,13 +76,16 @@ enum WriteFunctions {
                     ON CONFLICT (key) DO UPDATE SET leaves = excluded.leaves;
             END $$;
 
-        -- Records how many leaves the appended revision changes, once its changes are in.
+        -- Records how many leaves the appended revision changes, once its changes are in,
+        -- and tells the sessions listening on \(revisionChannel) (shells, watchers) of it:
+        -- the notification goes out when the transaction commits, and never if it does not.
         CREATE FUNCTION dashell.finish_revision(appended integer, change_count integer)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
                 PERFORM dashell.require_appending(appended);
                 UPDATE dashell.revision SET changes = change_count WHERE id = appended;
+                PERFORM pg_notify('\(revisionChannel)', appended::text);
             END $$;
 
         -- Replaces the references of the records `sources` (of the appended revision) with

@@ -79,6 +79,11 @@ struct SQLiteAccess: StorageReads {
         return rows.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
     }
 
+    func revision(_ id: Int) throws -> RevisionInfo? {
+        let row = try Row.fetchOne(db, sql: "SELECT id, user, time, source, comment, changes FROM revision WHERE id = ?", arguments: [id])
+        return row.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
+    }
+
     func candidateBase(of user: String) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT base FROM candidate WHERE user = ?", arguments: [user])
     }

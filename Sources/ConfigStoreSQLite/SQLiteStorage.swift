@@ -101,18 +101,23 @@ public final class SQLiteStorage: Storage {
 
     /// Runs `body` in an IMMEDIATE transaction: the write lock is taken up front, so that
     /// two publishers queue on the busy handler instead of failing on a lock upgrade, and
-    /// the head revision cannot move while `body` runs.
+    /// the head revision cannot move while `body` runs. A committed publish is announced
+    /// (see `StoreFileSignal`).
     public func write<T>(_ body: (any StorageTransaction) throws -> (T, commit: Bool)) throws -> T {
         do {
             var result: T?
+            var published = false
             try queue.writeWithoutTransaction { db in
                 try sharedRead.end(db)
                 try db.inTransaction(.immediate) {
+                    let head = try RecordTable.latestRevision(db)
                     let (value, commit) = try body(SQLiteAccess(db: db))
                     result = value
+                    published = try commit && RecordTable.latestRevision(db) != head
                     return commit ? .commit : .rollback
                 }
             }
+            if published { StoreFileSignal.announcePublish(at: path) }
             return result!
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
@@ -141,6 +146,12 @@ public final class SQLiteStorage: Storage {
 
     public func dropSpillArea(_ area: SpillArea) throws {
         try read { db in try SpillTable.drop(db, area) }
+    }
+
+    /// Watches the store's file, which every publish touches (see `StoreFileSignal`).
+    public func revisionSignal() throws -> any RevisionSignal {
+        guard path != ":memory:" else { throw StoreError.unusable(path: path, reason: "a store in memory has no file to watch") }
+        return try StoreFileSignal(path: path)
     }
 
     static func storeError(_ error: DatabaseError, path: String) -> StoreError {
@@ -194,6 +205,10 @@ public final class SQLiteStorage: Storage {
 
     public func revisions(limit: Int?) throws -> [RevisionInfo] {
         try read { try SQLiteAccess(db: $0).revisions(limit: limit) }
+    }
+
+    public func revision(_ id: Int) throws -> RevisionInfo? {
+        try read { try SQLiteAccess(db: $0).revision(id) }
     }
 
     public func candidateBase(of user: String) throws -> Int? {

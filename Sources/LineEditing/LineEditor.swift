@@ -40,6 +40,9 @@ public final class LineEditor {
     /// the line when `el_gets` begins, so the text can only come as input; pushed as itself,
     /// its `?` and TAB would act as keys.
     private static let offerKey = "\u{1B}[9999~"
+    /// What may change the prompt of the line being read, and how keys are read meanwhile.
+    private var refresh: PromptRefresh?
+    private var keyboard = KeyboardReader()
 
     /// Returns nil when libedit cannot start (no memory, unusable terminal description).
     ///
@@ -56,6 +59,10 @@ public final class LineEditor {
 
         cle_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         cle_set_prompt(editLine) { LineEditor.owner(of: $0).prompt }
+        cle_set_read_function(editLine) { editLine, character in
+            guard let character else { return -1 }
+            return LineEditor.owner(of: editLine).keyboard.readCharacter(into: character)
+        }
         cle_set_editor(editLine, "emacs")
         cle_set_signal_handling(editLine, 1)
         if let history { cle_set_history(editLine, history.handle) }
@@ -81,6 +88,14 @@ public final class LineEditor {
         // libedit's emacs map has Ctrl-R redraw the line; shells search history with it.
         cle_bind(editLine, "^R", "em-inc-search-prev")
         el_source(editLine, nil)
+        // After ~/.editrc, which may switch to vi and so reset the bindings: this key is the
+        // reader's, never a user's (see `KeyboardReader`).
+        cle_add_function(editLine, "refresh-prompt", "Redraw the prompt, which changed") { editLine, _ in
+            LineEditor.owner(of: editLine).refreshPrompt()
+        }
+        let refreshKey = String(UnicodeScalar(UInt8(KeyboardReader.refreshKey)))
+        cle_bind(editLine, refreshKey, "refresh-prompt")
+        cle_bind_in_command_mode(editLine, refreshKey, "refresh-prompt")
     }
 
     deinit {
@@ -88,16 +103,22 @@ public final class LineEditor {
         free(prompt)
     }
 
-    /// Shows the prompt and reads one line, which starts as `initialText` with the cursor
-    /// at its end. An entered line goes to the history. Ctrl-C is caught only during this
-    /// call; elsewhere SIGINT keeps whatever disposition the program gave it.
-    public func readLine(prompt text: String, startingWith initialText: String = "") -> Signal {
-        free(prompt)
-        prompt = strdup(text)
+    /// Shows the prompt and reads one line, which starts as `initialText` with the cursor at
+    /// its end. An entered line goes to the history. Ctrl-C is caught only during this call;
+    /// elsewhere SIGINT keeps whatever disposition the program gave it. `refresh`: what may
+    /// change the prompt meanwhile.
+    public func readLine(prompt text: String, startingWith initialText: String = "", refreshedBy refresh: PromptRefresh? = nil) -> Signal {
+        setPrompt(text)
         lineAfterTab = nil
         if !initialText.isEmpty {
             offeredText = initialText
             el_push(editLine, Self.offerKey)
+        }
+        self.refresh = refresh
+        keyboard.watched = refresh?.fileDescriptor
+        defer {
+            self.refresh = nil
+            keyboard.watched = nil
         }
 
         var interrupts = cle_interrupt_guard()
@@ -122,7 +143,26 @@ public final class LineEditor {
         return .line(line)
     }
 
+    private func setPrompt(_ text: String) {
+        free(prompt)
+        prompt = strdup(text)
+    }
+
     // MARK: Key functions
+
+    /// The key `KeyboardReader` reads when the prompt may have changed: asks for it and,
+    /// when it did change, has libedit clear the line and draw it again, typed text kept.
+    private func refreshPrompt() -> UInt8 {
+        guard let refresh else { return UInt8(CC_NORM) }
+        guard let text = refresh.prompt() else {
+            self.refresh = nil
+            keyboard.watched = nil
+            return UInt8(CC_NORM)
+        }
+        if text == String(cString: prompt) { return UInt8(CC_NORM) }
+        setPrompt(text)
+        return UInt8(CC_REDISPLAY)
+    }
 
     /// Ctrl-C: show `^C` after the line and end it, as shells do, for `readLine` to discard.
     ///

@@ -56,6 +56,9 @@ final class LibPQ: @unchecked Sendable {
     let conninfoParse: @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> UnsafeMutablePointer<PQconninfoOption>?
     let conninfoFree: @convention(c) (UnsafeMutablePointer<PQconninfoOption>?) -> Void
     let freemem: @convention(c) (UnsafeMutableRawPointer?) -> Void
+    let socket: @convention(c) (ConnectionHandle?) -> Int32
+    let consumeInput: @convention(c) (ConnectionHandle?) -> Int32
+    let notifies: @convention(c) (ConnectionHandle?) -> UnsafeMutablePointer<PGnotify>?
 
     private init(_ handle: UnsafeMutableRawPointer) throws {
         func function<T>(_ name: String) throws -> T {
@@ -88,5 +91,8 @@ final class LibPQ: @unchecked Sendable {
         conninfoParse = try function("PQconninfoParse")
         conninfoFree = try function("PQconninfoFree")
         freemem = try function("PQfreemem")
+        socket = try function("PQsocket")
+        consumeInput = try function("PQconsumeInput")
+        notifies = try function("PQnotifies")
     }
 }

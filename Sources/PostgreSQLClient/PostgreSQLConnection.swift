@@ -119,6 +119,30 @@ public final class PostgreSQLConnection {
         }
     }
 
+    // MARK: Notifications
+
+    /// The connection's socket, readable when the server has sent something: after a
+    /// `LISTEN`, a notification.
+    public var socket: Int32 { libpq.socket(connection) }
+
+    /// The notifications that have arrived, oldest first, read from the socket without
+    /// waiting. A notification that arrived during a query waits in libpq rather than on
+    /// the socket: this returns those too.
+    public func notifications() throws -> [Notification] {
+        guard libpq.consumeInput(connection) == 1 else {
+            throw PostgreSQLError(message: Self.message(of: connection, libpq: libpq), sqlState: nil, host: host)
+        }
+        var received: [Notification] = []
+        while let notification = libpq.notifies(connection) {
+            received.append(
+                Notification(
+                    channel: String(cString: notification.pointee.relname), payload: String(cString: notification.pointee.extra),
+                    processID: notification.pointee.be_pid))
+            libpq.freemem(notification)
+        }
+        return received
+    }
+
     // MARK: Transactions
 
     /// How a transaction sees others' commits.

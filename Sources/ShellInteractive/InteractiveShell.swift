@@ -60,14 +60,18 @@ public final class InteractiveShell {
         }
         session.io.secretReader = secretReader
         session.io.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
+        let livePrompt = LivePrompt(session: session)
         var lineNumber = 0
         var pending = ""
         while !session.wantsToLeave {
             (console as? StandardConsole)?.flush()
-            let prompt = pending.isEmpty ? Prompt(session: session).text : "> "
             let offered = keptLine ?? ""
             keptLine = nil
-            switch editor.readLine(prompt: prompt, startingWith: offered) {
+            let read =
+                pending.isEmpty
+                ? editor.readLine(prompt: livePrompt.text, startingWith: offered, refreshedBy: livePrompt.refresh)
+                : editor.readLine(prompt: "> ", startingWith: offered)
+            switch read {
             case .line(let line):
                 lineNumber += 1
                 if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {

@@ -21,6 +21,7 @@ struct Dashell: ParsableCommand {
             dashell [OPTIONS] -c 'CMD; CMD'          run commands given here
             dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
             dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
+            dashell [OPTIONS] watch [--from N]       print each revision as it is published, as JSON
             dashell [OPTIONS] store init             create the store, with its directories
             """,
         discussion: """
@@ -30,7 +31,7 @@ struct Dashell: ParsableCommand {
             2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Export.self, StoreCommand.self, Help.self],
+        subcommands: [Run.self, Check.self, Export.self, Watch.self, StoreCommand.self, Help.self],
         defaultSubcommand: Run.self,
         helpNames: HelpFlags.names
     )

@@ -13,6 +13,11 @@ protocol RefusesInlineCommands: ParsableCommand {
 
 extension RefusesInlineCommands {
     func validate() throws {
+        try refuseInlineCommands()
+    }
+
+    /// What `validate` checks, for a subcommand that checks more.
+    func refuseInlineCommands() throws {
         if inline.commands != nil {
             throw ValidationError("Unknown option '-c'")
         }

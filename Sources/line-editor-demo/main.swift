@@ -3,6 +3,7 @@
 //
 // Usage: line-editor-demo [HISTORY-FILE]
 // The history keeps `password X` as `password ***` and skips lines starting with a blank.
+// With a FIFO's path in DEMO_PROMPTS, each text written to it becomes the prompt at once.
 import LineEditing
 
 #if canImport(Glibc)
@@ -58,8 +59,21 @@ guard let editor = LineEditor(programName: "line-editor-demo", completer: ToyCom
     print("line-editor-demo: cannot start libedit")
     exit(1)
 }
+var prompt = "demo> "
+/// The FIFO's texts, as prompts that replace the one shown while a line is typed.
+let promptChanges: PromptRefresh? = getenv("DEMO_PROMPTS").flatMap { path in
+    let fifo = open(path, O_RDONLY | O_NONBLOCK)
+    guard fifo >= 0 else { return nil }
+    return PromptRefresh(fileDescriptor: fifo) {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = read(fifo, &buffer, buffer.count)
+        guard count > 0 else { return nil }
+        prompt = String(decoding: buffer[..<count], as: UTF8.self)
+        return prompt
+    }
+}
 reading: while true {
-    switch editor.readLine(prompt: "demo> ") {
+    switch editor.readLine(prompt: prompt, refreshedBy: promptChanges) {
     case .line(let text): print("LINE:\(text)")
     case .interrupt: print("INTERRUPT")
     case .endOfInput: break reading

@@ -8,12 +8,12 @@ struct DashellTerminal {
     static let prompt = "tester@dashell> "
 
     let home: String
-    /// An SQLite file in the home, unless another store is given.
+    /// The `--store` location: an SQLite file in the home folder unless told otherwise.
     let store: String
 
-    init(store: String? = nil) throws {
+    init(store location: String? = nil) throws {
         home = NSTemporaryDirectory() + "dashell-pty-" + UUID().uuidString
-        self.store = store ?? home + "/store.sqlite"
+        store = location ?? home + "/store.sqlite"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
@@ -37,15 +37,14 @@ struct DashellTerminal {
     /// Runs commands without a terminal, to prepare or inspect the store.
     @discardableResult
     func script(_ commands: String) throws -> String {
-        try run(["--user", "tester", "-c", commands])
+        try run(["-c", commands]).output
     }
 
-    /// Runs dashell with `arguments` on the store, without a terminal; returns its stdout.
-    @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    /// Runs dashell without a terminal, as `user` (nil: no `--user`).
+    func run(_ arguments: [String], user: String? = "tester") throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["--store", store] + arguments
+        process.arguments = ["--store", store] + (user.map { ["--user", $0] } ?? []) + arguments
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -53,7 +52,7 @@ struct DashellTerminal {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     static var binary: String {

@@ -10,7 +10,7 @@ final class LostConnectionTests: XCTestCase {
         let cluster = try TestCluster.shared()
         let database = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(database) }
-        try DashellTerminal(store: cluster.uri(database: database)).run(["store", "init"])
+        _ = try DashellTerminal(store: cluster.uri(database: database)).run(["store", "init"], user: nil)
         try cluster.execute("DO $$ BEGIN CREATE ROLE tester LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
         let shell = try DashellTerminal(store: cluster.uri(database: database, user: "tester"))
         let terminal = try shell.start()

@@ -15,8 +15,9 @@ struct DemoSession {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     }
 
-    /// Starts the demo and waits for its first prompt.
-    func start(columns: UInt16 = 80) throws -> PseudoTerminal {
+    /// Starts the demo and waits for its first prompt; `prompts`: a FIFO whose texts become
+    /// the prompt.
+    func start(columns: UInt16 = 80, prompts: String? = nil) throws -> PseudoTerminal {
         var environment = [
             "HOME": home,
             "TERM": "xterm",
@@ -24,6 +25,7 @@ struct DemoSession {
             "PATH": "/usr/bin:/bin",
             "SWIFT_BACKTRACE": "enable=no",
         ]
+        environment["DEMO_PROMPTS"] = prompts
         // Sanitizer settings (scripts/check-sanitizers) reach the program under test.
         for (name, value) in ProcessInfo.processInfo.environment where name.hasSuffix("SAN_OPTIONS") { environment[name] = value }
         let terminal = try PseudoTerminal(Self.binary, arguments: [historyPath], environment: environment, columns: columns)

@@ -18,6 +18,10 @@ typedef unsigned char (*cle_key_function)(EditLine *el, int key);
 /// Returns the prompt to show; the string must stay valid while the line is edited.
 typedef char *(*cle_prompt_function)(EditLine *el);
 
+/// Reads one character into *character: returns 1, 0 at the end of input, -1 on an error
+/// (errno set), as libedit's own reading does.
+typedef int (*cle_read_function)(EditLine *el, wchar_t *character);
+
 FILE *cle_stdin(void);
 FILE *cle_stdout(void);
 FILE *cle_stderr(void);
@@ -37,6 +41,10 @@ int cle_set_edit_mode_tty(EditLine *el, const char *flag);
 int cle_add_function(EditLine *el, const char *name, const char *help, cle_key_function function);
 /// Binds a key sequence (e.g. "^I", "?") to a function name.
 int cle_bind(EditLine *el, const char *key, const char *function);
+/// The same in vi's command mode (`bind -a`); emacs does not use that map.
+int cle_bind_in_command_mode(EditLine *el, const char *key, const char *function);
+/// Replaces how libedit reads a character from the terminal (EL_GETCFN).
+int cle_set_read_function(EditLine *el, cle_read_function read);
 /// The context handed to key and prompt functions.
 int cle_set_client_data(EditLine *el, void *data);
 void *cle_client_data(EditLine *el);
@@ -69,5 +77,7 @@ int cle_catch_interrupts(cle_interrupt_guard *guard);
 int cle_restore_interrupts(const cle_interrupt_guard *guard);
 /// Whether a SIGINT arrived since the last call; clears the mark.
 int cle_take_interrupt(void);
+/// Whether a SIGINT arrived since the last cle_take_interrupt; leaves the mark.
+int cle_interrupt_pending(void);
 
 #endif

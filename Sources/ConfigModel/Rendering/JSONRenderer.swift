@@ -90,18 +90,11 @@ private struct JSONLines<Output: LineOutput>: ConfigVisitor {
         switch line.content {
         case .object(let name?): text += JSONText.quoted(name) + ": {"
         case .object(nil): text += "{"
-        case .member(let name, let value, let type): text += JSONText.quoted(name) + ": " + scalar(value, of: type)
+        case .member(let name, let value, let type): text += JSONText.quoted(name) + ": " + JSONLeaf.scalar(value, of: type, includeSecrets: includeSecrets)
         case .end: text += "}"
         }
         if line.isClosed { text += "}" }
         return comma ? text + "," : text
-    }
-
-    private func scalar(_ value: String, of type: ValueType) -> String {
-        if type.isSecret && !includeSecrets { return JSONText.quoted(SecretMask.text) }
-        if type.isNumeric, Int(value) != nil { return value }
-        if type == .boolean, value == "true" || value == "false" { return value }
-        return JSONText.quoted(value)
     }
 }
 

@@ -23,6 +23,9 @@ public final class MemoryStorage: Storage, Sendable {
     private let state = Mutex(State())
     /// Spill areas by number: outside `State`, as no transaction covers them.
     private let spills = SpilledEdits()
+    /// The one signal of this storage's revisions, made when first asked for: every caller
+    /// shares it, which is enough for the tests it serves.
+    private let signal = Mutex<PipeSignal?>(nil)
 
     public init() {}
 
@@ -39,8 +42,20 @@ public final class MemoryStorage: Storage, Sendable {
         try state.withLock { state in
             let access = MemoryAccess(state: state, spills: spills)
             let (result, commit) = try body(access)
-            if commit { state = access.state }
+            if commit {
+                if access.state.revisions.count > state.revisions.count { signal.withLock { $0?.raise() } }
+                state = access.state
+            }
             return result
+        }
+    }
+
+    public func revisionSignal() throws -> any RevisionSignal {
+        try signal.withLock { signal in
+            if let signal { return signal }
+            let made = try PipeSignal()
+            signal = made
+            return made
         }
     }
 
@@ -152,6 +167,10 @@ private final class MemoryAccess: StorageTransaction {
 
     func revisions(limit: Int?) throws -> [RevisionInfo] {
         Array(state.revisions.reversed().prefix(limit ?? .max))
+    }
+
+    func revision(_ id: Int) throws -> RevisionInfo? {
+        state.revisions.first { $0.id == id }
     }
 
     func candidateBase(of user: String) throws -> Int? { state.candidates[user]?.base }

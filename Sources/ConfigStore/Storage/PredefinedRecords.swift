@@ -104,6 +104,8 @@ extension ReadsWithPredefinedRecords {
 
     func revisions(limit: Int?) throws -> [RevisionInfo] { try base.revisions(limit: limit) }
 
+    func revision(_ id: Int) throws -> RevisionInfo? { try base.revision(id) }
+
     func candidateBase(of user: String) throws -> Int? { try base.candidateBase(of: user) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
@@ -206,6 +208,8 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
 
     func reconnect() throws { try base.reconnect() }
 
+    func revisionSignal() throws -> any RevisionSignal { try base.revisionSignal() }
+
     // MARK: Reads at the head
 
     func latestRevision() throws -> Int { try head.latestRevision() }
@@ -239,6 +243,8 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     }
 
     func revisions(limit: Int?) throws -> [RevisionInfo] { try head.revisions(limit: limit) }
+
+    func revision(_ id: Int) throws -> RevisionInfo? { try head.revision(id) }
 
     func candidateBase(of user: String) throws -> Int? { try head.candidateBase(of: user) }
 

@@ -40,6 +40,10 @@ public protocol Storage: StorageReads, AnyObject {
     /// Connects again to a store whose connection was lost (`StoreError.unreachable`).
     /// Spill areas made before are gone: candidates are to be opened anew.
     func reconnect() throws
+
+    /// A new signal of the revisions published in this storage from now on, by this process
+    /// or any other (see `RevisionSignal`).
+    func revisionSignal() throws -> any RevisionSignal
 }
 
 /// Reads at the head, for a storage whose snapshot is as cheap as any read (one in memory):
@@ -77,6 +81,7 @@ extension Storage {
     }
 
     public func revisions(limit: Int?) throws -> [RevisionInfo] { try snapshot { try $0.revisions(limit: limit) } }
+    public func revision(_ id: Int) throws -> RevisionInfo? { try snapshot { try $0.revision(id) } }
     public func candidateBase(of user: String) throws -> Int? { try snapshot { try $0.candidateBase(of: user) } }
 
     public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
@@ -168,6 +173,9 @@ public protocol StorageReads {
 
     /// Revisions, newest first; `limit` bounds how many.
     func revisions(limit: Int?) throws -> [RevisionInfo]
+
+    /// Revision `id`, if it was published.
+    func revision(_ id: Int) throws -> RevisionInfo?
 
     /// The base revision of `user`'s persisted candidate, if there is one.
     func candidateBase(of user: String) throws -> Int?

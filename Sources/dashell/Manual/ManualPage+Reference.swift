@@ -138,6 +138,13 @@ extension ManualPage {
                 "Back up the published configuration, secrets included, and restore it:",
                 ["$ dashell export --format json --include-secrets > backup.json", "$ dashell -c 'load replace backup.json; publish'"]
             ),
+            (
+                "Hand each published revision to a deploy script, starting after the last one it took:",
+                [
+                    #"$ dashell watch --from "$(cat last)" | while read -r line; do"#, #"    deploy "$line" && jq .revision <<<"$line" > last"#,
+                    "  done",
+                ]
+            ),
         ]
         let paragraphs = examples.map { example in
             MDoc.text(example.what) + [".Bd -literal -offset indent"] + example.commands.map(MDoc.line) + [".Ed"]
