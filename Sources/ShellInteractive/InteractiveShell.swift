@@ -14,6 +14,8 @@ public final class InteractiveShell {
     private var connectsFirst = false
     /// The line whose command lost the connection, offered again at the next prompt.
     private var keptLine: String?
+    /// The prompt at a terminal, which listens again once the store is reached again.
+    private var livePrompt: LivePrompt?
 
     public init(store: any ConfigStore, options: Session.Options, console: Console) throws {
         self.console = console
@@ -61,9 +63,11 @@ public final class InteractiveShell {
         session.io.secretReader = secretReader
         session.io.pager = Pager(environment: session.options.environment, height: Terminal.height) { [console] in console.out($0) }
         let livePrompt = LivePrompt(session: session)
+        self.livePrompt = livePrompt
         var lineNumber = 0
         var pending = ""
         while !session.wantsToLeave {
+            if pending.isEmpty, let context = Prompt(session: session).context { console.out(context) }
             (console as? StandardConsole)?.flush()
             let offered = keptLine ?? ""
             keptLine = nil
@@ -129,6 +133,7 @@ public final class InteractiveShell {
         do {
             if connectsFirst {
                 try session.reconnect()
+                livePrompt?.listenAgain()
                 connectsFirst = false
                 console.err("connected again to \(session.store.location)")
             }

@@ -20,6 +20,11 @@ final class LivePrompt {
         signal = try? session.store.revisionSignal()
     }
 
+    /// Listens anew, after the store was reached again: the signal died with the server.
+    func listenAgain() {
+        signal = try? session.store.revisionSignal()
+    }
+
     /// The current prompt, which the caller shows.
     var text: String {
         shown = Prompt(session: session).text

@@ -5,7 +5,14 @@ import XCTest
 /// `dashell` on a pseudo-terminal, in a temporary home (no real ~/.editrc, its own history
 /// file) with its own store, as a person at a keyboard uses it.
 struct DashellTerminal {
-    static let prompt = "tester@dashell> "
+    static let prompt = "tester@store> "
+
+    /// The prompt's `USER@STORE` for this store: `store` for the SQLite file, `local/DB` for
+    /// a PostgreSQL database over a Unix socket.
+    var user: String {
+        guard store.hasPrefix("postgresql://"), let uri = URLComponents(string: store) else { return "tester@store" }
+        return "tester@local/" + uri.path.dropFirst()
+    }
 
     let home: String
     /// The `--store` location: an SQLite file in the home folder unless told otherwise.
@@ -30,7 +37,7 @@ struct DashellTerminal {
     /// Starts the shell and waits for its first prompt.
     func start() throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(Self.binary, arguments: ["--store", store, "--user", "tester"], environment: environment, columns: 100, rows: 40)
-        try terminal.expect("tester@dashell")
+        try terminal.expect(user)
         return terminal
     }
 

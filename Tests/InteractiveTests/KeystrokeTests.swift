@@ -48,10 +48,10 @@ final class KeystrokeTests: XCTestCase {
         let shell = try DashellTerminal()
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
-        try terminal.expect("tester@dashell*> ")
+        try terminal.expect("tester@store*> ")
         try terminal.send("publish\r")
         try terminal.expect("Published revision 1")
-        try terminal.expect("tester@dashell> ")
+        try terminal.expect("tester@store> ")
     }
 
     func testCtrlCDiscardsAHalfTypedLine() throws {
@@ -78,15 +78,15 @@ final class KeystrokeTests: XCTestCase {
         XCTAssertEqual(
             terminal.screenLines().suffix(4),
             [
-                "tester@dashell> set manage-sys^C",
-                "tester@dashell> ^C",
-                "tester@dashell> ^C",
-                "tester@dashell>",
+                "tester@store> set manage-sys^C",
+                "tester@store> ^C",
+                "tester@store> ^C",
+                "tester@store>",
             ])
         // libedit's idea of the cursor stays right: a TAB redraws the line in place.
         try terminal.send("set manage-sys\t")
         try terminal.expect("tem ")
-        XCTAssertEqual(terminal.screenLines().last, "tester@dashell> set manage-system")
+        XCTAssertEqual(terminal.screenLines().last, "tester@store> set manage-system")
     }
 
     func testCtrlCInTheMiddleOfALineEndsItAfterItsLastCharacter() throws {
@@ -95,7 +95,7 @@ final class KeystrokeTests: XCTestCase {
         try terminal.send("status now\u{1B}[D\u{1B}[D\u{1B}[D")
         try terminal.send("\u{3}")
         try terminal.expect(DashellTerminal.prompt)
-        XCTAssertEqual(terminal.screenLines().suffix(2), ["tester@dashell> status now^C", "tester@dashell>"])
+        XCTAssertEqual(terminal.screenLines().suffix(2), ["tester@store> status now^C", "tester@store>"])
     }
 
     func testCtrlDLeavesWithStatusZero() throws {
@@ -109,11 +109,11 @@ final class KeystrokeTests: XCTestCase {
         let shell = try DashellTerminal()
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
-        try terminal.expect("tester@dashell*> ")
+        try terminal.expect("tester@store*> ")
         try terminal.send("\u{4}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
         let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
-        XCTAssertEqual(lastLine, "tester@dashell*> ^D")
+        XCTAssertEqual(lastLine, "tester@store*> ^D")
         XCTAssertEqual(message, "warning: 1 unpublished change kept in your candidate (user tester, store \(shell.store)); your next session resumes it")
     }
 
@@ -122,11 +122,11 @@ final class KeystrokeTests: XCTestCase {
         let terminal = try shell.start()
         try terminal.send("edit manage-system distribution-services global-settings\r")
         try terminal.send("set external-port 8443\r")
-        try terminal.expect("tester@dashell [manage-system distribution-services global-settings]*> ")
+        try terminal.expect("[edit manage-system distribution-services global-settings]\r\ntester@store*> ")
         try terminal.send("\u{4}")
         XCTAssertEqual(try terminal.waitForExit(), 0)
         let (lastLine, message) = Self.lineEndedByCtrlD(terminal.screenLines())
-        XCTAssertEqual(lastLine, "tester@dashell [manage-system distribution-services global-settings]*> ^D")
+        XCTAssertEqual(lastLine, "tester@store*> ^D")
         XCTAssertTrue(message.hasSuffix("(user tester, store \(shell.store)); your next session resumes it"), message)
     }
 
@@ -166,21 +166,21 @@ final class KeystrokeTests: XCTestCase {
         do {
             let first = try shell.start()
             try first.send("set manage-system distribution-services global-settings external-port 8443\r")
-            try first.expect("tester@dashell*> ")
+            try first.expect("tester@store*> ")
             try first.send("quit\r")
             try first.expect("kept in your candidate")
             XCTAssertEqual(try first.waitForExit(), 0)
         }
         let second = try PseudoTerminal(DashellTerminal.binary, arguments: ["--store", shell.store, "--user", "tester"], environment: shell.environment)
         try second.expect("Resuming your candidate: 1 unpublished change")
-        try second.expect("tester@dashell*> ")
+        try second.expect("tester@store*> ")
     }
 
     func testSecretsAreMaskedInTheHistoryFile() throws {
         let shell = try DashellTerminal()
         let terminal = try shell.start()
         try terminal.send("set manage-system notification-channels email password s3cr3t-value\r")
-        try terminal.expect("tester@dashell*> ")
+        try terminal.expect("tester@store*> ")
         try terminal.send("quit\r")
         _ = try terminal.waitForExit()
         let history = try String(contentsOfFile: shell.home + "/.local/state/dashell/history", encoding: .utf8)
@@ -244,7 +244,7 @@ final class WizardTests: XCTestCase {
         try terminal.expect("Display name: ")
         try terminal.send("Smart ID\u{3}")
         try terminal.expect("Wizard abandoned; nothing changed")
-        XCTAssertEqual(terminal.screenLines().suffix(3), ["  Display name: Smart ID^C", "Wizard abandoned; nothing changed", "tester@dashell>"])
+        XCTAssertEqual(terminal.screenLines().suffix(3), ["  Display name: Smart ID^C", "Wizard abandoned; nothing changed", "tester@store>"])
         try terminal.send("status\r")
         try terminal.expect("pending changes  0")
     }

@@ -35,7 +35,7 @@ final class LiveStalenessTests: XCTestCase {
         try terminal.send("sta")
         try terminal.expect("sta")
         try shell.script("set manage-system distribution-services global-settings external-port 8443; publish")
-        XCTAssertEqual(terminal.screenLines(after: 1).last, "tester@dashell> sta")
+        XCTAssertEqual(terminal.screenLines(after: 1).last, "tester@store> sta")
         try terminal.send("tus\r")
         try terminal.expect("latest revision  1\r\n")
     }
@@ -43,13 +43,13 @@ final class LiveStalenessTests: XCTestCase {
     private func checkPromptTurnsStale(_ shell: DashellTerminal) throws {
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-port 8443\r")
-        try terminal.expect("tester@dashell*> ")
+        try terminal.expect("\(shell.user)*> ")
         try terminal.send("show manage")
         try terminal.expect("show manage")
         // Another process publishes: the shell's candidate is now behind.
         try shell.script("set manage-system distribution-services global-settings external-dns-name gw.example.com; publish")
-        try terminal.expect("tester@dashell*!> ")
-        XCTAssertEqual(terminal.screenLines().last, "tester@dashell*!> show manage")
+        try terminal.expect("\(shell.user)*!> ")
+        XCTAssertEqual(terminal.screenLines().last, "\(shell.user)*!> show manage")
         try terminal.send("-system distribution-services\r")
         try terminal.expect("external-port 8443")
     }

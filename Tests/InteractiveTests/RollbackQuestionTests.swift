@@ -10,7 +10,7 @@ final class RollbackQuestionTests: XCTestCase {
         try shell.script("set \(port) 8443; publish")
         let terminal = try shell.start()
         try terminal.send("set \(port) 9443\r")
-        try terminal.expect("tester@dashell*> ")
+        try terminal.expect("tester@store*> ")
         try terminal.send("rollback 0\r")
         try terminal.expect("Replace your 1 unpublished change with revision 0? (yes/no) [no]: ")
         try terminal.send("\r")
