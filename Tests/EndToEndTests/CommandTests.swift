@@ -495,7 +495,7 @@ final class CommandTests: XCTestCase {
             try dashell.ok("search user-accounts ALI").outputLines,
             [
                 "alice  \"Alice Andersson\"  <alice@example.com>",
-                "zed  \"Zed Alison\"  <zed@example.com>",
+                "zed    \"Zed Alison\"       <zed@example.com>",
             ])
         XCTAssertEqual(try dashell.ok("search user-accounts example.ORG").outputLines, ["bob  <bob@example.org>"])
         // A glob: the whole user id.

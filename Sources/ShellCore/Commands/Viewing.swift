@@ -183,11 +183,12 @@ enum Viewing {
         var found: [JSONOut] = []
         var matches = 0
         let collects = invocation.session.options.json
+        var rows = AlignedRows { invocation.print($0) }
         try search.forEachMatch(in: invocation.session.candidate, users: users) { id, record in
             matches += 1
-            let name = record["display-name"].map { "  \(ConfigModelQuoting.word($0))" } ?? ""
-            let email = record["email"].map { "  <\($0)>" } ?? ""
-            invocation.print(ConfigModelQuoting.word(id) + name + email)
+            let name = record["display-name"].map(ConfigModelQuoting.word) ?? ""
+            let email = record["email"].map { "<\($0)>" } ?? ""
+            rows.append([ConfigModelQuoting.word(id), name, email])
             if collects {
                 found.append(
                     .object([
@@ -197,6 +198,7 @@ enum Viewing {
             }
             return !invocation.output.isDiscarding
         }
+        rows.flush()
         if Interrupt.isPending { throw CommandError("search interrupted", code: .interrupted, at: invocation.name) }
         if matches == 0 { invocation.session.console.err("no users match") }
         invocation.data = .array(found)
