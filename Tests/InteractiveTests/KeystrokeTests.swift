@@ -213,7 +213,7 @@ final class WizardTests: XCTestCase {
         try terminal.expect("Certificate Authority [Issuing CA]: ")
         try terminal.send("\r")
         try terminal.expect("Enable authentication on same device [no]: ")
-        try terminal.send("yes\r")
+        try terminal.send("y\r")
         try terminal.expect("Wait for (seconds) [3]: ")
         try terminal.send("400\r")
         try terminal.expect("is out of range 0–300")
@@ -227,12 +227,51 @@ final class WizardTests: XCTestCase {
         try terminal.send("\r")
         try terminal.expect("Certificate Attribute [subjectaltname-emailaddress]: ")
         try terminal.send("\r")
+        try terminal.expect("  set manage-system authentication-methods method smart-id-here wait-seconds 5")
+        try terminal.expect("Apply? [yes]: ")
+        try terminal.send("\r")
         try terminal.expect("set manage-system authentication-methods method smart-id-here wait-seconds 5")
         try terminal.send("publish\r")
         try terminal.expect("Published revision 2")
         let exported = try shell.script("show published manage-system authentication-methods method smart-id-here | display set")
         XCTAssertTrue(exported.contains("extended-property \"Certificate Attribute\" value subjectaltname-emailaddress"), exported)
         XCTAssertTrue(exported.contains("same-device true"), exported)
+    }
+
+    /// Each answer is checked as it is given, the defaults are free to take, and nothing is
+    /// set before the summary is accepted.
+    func testTheWizardChecksAnswersAtOnceAndAsksBeforeApplying() throws {
+        let shell = try DashellTerminal()
+        let method = "manage-system authentication-methods method smart-id"
+        try shell.script(
+            """
+            set manage-system authentication-services service radius-1 host r.example.com
+            set \(method) type oath
+            set \(method) display-name Old
+            set \(method) authentication-server radius-1
+            publish
+            """)
+        let terminal = try shell.start()
+        try terminal.send("wizard authentication-method\r")
+        try terminal.expect("Type [personal-mobile]: ")
+        try terminal.send("personal-desktop\r")
+        try terminal.expect("Display name: ")
+        try terminal.send("Old\r")
+        try terminal.expect("is the display name of another method")
+        try terminal.send("Smart ID\r")
+        try terminal.expect("Internal name [smart-id-2]: ")
+        try terminal.send("\r")
+        try terminal.expect("Enable Personal Certificate Authentication [no]: ")
+        try terminal.send("n\r")
+        try terminal.expect("Authentication server [radius-1]: ")
+        try terminal.send("radius-9\r")
+        try terminal.expect("names no authentication server; one of: radius-1")
+        try terminal.send("\r")
+        try terminal.expect("Apply? [yes]: ")
+        try terminal.send("no\r")
+        try terminal.expect("Wizard abandoned; nothing changed")
+        try terminal.send("status\r")
+        try terminal.expect("pending changes  0")
     }
 
     func testCtrlCAbandonsTheWizardWithoutChanges() throws {

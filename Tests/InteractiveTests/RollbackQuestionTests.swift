@@ -12,7 +12,7 @@ final class RollbackQuestionTests: XCTestCase {
         try terminal.send("set \(port) 9443\r")
         try terminal.expect("tester@store*> ")
         try terminal.send("rollback 0\r")
-        try terminal.expect("Replace your 1 unpublished change with revision 0? (yes/no) [no]: ")
+        try terminal.expect("Replace your 1 unpublished change with revision 0? [no]: ")
         try terminal.send("\r")
         try terminal.expect("Rollback cancelled; your changes are kept")
         try terminal.send("rollback 0\r")

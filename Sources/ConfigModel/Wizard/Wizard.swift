@@ -9,3 +9,13 @@ public protocol Wizard: Sendable {
     /// Returns the leaves to set with their values, in order, or nil when abandoned.
     func run(reading config: any ConfigReader, ask: Asker) throws -> [(ConfigPath, String)]?
 }
+
+/// Why a wizard cannot go on: something it needs is missing (no server to choose), and the
+/// user has to create it first.
+public struct WizardCannotContinue: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -19,7 +19,22 @@ public struct AuthenticationMethodWizard: Wizard {
             { answer in try leaf(name).leafSpec!.type.parse(answer) }
         }
         func yesNo(_ prompt: String, _ help: String) -> Question {
-            Question(prompt: prompt, help: help, choices: ["yes", "no"], defaultAnswer: "no", check: typed("same-device"))
+            Question(prompt: prompt, help: help, choices: ["yes", "no"], defaultAnswer: "no") { answer in
+                try typed("same-device")(["y": "yes", "n": "no"][answer.lowercased()] ?? answer)
+            }
+        }
+        /// An existing entry of `list`, checked as it is answered; none to choose stops the
+        /// wizard, since a method cannot be added without one.
+        func existing(_ list: ConfigPath, _ what: String, _ leafName: String, prompt: String) throws -> Question {
+            let keys = try config.entryKeys(of: list, startingWith: "", limit: 1000)
+            guard let first = keys.first else {
+                throw WizardCannotContinue("no \(what) is defined yet: create one first (\(list) NAME …), then run the wizard again")
+            }
+            return Question(prompt: prompt, help: leaf(leafName).help, choices: keys, defaultAnswer: first) { answer in
+                let key = try typed(leafName)(answer)
+                guard keys.contains(key) else { throw ValueError(key, "names no \(what); one of: \(keys.joined(separator: ", "))") }
+                return key
+            }
         }
 
         guard
@@ -28,16 +43,26 @@ public struct AuthenticationMethodWizard: Wizard {
                     prompt: "Type", help: leaf("type").help, choices: DigitalAccessSchema.methodTypes.map(\.word),
                     defaultAnswer: "personal-mobile", check: typed("type")))
         else { return nil }
-        guard let displayName = ask(Question(prompt: "Display name", help: leaf("display-name").help, check: nonEmpty)) else { return nil }
-        let existing = try config.entryKeys(of: Self.methods, startingWith: "", limit: 10_000)
+        let methods = try config.entries(of: Self.methods)
+        // V4, at once: end users choose a method by its display name.
+        let displayNames = Set(methods.compactMap { $0.record["display-name"] })
+        guard
+            let displayName = ask(
+                Question(prompt: "Display name", help: leaf("display-name").help) { answer in
+                    let name = try nonEmpty(answer)
+                    guard !displayNames.contains(name) else { throw ValueError(name, "is the display name of another method") }
+                    return name
+                })
+        else { return nil }
+        let taken = Set(methods.map(\.key))
         guard
             let name = ask(
                 Question(
                     prompt: "Internal name", help: "The method's key in the configuration",
-                    defaultAnswer: Self.kebabCase(displayName),
+                    defaultAnswer: Self.freeName(Self.kebabCase(displayName), taken: taken),
                     check: { answer in
                         let key = try (methodNode.keyType ?? .identifier).validate(answer)
-                        guard !existing.contains(key) else { throw ValueError(key, "is taken by another method") }
+                        guard !taken.contains(key) else { throw ValueError(key, "is taken by another method") }
                         return key
                     }))
         else { return nil }
@@ -50,13 +75,8 @@ public struct AuthenticationMethodWizard: Wizard {
             guard let enable = ask(yesNo("Enable Personal Certificate Authentication", leaf("personal-certificate-authentication").help)) else { return nil }
             certificate = enable == "true"
             if certificate {
-                let authorities = try config.entryKeys(of: Self.authorities, startingWith: "", limit: 1000)
-                guard
-                    let authority = ask(
-                        Question(
-                            prompt: "Certificate Authority", help: leaf("certificate-authority").help,
-                            choices: authorities, defaultAnswer: authorities.first, check: typed("certificate-authority")))
-                else { return nil }
+                let question = try existing(Self.authorities, "certificate authority", "certificate-authority", prompt: "Certificate Authority")
+                guard let authority = ask(question) else { return nil }
                 answers += [(path("personal-certificate-authentication"), "true"), (path("certificate-authority"), authority)]
             }
         }
@@ -86,13 +106,8 @@ public struct AuthenticationMethodWizard: Wizard {
                 answers.append((path("another-device-mode"), mode))
             }
         }
-        let servers = try config.entryKeys(of: Self.services, startingWith: "", limit: 1000)
-        guard
-            let server = ask(
-                Question(
-                    prompt: "Authentication server", help: leaf("authentication-server").help,
-                    choices: servers, defaultAnswer: servers.first, check: typed("authentication-server")))
-        else { return nil }
+        let serverQuestion = try existing(Self.services, "authentication server", "authentication-server", prompt: "Authentication server")
+        guard let server = ask(serverQuestion) else { return nil }
         answers.append((path("authentication-server"), server))
 
         // V7: these methods need both properties; ask with the values the documentation gives.
@@ -117,6 +132,12 @@ public struct AuthenticationMethodWizard: Wizard {
     private func nonEmpty(_ answer: String) throws -> String {
         guard !answer.isEmpty else { throw ValueError(answer, "is empty; an answer is needed") }
         return try ValueType.text.parse(answer)
+    }
+
+    /// `name`, or the first of `name-2`, `name-3`, … that no method has.
+    static func freeName(_ name: String, taken: Set<String>) -> String {
+        guard taken.contains(name) else { return name }
+        return (2...).lazy.map { "\(name)-\($0)" }.first { !taken.contains($0) }!
     }
 
     /// `Smart ID on this device` → `smart-id-on-this-device`.

@@ -22,6 +22,13 @@ enum Guided {
             invocation.print("Wizard abandoned; nothing changed")
             return
         }
+        // What the answers amount to, before anything is set.
+        invocation.session.console.out("The method would be added with:")
+        for (path, value) in answers { invocation.session.console.out("  set \(path) \(ConfigModelQuoting.word(value))") }
+        guard invocation.session.confirms("Apply?", defaultAnswer: true) == true else {
+            invocation.print("Wizard abandoned; nothing changed")
+            return
+        }
         var candidate = invocation.session.candidate
         for (path, value) in answers { try candidate.setLeaf(path, to: value) }
         invocation.print("Added with:")

@@ -6,7 +6,7 @@ extension Session {
     func confirms(_ prompt: String, defaultAnswer: Bool) -> Bool? {
         guard let ask = io.asker else { return nil }
         let question = Question(
-            prompt: prompt + " (yes/no)", help: "yes or no", choices: ["yes", "no"], defaultAnswer: defaultAnswer ? "yes" : "no"
+            prompt: prompt, help: "yes or no", choices: ["yes", "no"], defaultAnswer: defaultAnswer ? "yes" : "no"
         ) { answer in
             switch answer.lowercased() {
             case "y", "yes": return "yes"

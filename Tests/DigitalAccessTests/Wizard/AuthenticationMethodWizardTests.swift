@@ -39,6 +39,18 @@ import Testing
         #expect(violations.filter { $0.severity == .error } == [])
     }
 
+    /// A method needs a server: with none to choose, the wizard says to create one first.
+    @Test func withoutAServerTheWizardSaysToCreateOneFirst() throws {
+        var tree = ConfigTree()
+        tree.set(["manage-system", "certificates", "certificate-authority", "Issuing CA", "subject", "CN=Issuing CA"])
+        #expect {
+            try AuthenticationMethodWizard().run(
+                reading: tree, ask: Self.answering(["Type": "oath", "Display name": "One-time code", "Internal name": ""]))
+        } throws: { error in
+            "\(error)".hasPrefix("no authentication server is defined yet: create one first")
+        }
+    }
+
     @Test func abandoningReturnsNothing() throws {
         #expect(try AuthenticationMethodWizard().run(reading: Self.base, ask: Self.answering(["Type": "personal-desktop"])) == nil)
     }
