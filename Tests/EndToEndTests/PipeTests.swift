@@ -99,7 +99,9 @@ final class PipeTests: XCTestCase {
         let dashell = try populated()
         XCTAssertEqual(try dashell.ok("help | match ^Commands").outputLines, ["Commands:"])
         XCTAssertEqual(try dashell.ok("show history | count").outputLines, ["Count: 1 lines"])
-        XCTAssertEqual(try dashell.ok("search user-accounts '*' | match bob").outputLines, ["bob  <bob@example.com>"])
+        // Columns as wide as the widest id ("carl;c" quoted) and name ("Alice A" quoted).
+        let bob = "bob" + String(repeating: " ", count: 5 + 2) + String(repeating: " ", count: 9 + 2) + "<bob@example.com>"
+        XCTAssertEqual(try dashell.ok("search user-accounts '*' | match bob").outputLines, [bob])
     }
 
     func testBadPipesAreErrors() throws {

@@ -183,7 +183,11 @@ enum Viewing {
         var found: [JSONOut] = []
         var matches = 0
         let collects = invocation.session.options.json
-        var rows = AlignedRows { invocation.print($0) }
+        var rows = AlignedRows { line in
+            guard !invocation.output.isDiscarding else { return false }
+            invocation.print(line)
+            return true
+        }
         try search.forEachMatch(in: invocation.session.candidate, users: users) { id, record in
             matches += 1
             let name = record["display-name"].map(ConfigModelQuoting.word) ?? ""

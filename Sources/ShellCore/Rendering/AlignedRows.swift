@@ -1,13 +1,14 @@
 /// Rows of cells printed in aligned columns, a block at a time: a stream of any length (a
 /// search of a million users) is aligned without being held whole. Each block's columns are
 /// as wide as its widest cell; a column empty throughout the block is left out, and no
-/// line ends in blanks.
+/// line ends in blanks. `emit` answers whether more lines are wanted, so that a pager quit
+/// part-way through a block gets no more of it.
 struct AlignedRows {
     static let blockSize = 200
-    private let emit: (String) -> Void
+    private let emit: (String) -> Bool
     private var rows: [[String]] = []
 
-    init(_ emit: @escaping (String) -> Void) {
+    init(_ emit: @escaping (String) -> Bool) {
         self.emit = emit
     }
 
@@ -32,7 +33,7 @@ struct AlignedRows {
             }
             var text = line.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
-            emit(text)
+            guard emit(text) else { break }
         }
         rows.removeAll(keepingCapacity: true)
     }
