@@ -57,6 +57,39 @@ final class ScriptTests: XCTestCase {
         XCTAssertEqual(try dashell.run("export").output, "")
     }
 
+    /// Each violation names the line of the script that last set its path, through `edit`
+    /// and relative paths too; one the script never touched names none.
+    func testAViolationNamesTheLineThatSetItsPath() throws {
+        let dashell = try Dashell()
+        let script = try dashell.write(
+            "deploy.dash",
+            """
+            set manage-system authentication-services service radius-1 host r.example.com
+            edit manage-system authentication-methods method m1
+            set type personal-desktop
+            set display-name "Smart ID"
+            set authentication-server radius-1
+            set same-device true
+            top
+            set manage-accounts-and-storage user-accounts user alice portwise-authentication notification email
+            publish
+
+            """)
+        let result = try dashell.run(script)
+        XCTAssertEqual(result.status, 3, result.errors)
+        XCTAssertTrue(result.errorLines.contains { $0.hasPrefix("deploy.dash:9:1: error: validation failed: 3 errors") }, result.errors)
+        XCTAssertTrue(
+            result.errorLines.contains {
+                $0.hasPrefix("manage-system authentication-methods method m1 same-device: ") && $0.hasSuffix(" (set at deploy.dash:6)")
+            },
+            result.errors)
+        XCTAssertTrue(
+            result.errorLines.contains {
+                $0.hasPrefix("manage-accounts-and-storage user-accounts user alice portwise-authentication notification: ")
+                    && $0.hasSuffix("(set at deploy.dash:8)")
+            }, result.errors)
+    }
+
     func testCheckPrintsTheDiffAndPublishesNothing() throws {
         let dashell = try Dashell()
         let script = try dashell.write("c.dash", "set manage-system distribution-services global-settings external-dns-name ag5.example.com\npublish\n")

@@ -18,9 +18,11 @@ enum Verdict {
             invocation.session.warn(warning.description)
         }
         guard errors.isEmpty else {
-            throw CommandError(
+            var failure = CommandError(
                 "validation failed: \(errors.count) error\(errors.count == 1 ? "" : "s")", code: .invalid,
                 at: invocation.name, details: errors.map(\.description))
+            failure.violations = errors
+            throw failure
         }
     }
 

@@ -93,11 +93,20 @@ struct ScriptRunner {
                     nested.includedFrom.append((name, command.line))
                     throw nested
                 } catch {
-                    let commandError = CommandError.from(error, at: command.words.first)
+                    var commandError = CommandError.from(error, at: command.words.first)
+                    if !commandError.violations.isEmpty { nameSetLines(of: &commandError, in: text, firstLine: firstLine, before: command.line) }
                     throw failure(commandError, in: logical, fallbackLine: command.line, fallbackColumn: command.column)
                 }
                 if session.wantsToLeave { return }
             }
+        }
+    }
+
+    /// Adds `(set at FILE:LINE)` to each violation whose path a line of this text set.
+    private func nameSetLines(of error: inout CommandError, in text: String, firstLine: Int, before line: Int) {
+        let lines = SetLines.find(error.violations.map(\.path), in: text, firstLine: firstLine, before: line, session: session)
+        error.details = error.violations.map { violation in
+            violation.description + (lines[violation.path].map { " (set at \(name):\($0))" } ?? "")
         }
     }
 

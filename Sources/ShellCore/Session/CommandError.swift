@@ -12,6 +12,9 @@ public struct CommandError: Error, CustomStringConvertible {
     /// The connection to the store was lost: an interactive session goes on, and connects
     /// again at the next command.
     public var losesConnection = false
+    /// The errors of a failed validation, one per detail line, for a script to say which of
+    /// its lines set each path.
+    public var violations: [Violation] = []
 
     public init(_ message: String, code: ExitCode = .commandFailed, at word: Word? = nil, path: ConfigPath? = nil, details: [String] = []) {
         self.code = code
