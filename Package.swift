@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Schema node kinds, values, paths, configuration records, change sets, the rule
@@ -20,8 +21,9 @@ let package = Package(
         // questions of its wizard.
         .target(name: "DigitalAccess", dependencies: ["ConfigModel"]),
         // The store interface, candidates (overlay, edit log, undo), three-way merge and the
-        // publish sequence, over a narrow storage interface. No database.
-        .target(name: "ConfigStore", dependencies: ["ConfigModel"]),
+        // publish sequence, over a narrow storage interface. No database. SHA-256 (for
+        // change requests' digests and the audit chain) from swift-crypto.
+        .target(name: "ConfigStore", dependencies: ["ConfigModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The storage in one SQLite file, through GRDB.
         .target(
             name: "ConfigStoreSQLite",

@@ -1,0 +1,15 @@
+import Crypto
+import Foundation
+
+/// SHA-256 as lowercase hexadecimal, the form a change request's digest and the audit
+/// chain's links are stored and printed in. swift-crypto does the hashing.
+public enum SecureHash {
+    public static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+
+    public static func sha256(_ text: String) -> String { sha256(Data(text.utf8)) }
+}
