@@ -33,6 +33,13 @@ public protocol ConfigStore: AnyObject {
     /// Connects again after the connection to the store was lost (`StoreError.unreachable`);
     /// candidates opened before are to be opened anew.
     func reconnect() throws
+
+    // Change requests (SPEC §12); see `RevisionedStore+Requests`.
+    func openChangeRequests() throws -> [ChangeRequest]
+    func changeRequest(_ id: Int) throws -> ChangeRequest
+    func changes(ofRequest id: Int, under scope: RecordKey) throws -> ChangeSet
+    func approve(_ id: Int, by approver: String) throws -> PublishOutcome
+    @discardableResult func reject(_ id: Int, by user: String) throws -> Int
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.
@@ -55,6 +62,9 @@ public protocol Candidate: ConfigWriter, AnyObject {
     func conflicts() throws -> [MergeConflict]
     /// Validates and publishes as a new revision, merging with revisions published since the base.
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome
+    /// Validates and freezes the edits as a change request for a second administrator to
+    /// approve (SPEC §12); the candidate is then empty.
+    func submit(_ metadata: PublishMetadata) throws -> SubmitOutcome
     /// Rebases onto the latest revision, keeping the user's values where they do not conflict.
     func update() throws -> UpdateOutcome
     /// Drops every edit.
@@ -78,10 +88,13 @@ public struct RevisionInfo: Equatable, Sendable {
     public let comment: String?
     /// Leaf-level changes in the revision.
     public let changeCount: Int
+    /// Who approved it, for a revision published from a change request.
+    public let approver: String?
 
-    public init(id: Int, user: String, time: Double, source: String, comment: String?, changeCount: Int) {
+    public init(id: Int, user: String, time: Double, source: String, comment: String?, changeCount: Int, approver: String? = nil) {
         self.id = id
         self.user = user
+        self.approver = approver
         self.time = time
         self.source = source
         self.comment = comment
@@ -91,15 +104,19 @@ public struct RevisionInfo: Equatable, Sendable {
 
 /// Who publishes, from where, and why.
 public struct PublishMetadata: Sendable {
+    /// Who made the changes: the publisher, or the author of an approved request.
     public let user: String
-    /// `interactive`, `script FILE`, `-c` or `stdin`.
+    /// `interactive`, `script FILE`, `-c`, `stdin` or `request N`.
     public let source: String
     public let comment: String?
+    /// Who approved a change request's publish; nil for a publish of one's own.
+    public let approver: String?
 
-    public init(user: String, source: String, comment: String?) {
+    public init(user: String, source: String, comment: String?, approver: String? = nil) {
         self.user = user
         self.source = source
         self.comment = comment
+        self.approver = approver
     }
 }
 
@@ -123,6 +140,15 @@ public enum PublishOutcome: Equatable, Sendable {
     case conflict([MergeConflict])
     /// The publisher may not publish, or may not make a change in it; nothing published.
     case denied(AccessRefusal)
+}
+
+public enum SubmitOutcome: Equatable, Sendable {
+    /// The request made, with the warnings validation gave.
+    case submitted(ChangeRequest, warnings: [Violation])
+    /// The candidate held no change against the published configuration.
+    case nothingToSubmit
+    /// Validation errors (and warnings); nothing submitted, candidate untouched.
+    case invalid([Violation])
 }
 
 public struct UpdateOutcome: Equatable, Sendable {

@@ -70,4 +70,22 @@ extension PostgreSQLAccess: StorageTransaction {
     func deleteCandidate(of user: String) throws {
         try connection.query("SELECT dashell.delete_candidate($1)", [user])
     }
+
+    /// The server refuses an author other than the role connected (see `RequestTable`).
+    func openChangeRequest(_ request: NewChangeRequest) throws -> Int {
+        let rows = try connection.query(
+            "SELECT dashell.open_change_request($1, $2, $3, $4, $5)",
+            [request.author, request.base, request.changeCount, request.comment, request.digest])
+        return rows.first!.integer(0)!
+    }
+
+    func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws {
+        let (name, closer, revision): (String, String?, Int?) =
+            switch state {
+            case .open: ("open", nil, nil)
+            case .approved(let revision, let approver): ("approved", approver, revision)
+            case .rejected(let by): ("rejected", by, nil)
+            }
+        try connection.query("SELECT dashell.close_change_request($1, $2, $3, $4)", [id, name, closer, revision])
+    }
 }

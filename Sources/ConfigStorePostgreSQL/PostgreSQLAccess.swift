@@ -100,26 +100,53 @@ final class PostgreSQLAccess: StorageReads {
         }
     }
 
+    /// A revision with its approver: the request it was published from names them.
+    private static let revisionColumns = """
+        SELECT r.id, r.user_name, extract(epoch FROM r.time)::float8, r.source, r.comment, r.changes, q.closed_by
+        FROM dashell.revision r LEFT JOIN dashell.change_request q ON q.revision = r.id
+        """
+
     func revisions(limit: Int?) throws -> [RevisionInfo] {
         try reading()
-        let sql = """
-            SELECT id, user_name, extract(epoch FROM time)::float8, source, comment, changes FROM dashell.revision ORDER BY id DESC LIMIT $1
-            """
-        return try connection.query(sql, [limit]).map { row in
-            RevisionInfo(
-                id: row.integer(0)!, user: row.string(1)!, time: row.double(2)!, source: row.string(3)!, comment: row.string(4),
-                changeCount: row.integer(5)!)
-        }
+        return try connection.query(Self.revisionColumns + " ORDER BY r.id DESC LIMIT $1", [limit]).map(Self.revision)
     }
 
     func revision(_ id: Int) throws -> RevisionInfo? {
         try reading()
-        let sql = "SELECT id, user_name, extract(epoch FROM time)::float8, source, comment, changes FROM dashell.revision WHERE id = $1"
-        return try connection.query(sql, [id]).first.map { row in
-            RevisionInfo(
-                id: row.integer(0)!, user: row.string(1)!, time: row.double(2)!, source: row.string(3)!, comment: row.string(4),
-                changeCount: row.integer(5)!)
-        }
+        return try connection.query(Self.revisionColumns + " WHERE r.id = $1", [id]).first.map(Self.revision)
+    }
+
+    private static func revision(_ row: QueryResult.Row) -> RevisionInfo {
+        RevisionInfo(
+            id: row.integer(0)!, user: row.string(1)!, time: row.double(2)!, source: row.string(3)!, comment: row.string(4),
+            changeCount: row.integer(5)!, approver: row.string(6))
+    }
+
+    func openChangeRequests() throws -> [ChangeRequest] {
+        try reading()
+        return try connection.query(Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)
+    }
+
+    func changeRequest(_ id: Int) throws -> ChangeRequest? {
+        try reading()
+        return try connection.query(Self.requestColumns + " WHERE id = $1", [id]).first.map(Self.request)
+    }
+
+    private static let requestColumns = """
+        SELECT id, author, extract(epoch FROM time)::float8, base, changes, comment, digest, state, closed_by, revision
+        FROM dashell.change_request
+        """
+
+    private static func request(_ row: QueryResult.Row) -> ChangeRequest {
+        let state: ChangeRequest.State =
+            switch row.string(7) {
+            case "approved": .approved(revision: row.integer(9)!, by: row.string(8)!)
+            case "rejected": .rejected(by: row.string(8)!)
+            default: .open
+            }
+        return ChangeRequest(
+            id: row.integer(0)!, author: row.string(1)!, time: row.double(2)!, base: row.integer(3)!, changeCount: row.integer(4)!,
+            comment: row.string(5), digest: row.string(6)!, state: state)
     }
 
     func changes(of revision: Int, after key: RecordKey?, limit: Int) throws -> [LoggedChange] {

@@ -1,13 +1,22 @@
 import ConfigStore
 import PostgreSQLClient
 
+/// What `store init` did.
+public enum InitOutcome: Equatable, Sendable {
+    case created
+    /// The store was of an older format, and is now of the current one.
+    case upgraded(from: Int)
+    /// A current store was there; nothing changed.
+    case existing
+}
+
 extension PostgreSQLStorage {
     /// `store init`: creates the dashell schema, its functions and the administrators'
     /// role in the database at `server`, unless a store is there already; returns whether
-    /// it created one. Needs a role that may create objects and roles there (the database's
+    /// what it did (created, upgraded an older store, or nothing). Needs a role that may create objects and roles there (the database's
     /// owner with CREATEROLE, or a superuser); the objects are that role's, and the write
     /// functions run with its rights.
-    public static func initialize(_ server: ServerLocation) throws -> Bool {
+    public static func initialize(_ server: ServerLocation) throws -> InitOutcome {
         let connection = try connect(server)
         let location = server.description
         do {
@@ -24,10 +33,15 @@ extension PostgreSQLStorage {
                     if version > StoreSchema.formatVersion {
                         throw StoreError.formatTooNew(path: location, version: version, supported: StoreSchema.formatVersion)
                     }
-                    return (false, commit: false)
+                    guard version < StoreSchema.formatVersion else { return (.existing, commit: false) }
+                    let upgrades = (version..<StoreSchema.formatVersion).map { StoreSchema.upgrades[$0]! }.joined()
+                    try connection.execute(
+                        upgrades + "UPDATE dashell.format SET version = \(StoreSchema.formatVersion);" + WriteFunctions.definitions
+                            + AdministratorRole.grants)
+                    return (.upgraded(from: version), commit: true)
                 }
                 try connection.execute(StoreSchema.tables + WriteFunctions.definitions + AdministratorRole.grants)
-                return (true, commit: true)
+                return (.created, commit: true)
             }
         } catch let error as PostgreSQLError where error.sqlState == "42501" {
             let reason = "\(error.message); store init needs the database's owner with CREATEROLE, or a superuser"

@@ -64,6 +64,12 @@ public final class PostgreSQLStorage: Storage {
         if version > StoreSchema.formatVersion {
             throw StoreError.formatTooNew(path: location, version: version, supported: StoreSchema.formatVersion)
         }
+        if version < StoreSchema.formatVersion {
+            // Administrators may not change the schema: its owner upgrades it.
+            throw StoreError.failed(
+                path: location,
+                reason: "the store is of format \(version); its owner upgrades it to \(StoreSchema.formatVersion) with `dashell --store URI store init`")
+        }
     }
 
     // MARK: Access with errors mapped

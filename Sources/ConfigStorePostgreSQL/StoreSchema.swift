@@ -10,7 +10,7 @@ import PostgreSQLClient
 /// BINARY collation and `RecordKey` do, so that a subtree is one range of keys here too.
 enum StoreSchema {
     /// The format this dashell reads and writes; a store of a newer one is refused.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The format version of the store in `connection`'s database; nil when the database
     /// has no dashell schema.
@@ -57,5 +57,11 @@ enum StoreSchema {
             user_name text NOT NULL, key text COLLATE "C" NOT NULL,
             base text, new text,
             PRIMARY KEY (user_name, key));
-        """
+        """ + RequestTable.create
+
+    /// What brings a store of format N up to N + 1, by N: `store init`, run by the owner,
+    /// applies those a store lacks (and then defines every function anew).
+    static let upgrades: [Int: String] = [
+        1: RequestTable.create
+    ]
 }

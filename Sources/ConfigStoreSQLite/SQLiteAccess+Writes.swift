@@ -68,4 +68,24 @@ extension SQLiteAccess: StorageTransaction {
         try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [user])
         try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [user])
     }
+
+    func openChangeRequest(_ request: NewChangeRequest) throws -> Int {
+        try db.execute(
+            sql: "INSERT INTO change_request (author, time, base, changes, comment, digest, state) VALUES (?, ?, ?, ?, ?, ?, 'open')",
+            arguments: [request.author, Date().timeIntervalSince1970, request.base, request.changeCount, request.comment, request.digest])
+        return Int(db.lastInsertedRowID)
+    }
+
+    func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws {
+        let (name, closedBy, revision): (String, String?, Int?) =
+            switch state {
+            case .open: ("open", nil, nil)
+            case .approved(let revision, let approver): ("approved", approver, revision)
+            case .rejected(let by): ("rejected", by, nil)
+            }
+        try db.execute(
+            sql: "UPDATE change_request SET state = ?, closed_by = ?, revision = ? WHERE id = ? AND state = 'open'",
+            arguments: [name, closedBy, revision, id])
+        precondition(db.changesCount == 1, "request \(id) is not open")
+    }
 }

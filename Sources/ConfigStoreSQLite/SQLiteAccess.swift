@@ -72,16 +72,44 @@ struct SQLiteAccess: StorageReads {
         }
     }
 
+    /// A revision with its approver: the request it was published from names them.
+    private static let revisionColumns = """
+        SELECT r.id, r.user, r.time, r.source, r.comment, r.changes, q.closed_by
+        FROM revision r LEFT JOIN change_request q ON q.revision = r.id
+        """
+
     func revisions(limit: Int?) throws -> [RevisionInfo] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, user, time, source, comment, changes FROM revision ORDER BY id DESC LIMIT ?",
-            arguments: [limit ?? -1])
-        return rows.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
+        let rows = try Row.fetchAll(db, sql: Self.revisionColumns + " ORDER BY r.id DESC LIMIT ?", arguments: [limit ?? -1])
+        return rows.map(Self.revision)
     }
 
     func revision(_ id: Int) throws -> RevisionInfo? {
-        let row = try Row.fetchOne(db, sql: "SELECT id, user, time, source, comment, changes FROM revision WHERE id = ?", arguments: [id])
-        return row.map { RevisionInfo(id: $0[0], user: $0[1], time: $0[2], source: $0[3], comment: $0[4], changeCount: $0[5]) }
+        try Row.fetchOne(db, sql: Self.revisionColumns + " WHERE r.id = ?", arguments: [id]).map(Self.revision)
+    }
+
+    private static func revision(_ row: Row) -> RevisionInfo {
+        RevisionInfo(id: row[0], user: row[1], time: row[2], source: row[3], comment: row[4], changeCount: row[5], approver: row[6])
+    }
+
+    func openChangeRequests() throws -> [ChangeRequest] {
+        try Row.fetchAll(db, sql: Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)
+    }
+
+    func changeRequest(_ id: Int) throws -> ChangeRequest? {
+        try Row.fetchOne(db, sql: Self.requestColumns + " WHERE id = ?", arguments: [id]).map(Self.request)
+    }
+
+    private static let requestColumns = "SELECT id, author, time, base, changes, comment, digest, state, closed_by, revision FROM change_request"
+
+    private static func request(_ row: Row) -> ChangeRequest {
+        let state: ChangeRequest.State =
+            switch row[7] as String {
+            case "approved": .approved(revision: row[9], by: row[8])
+            case "rejected": .rejected(by: row[8])
+            default: .open
+            }
+        return ChangeRequest(
+            id: row[0], author: row[1], time: row[2], base: row[3], changeCount: row[4], comment: row[5], digest: row[6], state: state)
     }
 
     func candidateBase(of user: String) throws -> Int? {

@@ -35,6 +35,10 @@ struct GlobalOptions: ParsableArguments {
         for definition in define where !definition.contains("=") || definition.hasPrefix("=") {
             throw ValidationError("-D expects NAME=VALUE, not '\(definition.excerpt)'")
         }
+        // Names starting with a control character are where change requests keep their edits.
+        if let user, user.isEmpty || user.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--user needs a name without control characters")
+        }
     }
 
     var storeLocation: String {

@@ -30,11 +30,13 @@ struct StoreCommand: ParsableCommand {
 
         func run() throws {
             if let server = try global.serverLocation() {
-                if try global.reportingStoreErrors({ try PostgreSQLStorage.initialize(server) }) {
-                    FileHandle.standardError.write(Data("dashell: created a new store in \(server)\n".utf8))
-                } else {
-                    FileHandle.standardError.write(Data("dashell: a store already exists in \(server); left as it is\n".utf8))
-                }
+                let said =
+                    switch try global.reportingStoreErrors({ try PostgreSQLStorage.initialize(server) }) {
+                    case .created: "created a new store in \(server)"
+                    case .upgraded(let version): "upgraded the store in \(server) from format \(version)"
+                    case .existing: "a store already exists in \(server); left as it is"
+                    }
+                FileHandle.standardError.write(Data("dashell: \(said)\n".utf8))
                 return
             }
             let storage = try global.openFileStorage(creating: .fileAndDirectories)

@@ -57,16 +57,34 @@ final class PostgreSQLStorageTests {
         let empty = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(empty) }
         let location = try ServerLocation(cluster.uri(database: empty))
-        #expect(try PostgreSQLStorage.initialize(location))
-        #expect(try !PostgreSQLStorage.initialize(location))
+        #expect(try PostgreSQLStorage.initialize(location) == .created)
+        #expect(try PostgreSQLStorage.initialize(location) == .existing)
         #expect(try PostgreSQLStorage(location).latestRevision() == 0)
+    }
+
+    /// A store of format 1 (before change requests) is refused to administrators, who may
+    /// not change the schema, until its owner's `store init` upgrades it in place.
+    @Test func storeInitUpgradesAStoreOfAnOlderFormat() throws {
+        let location = try ServerLocation(cluster.uri(database: database))
+        try PostgreSQLStorage(location).write { transaction in
+            try transaction.beginRevision(1, metadata: PublishMetadata(user: "alice", source: "-c", comment: nil))
+            try transaction.finishRevision(1, size: 0)
+            return ((), commit: true)
+        }
+        try cluster.execute("DROP TABLE dashell.change_request; UPDATE dashell.format SET version = 1", in: database)
+        #expect {
+            try PostgreSQLStorage(location)
+        } throws: { "\($0)".contains("format 1; its owner upgrades it to 2 with `dashell --store URI store init`") }
+        #expect(try PostgreSQLStorage.initialize(location) == .upgraded(from: 1))
+        #expect(try PostgreSQLStorage(location).revisions(limit: nil).map(\.id) == [1])
+        #expect(try PostgreSQLStorage(location).openChangeRequests().isEmpty)
     }
 
     @Test func aStoreOfANewerFormatIsRefused() throws {
         try cluster.execute("UPDATE dashell.format SET version = 99", in: database)
         let location = try ServerLocation(cluster.uri(database: database))
-        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 1)) { try PostgreSQLStorage(location) }
-        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 1)) { try PostgreSQLStorage.initialize(location) }
+        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 2)) { try PostgreSQLStorage(location) }
+        #expect(throws: StoreError.formatTooNew(path: location.description, version: 99, supported: 2)) { try PostgreSQLStorage.initialize(location) }
     }
 
     @Test func aServerThatCannotBeReachedIsNamedWithLibpqsReason() throws {
@@ -121,7 +139,7 @@ final class PostgreSQLStorageTests {
         let admin = try administrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
-        #expect(tables == ["candidate", "candidate_record", "change", "format", "head", "record", "reference", "revision"])
+        #expect(tables == ["candidate", "candidate_record", "change", "change_request", "format", "head", "record", "reference", "revision"])
         for table in tables {
             let column = try connection.query(
                 "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'dashell' AND table_name = $1 ORDER BY ordinal_position",
@@ -138,6 +156,14 @@ final class PostgreSQLStorageTests {
         }
         let error = #expect(throws: PostgreSQLError.self) { try connection.query("SELECT dashell.require_appending(1)") }
         #expect(error?.sqlState == "42501")
+        // Requests are opened and closed in the connected role's name only.
+        for call in [
+            "SELECT dashell.open_change_request('someone_else', 0, 1, NULL, 'digest')",
+            "SELECT dashell.close_change_request(1, 'rejected', 'someone_else', NULL)",
+        ] {
+            let refused = #expect(throws: PostgreSQLError.self) { try connection.query(call) }
+            #expect(refused?.sqlState == "42501", "\(call): \(String(describing: refused))")
+        }
 
         let store = try open(as: admin)
         let candidate = try store.candidate(for: admin)

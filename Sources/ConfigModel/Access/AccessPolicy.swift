@@ -18,6 +18,9 @@ public protocol Permissions: Sendable {
     func refusal(toUse privilege: String) -> AccessRefusal?
     /// What `whoami` says of the user, line by line: administrator entry, role, privileges.
     var summary: [(label: String, value: String)] { get }
+    /// Whether the user's publish goes to a second administrator as a change request:
+    /// without the privilege to publish, or wherever approval is required.
+    var publishesThroughRequests: Bool { get }
 }
 
 /// The policy of a store without administrators: everyone may do everything.
@@ -31,6 +34,7 @@ public struct UnrestrictedAccess: AccessPolicy, Permissions {
     public func refusal(of change: RecordChange, in schema: SchemaNode) -> AccessRefusal? { nil }
     public func refusal(toUse privilege: String) -> AccessRefusal? { nil }
     public var summary: [(label: String, value: String)] { [("administrator", "none yet: everyone may do everything")] }
+    public var publishesThroughRequests: Bool { false }
 }
 
 /// Why something was refused: who, where, and the privilege that would allow it (exit 6).

@@ -394,6 +394,12 @@ final class StoredCandidate: Candidate {
     // MARK: Transactions
 
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
+        try publish(metadata, closing: nil)
+    }
+
+    /// Publishes; when this is request `request`'s candidate, approved by
+    /// `metadata.approver`, closes the request in the same transaction.
+    func publish(_ metadata: PublishMetadata, closing request: Int?) throws -> PublishOutcome {
         if spill != nil { try spillEdits() }
         let spill = spill
         let outcome: PublishOutcome = try storage.write { transaction in
@@ -407,28 +413,66 @@ final class StoredCandidate: Candidate {
                         edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
                         metadata: metadata, in: transaction)
                 }
-            if case .published = outcome, let owner { try transaction.deleteCandidate(of: owner) }
+            if case .published(let revision, _, _) = outcome {
+                if let owner { try transaction.deleteCandidate(of: owner) }
+                if let request, let approver = metadata.approver {
+                    try transaction.closeChangeRequest(request, as: .approved(revision: revision, by: approver))
+                }
+            }
             return (outcome, commit: outcome.isPublished)
         }
         switch outcome {
         case .published(let revision, _, _):
-            var published = EditLog()
-            swap(&published, &edits)
-            BackgroundRelease.release(consume published)
-            try? dropSpill()
-            absent.removeAll()
-            lastChanges = nil
-            baseRevision = revision
-            // What is published cannot be undone, and what was read before is now old: a
-            // command that goes on after its publish (a sourced file's) starts afresh.
-            undo = []
-            seen = [:]
+            forgetEdits(base: revision)
         case .nothingToPublish:
             try replaceEdits([:], base: store.latestRevision())
         case .invalid, .conflict, .denied:
             break
         }
         return outcome
+    }
+
+    /// Empties the candidate once its edits went into the store as a revision or a request.
+    private func forgetEdits(base: Int) {
+        var handedOver = EditLog()
+        swap(&handedOver, &edits)
+        BackgroundRelease.release(consume handedOver)
+        try? dropSpill()
+        absent.removeAll()
+        lastChanges = nil
+        baseRevision = base
+        // What is published cannot be undone, and what was read before is now old: a
+        // command that goes on after its publish (a sourced file's) starts afresh.
+        undo = []
+        seen = [:]
+    }
+
+    func submit(_ metadata: PublishMetadata) throws -> SubmitOutcome {
+        let violations = try validate(as: metadata.user)
+        if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+        let changed = try netEdits()
+        let changeCount = changed.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size }
+        guard changeCount > 0 else {
+            try discard()
+            return .nothingToSubmit
+        }
+        let request = NewChangeRequest(
+            author: metadata.user, base: baseRevision, changeCount: changeCount, comment: metadata.comment, digest: EditsDigest.of(changed))
+        let base = baseRevision
+        let id = try storage.write { transaction in
+            let id = try transaction.openChangeRequest(request)
+            try transaction.saveCandidate(of: ChangeRequest.owner(id), base: base, edits: changed.map { ($0.key, Optional($0.edit)) })
+            if let owner { try transaction.deleteCandidate(of: owner) }
+            return (id, commit: true)
+        }
+        forgetEdits(base: try store.latestRevision())
+        return .submitted(try storage.changeRequest(id)!, warnings: violations)
+    }
+
+    /// The edits that change something, in key order: what a change request freezes and
+    /// its digest covers.
+    func netEdits() throws -> [(key: RecordKey, edit: Edit)] {
+        try allEdits().filter { $0.edit.base != $0.edit.new }.sorted { $0.key < $1.key }
     }
 
     /// Every edit, from memory or the spill: for what rebuilds the whole candidate anyway.

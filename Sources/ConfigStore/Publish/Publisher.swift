@@ -85,15 +85,20 @@ struct Publisher {
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 
-    /// What the publisher may do, as the configuration published before this publish says.
-    private func publishersPermissions(_ metadata: PublishMetadata, in transaction: any StorageTransaction) throws -> any Permissions {
-        try policy.permissions(of: metadata.user, in: view(RecordTableOverlay.empty, over: transaction))
+    /// What the author of the changes and whoever publishes them (the author, or the
+    /// approver of a change request) may do, as the configuration published before this
+    /// publish says.
+    private func publishersPermissions(_ metadata: PublishMetadata, in transaction: any StorageTransaction) throws -> PublishersPermissions {
+        let published = view(RecordTableOverlay.empty, over: transaction)
+        let author = try policy.permissions(of: metadata.user, in: published)
+        return PublishersPermissions(author: author, publisher: try metadata.approver.map { try policy.permissions(of: $0, in: published) } ?? author)
     }
 
-    /// The first reason `permissions` give to refuse the publish of `changed`: the
-    /// privilege to publish at all, then each change.
-    private func refusal(of changed: [RecordChange], by permissions: any Permissions) -> AccessRefusal? {
-        if let refusal = permissions.refusal(toUse: "publish") { return refusal }
+    /// The first reason to refuse the publish of `changed`: the publisher's privilege to
+    /// publish at all, then the author's to make each change.
+    private func refusal(of changed: [RecordChange], by permissions: PublishersPermissions) -> AccessRefusal? {
+        if let refusal = permissions.publisher.refusal(toUse: "publish") { return refusal }
+        let permissions = permissions.author
         guard !permissions.allowsEverything else { return nil }
         for change in changed {
             if let refusal = permissions.refusal(of: change, in: schema) { return refusal }
@@ -177,4 +182,10 @@ struct Publisher {
         guard let keyed = enclosing.lastIndex(where: { $0.key != nil }) else { return nil }
         return RecordKey(ConfigPath(Array(enclosing[...keyed])))
     }
+}
+
+/// Who a publish answers to: the author of its changes, and who publishes them.
+private struct PublishersPermissions {
+    let author: any Permissions
+    let publisher: any Permissions
 }

@@ -12,6 +12,7 @@ public final class MemoryStorage: Storage, Sendable {
         var changes: [LoggedChange] = []
         var references: Set<Reference> = []
         var candidates: [String: (base: Int, edits: [RecordKey: CandidateEdit])] = [:]
+        var requests: [ChangeRequest] = []
     }
 
     struct Reference: Hashable, Sendable {
@@ -175,6 +176,10 @@ private final class MemoryAccess: StorageTransaction {
 
     func candidateBase(of user: String) throws -> Int? { state.candidates[user]?.base }
 
+    func openChangeRequests() throws -> [ChangeRequest] { state.requests.filter { $0.state == .open } }
+
+    func changeRequest(_ id: Int) throws -> ChangeRequest? { state.requests.first { $0.id == id } }
+
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         let edits = state.candidates[user]?.edits ?? [:]
         return edits.keys.filter { candidate in key.map { $0 < candidate } ?? true }.sorted().prefix(limit).map { ($0, edits[$0]!) }
@@ -191,14 +196,16 @@ private final class MemoryAccess: StorageTransaction {
         state.revisions.append(
             RevisionInfo(
                 id: revision, user: metadata.user, time: Double(revision), source: metadata.source,
-                comment: metadata.comment, changeCount: 0))
+                comment: metadata.comment, changeCount: 0, approver: metadata.approver))
     }
 
     func finishRevision(_ revision: Int, size: Int) throws {
         try requireIsHead(revision)
         let begun = state.revisions.removeLast()
         state.revisions.append(
-            RevisionInfo(id: revision, user: begun.user, time: begun.time, source: begun.source, comment: begun.comment, changeCount: size))
+            RevisionInfo(
+                id: revision, user: begun.user, time: begun.time, source: begun.source, comment: begun.comment, changeCount: size,
+                approver: begun.approver))
     }
 
     func appendChanges(_ changes: ChangeSet, to revision: Int, references: ReferenceIndex) throws {
@@ -227,5 +234,24 @@ private final class MemoryAccess: StorageTransaction {
 
     func deleteCandidate(of user: String) throws {
         state.candidates[user] = nil
+    }
+
+    func openChangeRequest(_ request: NewChangeRequest) throws -> Int {
+        let id = (state.requests.last?.id ?? 0) + 1
+        state.requests.append(
+            ChangeRequest(
+                id: id, author: request.author, time: Double(id), base: request.base, changeCount: request.changeCount, comment: request.comment,
+                digest: request.digest, state: .open))
+        return id
+    }
+
+    func closeChangeRequest(_ id: Int, as closing: ChangeRequest.State) throws {
+        guard let index = state.requests.firstIndex(where: { $0.id == id && $0.state == .open }) else {
+            preconditionFailure("request \(id) is not open")
+        }
+        let open = state.requests[index]
+        state.requests[index] = ChangeRequest(
+            id: id, author: open.author, time: open.time, base: open.base, changeCount: open.changeCount, comment: open.comment,
+            digest: open.digest, state: closing)
     }
 }

@@ -107,6 +107,8 @@ extension ReadsWithPredefinedRecords {
     func revision(_ id: Int) throws -> RevisionInfo? { try base.revision(id) }
 
     func candidateBase(of user: String) throws -> Int? { try base.candidateBase(of: user) }
+    func openChangeRequests() throws -> [ChangeRequest] { try base.openChangeRequests() }
+    func changeRequest(_ id: Int) throws -> ChangeRequest? { try base.changeRequest(id) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try base.candidateEdits(of: user, after: key, limit: limit)
@@ -148,6 +150,8 @@ struct TransactionWithPredefinedRecords<Base: StorageTransaction>: ReadsWithPred
     }
 
     func deleteCandidate(of user: String) throws { try base.deleteCandidate(of: user) }
+    func openChangeRequest(_ request: NewChangeRequest) throws -> Int { try base.openChangeRequest(request) }
+    func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws { try base.closeChangeRequest(id, as: state) }
 }
 
 /// A storage whose every read has the predefined records; what `RevisionedStore` reads and
@@ -247,6 +251,8 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     func revision(_ id: Int) throws -> RevisionInfo? { try head.revision(id) }
 
     func candidateBase(of user: String) throws -> Int? { try head.candidateBase(of: user) }
+    func openChangeRequests() throws -> [ChangeRequest] { try head.openChangeRequests() }
+    func changeRequest(_ id: Int) throws -> ChangeRequest? { try head.changeRequest(id) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try head.candidateEdits(of: user, after: key, limit: limit)

@@ -83,6 +83,8 @@ extension Storage {
     public func revisions(limit: Int?) throws -> [RevisionInfo] { try snapshot { try $0.revisions(limit: limit) } }
     public func revision(_ id: Int) throws -> RevisionInfo? { try snapshot { try $0.revision(id) } }
     public func candidateBase(of user: String) throws -> Int? { try snapshot { try $0.candidateBase(of: user) } }
+    public func openChangeRequests() throws -> [ChangeRequest] { try snapshot { try $0.openChangeRequests() } }
+    public func changeRequest(_ id: Int) throws -> ChangeRequest? { try snapshot { try $0.changeRequest(id) } }
 
     public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try snapshot { try $0.candidateEdits(of: user, after: key, limit: limit) }
@@ -189,6 +191,12 @@ public protocol StorageReads {
     func spilledEdits(
         in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
     ) throws -> [(key: RecordKey, edit: CandidateEdit)]
+
+    /// The change requests still open, oldest first.
+    func openChangeRequests() throws -> [ChangeRequest]
+
+    /// Change request `id`, open or closed.
+    func changeRequest(_ id: Int) throws -> ChangeRequest?
 }
 
 /// What a write transaction may do besides reading.
@@ -215,6 +223,14 @@ public protocol StorageTransaction: StorageReads {
 
     /// Forgets `user`'s candidate (after it was published).
     func deleteCandidate(of user: String) throws
+
+    /// Records a new open change request, numbered after every earlier one and stamped
+    /// with the time now; returns its number. Its edits go in as `ChangeRequest.owner`'s
+    /// candidate, in the same transaction.
+    func openChangeRequest(_ request: NewChangeRequest) throws -> Int
+
+    /// Closes open request `id` as `state` says (approved or rejected).
+    func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws
 }
 
 /// One record as a revision changed it.

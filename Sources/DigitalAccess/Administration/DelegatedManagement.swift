@@ -13,7 +13,7 @@ public struct DelegatedManagement: AccessPolicy {
         let administrator = administrators.administrator(user)
         return AdministratorPermissions(
             user: user, role: administrator?.role, privileges: administrators.privileges(of: user), isAdministrator: administrator != nil,
-            displayName: administrator?.displayName)
+            displayName: administrator?.displayName, requireApproval: administrators.requireApproval)
     }
 }
 
@@ -24,6 +24,10 @@ public struct AdministratorPermissions: Permissions {
     public let privileges: Set<Privilege>
     let isAdministrator: Bool
     let displayName: String?
+    /// `require-approval`: every publish goes through a change request.
+    let requireApproval: Bool
+
+    public var publishesThroughRequests: Bool { requireApproval || refusal(toUse: Privilege.publish.rawValue) != nil }
 
     public var summary: [(label: String, value: String)] {
         guard isAdministrator else { return [("administrator", "no: \(user) may read, not change")] }

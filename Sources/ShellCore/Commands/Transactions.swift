@@ -27,7 +27,16 @@ enum Transactions {
             invocation.print("Check: the candidate is valid; nothing published")
             return
         }
-        let outcome = try session.candidate.publish(PublishMetadata(user: session.options.user, source: session.publishSource, comment: comment))
+        let metadata = PublishMetadata(user: session.options.user, source: session.publishSource, comment: comment)
+        if try session.refreshPermissions().publishesThroughRequests {
+            return try Requests.submit(metadata, invocation)
+        }
+        try report(try session.candidate.publish(metadata), invocation)
+    }
+
+    /// What a publish did, as `publish` and `approve request` say it.
+    static func report(_ outcome: PublishOutcome, _ invocation: Invocation) throws {
+        let session = invocation.session
         switch outcome {
         case .published(let revision, let count, let warnings):
             for warning in warnings { session.warn(warning.description) }

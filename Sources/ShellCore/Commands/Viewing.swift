@@ -6,11 +6,13 @@ import Foundation
 enum Viewing {
     static let commands: [CommandSpec] = [
         CommandSpec(
-            command: .show, usage: "show [published | revision N | history [N]] [PATH]",
-            summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
+            command: .show, usage: "show [published | revision N | history [N] | requests] [PATH]",
+            summary: "Show the candidate, the published configuration, a revision, the history, or the open change requests",
+            arguments: .read, run: show),
         CommandSpec(
-            command: .compare, usage: "compare [revision N [revision M]] [PATH]",
-            summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
+            command: .compare, usage: "compare [revision N [revision M] | request N] [PATH]",
+            summary: "Show differences: candidate vs published, between revisions, or what a change request would change",
+            arguments: .read, run: compare),
         CommandSpec(command: .status, usage: "status", summary: "Base and latest revision, pending changes, staleness", arguments: .none, run: status),
         CommandSpec(command: .validate, usage: "validate", summary: "Check the candidate against every rule", arguments: .none, run: validate),
         CommandSpec(
@@ -27,7 +29,7 @@ enum Viewing {
             run: search),
     ]
 
-    static let showKeywords = ["published", "revision", "history"]
+    static let showKeywords = ["published", "revision", "history", "requests"]
 
     /// A sub-keyword of `show`/`compare` when the word is one and is not also a path word here.
     static func subKeyword(_ word: Word?, in session: Session, among keywords: [String]) -> String? {
@@ -48,6 +50,9 @@ enum Viewing {
         switch subKeyword(arguments.first, in: invocation.session, among: showKeywords) {
         case "history":
             return try history(invocation, arguments.dropFirst())
+        case "requests":
+            if let extra = arguments.dropFirst().first { throw CommandError("show requests takes no argument: unexpected '\(extra.text.excerpt)'", at: extra) }
+            return try Requests.list(invocation)
         case "published":
             arguments = arguments.dropFirst()
             config = session.store.published()
@@ -71,12 +76,14 @@ enum Viewing {
                 .object([
                     ("revision", .number(revision.id)), ("time", .string(timestamp(revision.time))), ("user", .string(revision.user)),
                     ("source", .string(revision.source)), ("comment", .optional(revision.comment)), ("changes", .number(revision.changeCount)),
+                    ("approver", .optional(revision.approver)),
                 ])
             })
         for revision in revisions {
             let comment = revision.comment.map { "  \(ConfigModelQuoting.word($0))" } ?? ""
+            let user = revision.approver.map { "\(revision.user) (approved by \($0))" } ?? revision.user
             invocation.print(
-                "\(revision.id)  \(timestamp(revision.time))  \(revision.user)  \(revision.source)  \(revision.changeCount) change\(revision.changeCount == 1 ? "" : "s")\(comment)"
+                "\(revision.id)  \(timestamp(revision.time))  \(user)  \(revision.source)  \(revision.changeCount) change\(revision.changeCount == 1 ? "" : "s")\(comment)"
             )
         }
     }
@@ -90,6 +97,11 @@ enum Viewing {
     static func compare(_ invocation: Invocation) throws {
         let session = invocation.session
         var arguments = invocation.arguments[...]
+        if subKeyword(arguments.first, in: session, among: ["revision", "request"]) == "request" {
+            guard let number = arguments.dropFirst().first else { throw CommandError("request needs a number", at: arguments.first) }
+            let id = try invocation.number(number, what: "request")
+            return try Requests.compare(id, under: try invocation.resolveWholePath(arguments.dropFirst(2)).path, invocation)
+        }
         var revisions: [Int] = []
         while revisions.count < 2, subKeyword(arguments.first, in: invocation.session, among: ["revision"]) == "revision" {
             guard let number = arguments.dropFirst().first else { throw CommandError("revision needs a number", at: arguments.first) }

@@ -51,6 +51,9 @@ struct NextWords {
             return Suggestions(items: [.placeholder("<text>", "The comment"), .enter])
         case .rollback:
             return arguments.isEmpty ? revisions() : Suggestions(items: [.enter])
+        case .approve, .reject:
+            if arguments.isEmpty { return Suggestions(items: [.keyword("request", "A change request, by number")]) }
+            return arguments.count == 1 ? openRequests() : Suggestions(items: [.enter])
         case .up:
             return arguments.isEmpty ? Suggestions(items: [.placeholder("<N>", "Levels to go up (default 1)"), .enter]) : Suggestions(items: [.enter])
         default:
@@ -68,6 +71,7 @@ struct NextWords {
             case "revision":
                 if arguments.count == 1 { return revisions() }
                 return path(Array(arguments.dropFirst(2)), typing: prefix, command: .show)
+            case "requests": return Suggestions(items: [.enter])
             default: break
             }
         }
@@ -76,13 +80,16 @@ struct NextWords {
             result.items =
                 [
                     .keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
-                    .keyword("history", "The list of revisions"),
+                    .keyword("history", "The list of revisions"), .keyword("requests", "The open change requests"),
                 ] + result.items
         }
         return result
     }
 
     private func compare(_ arguments: [Word], typing prefix: String) -> Suggestions {
+        if let first = arguments.first, Viewing.subKeyword(first, in: session, among: ["revision", "request"]) == "request" {
+            return arguments.count == 1 ? openRequests() : path(Array(arguments.dropFirst(2)), typing: prefix, command: .compare)
+        }
         var rest = arguments[...]
         var revisionsGiven = 0
         while revisionsGiven < 2, let word = rest.first, Viewing.subKeyword(word, in: session, among: ["revision"]) == "revision" {
@@ -93,8 +100,14 @@ struct NextWords {
         var result = path(Array(rest), typing: prefix, command: .compare)
         if rest.isEmpty, revisionsGiven < 2 {
             result.items.insert(.keyword("revision", revisionsGiven == 0 ? "Compare a revision with the candidate" : "Compare with a second revision"), at: 0)
+            if revisionsGiven == 0 { result.items.insert(.keyword("request", "What a change request would change"), at: 1) }
         }
         return result
+    }
+
+    private func openRequests() -> Suggestions {
+        let requests = (try? session.store.openChangeRequests()) ?? []
+        return Suggestions(items: requests.map { .literal(String($0.id), "\($0.author), \(Requests.changes($0.changeCount)) \($0.comment ?? "")") })
     }
 
     private func revisions() -> Suggestions {

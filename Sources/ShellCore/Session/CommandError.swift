@@ -32,6 +32,7 @@ public struct CommandError: Error, CustomStringConvertible {
         case let error as CommandError: error
         case let error as StoreError: storeFailure(error, at: word)
         case let error as NoSuchRevision: CommandError(error.description, at: word)
+        case let error as RequestNotOpen: CommandError(error.description, at: word)
         case let error as AccessRefusal: CommandError(error.description, code: .permissionDenied, at: word, path: error.path)
         case let error as EditError: CommandError(error.description, at: word, path: error.path)
         case let error as PathError: CommandError(error.message, at: word, path: error.path)

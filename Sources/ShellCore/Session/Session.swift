@@ -72,6 +72,12 @@ public final class Session {
     /// failed was undone.
     public func reconnect() throws {
         try store.reconnect()
+        try reopenCandidate()
+    }
+
+    /// Reads the user's candidate again from the store (after the store changed it: a
+    /// reconnection, a request returned to it).
+    func reopenCandidate() throws {
         candidate = mode == .interactive ? try store.candidate(for: options.user) : try store.scratchCandidate()
         permissionsRead = nil
     }

@@ -19,7 +19,7 @@ struct RevisionDocument {
         let header: [(String, JSONOut)] = [
             ("revision", .number(revision.id)), ("user", .string(revision.user)),
             // Nobody approves a revision yet: change requests come later (SPEC §12).
-            ("approver", .null), ("time", .string(Viewing.timestamp(revision.time))),
+            ("approver", .optional(revision.approver)), ("time", .string(Viewing.timestamp(revision.time))),
             ("source", .string(revision.source)), ("comment", .optional(revision.comment)),
         ]
         // The header as an object left open, its changes to follow.

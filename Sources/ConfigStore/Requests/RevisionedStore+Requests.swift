@@ -1,0 +1,101 @@
+import ConfigModel
+
+/// Change requests (SPEC §12): listed, compared, approved into a revision, or rejected
+/// back into their author's candidate.
+extension RevisionedStore {
+    /// The requests still open, oldest first.
+    public func openChangeRequests() throws -> [ChangeRequest] {
+        try contents.openChangeRequests()
+    }
+
+    /// Request `id`, open or closed.
+    public func changeRequest(_ id: Int) throws -> ChangeRequest {
+        guard let request = try contents.changeRequest(id) else { throw RequestNotOpen(id: id, state: nil) }
+        return request
+    }
+
+    /// What approving request `id` now would change in the published configuration, within
+    /// `scope`.
+    public func changes(ofRequest id: Int, under scope: RecordKey) throws -> ChangeSet {
+        _ = try openRequest(id)
+        return try StoredCandidate(store: self, owner: ChangeRequest.owner(id)).changesAgainstPublished(under: scope)
+    }
+
+    /// Publishes request `id` as the next revision, by its author and approved by
+    /// `approver`, merging like any publish (a conflict leaves it open). Never by one of its
+    /// authors; the approver needs `publish`, the author the privileges for each change, as
+    /// the configuration published now says. The edits must still be those submitted: their
+    /// digest is computed again and compared.
+    public func approve(_ id: Int, by approver: String) throws -> PublishOutcome {
+        let request = try openRequest(id)
+        guard request.author != approver else {
+            throw AccessRefusal(
+                user: approver, path: nil, needs: "an administrator other than its author to approve request \(id)",
+                because: "\(approver) submitted it; reject it to withdraw it")
+        }
+        let candidate = try StoredCandidate(store: self, owner: ChangeRequest.owner(id))
+        let digest = EditsDigest.of(try candidate.netEdits())
+        guard digest == request.digest else {
+            throw StoreError.failed(
+                path: location,
+                reason:
+                    "request \(id)'s changes no longer match the SHA-256 recorded when it was submitted (\(request.digest), now \(digest)); nothing published"
+            )
+        }
+        let metadata = PublishMetadata(user: request.author, source: ChangeRequest.source(id), comment: request.comment, approver: approver)
+        return try candidate.publish(metadata, closing: id)
+    }
+
+    /// Closes request `id` unpublished and returns its changes to its author's candidate,
+    /// where they join the author's own edits (an edit the author made since, of the same
+    /// record, is kept instead). Its author may reject it to withdraw it; anyone else needs
+    /// `publish`. Returns how many of the request's records went back.
+    @discardableResult
+    public func reject(_ id: Int, by user: String) throws -> Int {
+        let request = try openRequest(id)
+        if user != request.author, let refusal = try permissions(of: user).refusal(toUse: "publish") { throw refusal }
+        let owner = ChangeRequest.owner(id)
+        return try contents.write { transaction in
+            var returned: [(key: RecordKey, edit: CandidateEdit?)] = []
+            let authorsBase = try transaction.candidateBase(of: request.author)
+            let authorsKeys = Set(try transaction.candidateEdits(of: request.author, after: nil, limit: .max).map(\.key))
+            var after: RecordKey?
+            while true {
+                let page = try transaction.candidateEdits(of: owner, after: after, limit: windowSize)
+                guard let last = page.last else { break }
+                for (key, edit) in page where !authorsKeys.contains(key) {
+                    returned.append((key, edit))
+                }
+                after = last.key
+            }
+            // The older base of the two: each edit keeps the record it was based on, and a
+            // base no newer than any of them makes the next publish merge every one.
+            try transaction.saveCandidate(of: request.author, base: min(authorsBase ?? request.base, request.base), edits: returned)
+            try transaction.deleteCandidate(of: owner)
+            try transaction.closeChangeRequest(id, as: .rejected(by: user))
+            return (returned.count, commit: true)
+        }
+    }
+
+    private func openRequest(_ id: Int) throws -> ChangeRequest {
+        let request = try changeRequest(id)
+        guard request.state == .open else { throw RequestNotOpen(id: id, state: request.state) }
+        return request
+    }
+}
+
+/// A request that does not exist or is closed: a mistake in the command (exit 1).
+public struct RequestNotOpen: Error, Equatable, CustomStringConvertible {
+    public let id: Int
+    /// nil: there is no such request.
+    public let state: ChangeRequest.State?
+
+    public var description: String {
+        switch state {
+        case nil: "no change request \(id); show requests lists the open ones"
+        case .approved(let revision, let approver)?: "request \(id) is closed: approved by \(approver) as revision \(revision)"
+        case .rejected(let by)?: "request \(id) is closed: rejected by \(by)"
+        case .open?: "request \(id) is open"
+        }
+    }
+}
