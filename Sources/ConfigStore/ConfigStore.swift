@@ -37,6 +37,8 @@ public protocol ConfigStore: AnyObject {
     // Change requests (SPEC §12); see `RevisionedStore+Requests`.
     func openChangeRequests() throws -> [ChangeRequest]
     func changeRequest(_ id: Int) throws -> ChangeRequest
+    /// The candidates of users other than `user` that hold edits, by user.
+    func otherCandidates(than user: String) throws -> [PendingCandidate]
     func changes(ofRequest id: Int, under scope: RecordKey) throws -> ChangeSet
     func approve(_ id: Int, by approver: String) throws -> PublishOutcome
     @discardableResult func reject(_ id: Int, by user: String) throws -> Int

@@ -122,6 +122,18 @@ final class PostgreSQLAccess: StorageReads {
             changeCount: row.integer(5)!, approver: row.string(6))
     }
 
+    func pendingCandidates() throws -> [PendingCandidate] {
+        try reading()
+        let sql = """
+            SELECT c.user_name, c.base, count(*), extract(epoch FROM c.edited)::float8
+            FROM dashell.candidate c JOIN dashell.candidate_record r ON r.user_name = c.user_name
+            GROUP BY c.user_name, c.base, c.edited ORDER BY c.user_name COLLATE "C"
+            """
+        return try connection.query(sql).map { row in
+            PendingCandidate(user: row.string(0)!, base: row.integer(1)!, records: row.integer(2)!, edited: row.double(3))
+        }
+    }
+
     func openChangeRequests() throws -> [ChangeRequest] {
         try reading()
         return try connection.query(Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)

@@ -10,6 +10,8 @@ enum RequestTable {
             changes integer NOT NULL, comment text, digest text NOT NULL,
             state text NOT NULL CHECK (state IN ('open', 'approved', 'rejected')),
             closed_by text, revision integer UNIQUE);
+        -- When each candidate last changed, for `status` to list who is editing.
+        ALTER TABLE dashell.candidate ADD COLUMN edited timestamptz;
         """
 
     static let functions = """

@@ -107,8 +107,8 @@ enum WriteFunctions {
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
-                INSERT INTO dashell.candidate (user_name, base) VALUES (owner_name, base_revision)
-                    ON CONFLICT (user_name) DO UPDATE SET base = excluded.base;
+                INSERT INTO dashell.candidate (user_name, base, edited) VALUES (owner_name, base_revision, clock_timestamp())
+                    ON CONFLICT (user_name) DO UPDATE SET base = excluded.base, edited = excluded.edited;
                 DELETE FROM dashell.candidate_record r USING unnest(dropped) AS d(key)
                     WHERE r.user_name = owner_name AND r.key = d.key COLLATE "C";
                 INSERT INTO dashell.candidate_record (user_name, key, base, new)

@@ -14,5 +14,7 @@ enum RequestTables {
                     state TEXT NOT NULL CHECK (state IN ('open', 'approved', 'rejected')),
                     closed_by TEXT, revision INTEGER UNIQUE)
                 """)
+        // When each candidate last changed, for `status` to list who is editing.
+        try db.execute(sql: "ALTER TABLE candidate ADD COLUMN edited REAL")
     }
 }

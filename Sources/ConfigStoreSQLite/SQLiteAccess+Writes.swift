@@ -48,7 +48,8 @@ extension SQLiteAccess: StorageTransaction {
     }
 
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO candidate (user, base) VALUES (?, ?)", arguments: [user, base])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO candidate (user, base, edited) VALUES (?, ?, ?)", arguments: [user, base, Date().timeIntervalSince1970])
         for (key, edit) in edits {
             if let edit {
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO candidate_record (user, key, base, new) VALUES (?, ?, ?, ?)")

@@ -91,6 +91,14 @@ struct SQLiteAccess: StorageReads {
         RevisionInfo(id: row[0], user: row[1], time: row[2], source: row[3], comment: row[4], changeCount: row[5], approver: row[6])
     }
 
+    func pendingCandidates() throws -> [PendingCandidate] {
+        let sql = """
+            SELECT c.user, c.base, count(*), c.edited FROM candidate c JOIN candidate_record r ON r.user = c.user
+            GROUP BY c.user ORDER BY c.user
+            """
+        return try Row.fetchAll(db, sql: sql).map { PendingCandidate(user: $0[0], base: $0[1], records: $0[2], edited: $0[3]) }
+    }
+
     func openChangeRequests() throws -> [ChangeRequest] {
         try Row.fetchAll(db, sql: Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)
     }

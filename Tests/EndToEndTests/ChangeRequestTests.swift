@@ -62,6 +62,13 @@ final class ChangeRequestTests: XCTestCase {
 
         // What was submitted cannot change before it is approved.
         _ = try expect("carol", "set \(P.users) user u9 email u9@example.com; publish", 0, "Submitted change request 3")
+
+        // status says who else is editing (carol, holding request 2's changes) and what waits.
+        let status = try expect("dave", "status", 0).outputLines
+        XCTAssertEqual(status.dropFirst(3).first, "other candidates", "\(status)")
+        XCTAssertTrue(status.contains { $0.hasPrefix("  carol  base 2  1 entry edited  last edit 20") }, "\(status)")
+        XCTAssertEqual(status.last.map { String($0.prefix(10)) }, "  3  carol", "\(status)")
+        XCTAssertTrue(status.contains("open change requests"), "\(status)")
         try store.tamper("u9@example.com")
         _ = try expect("dave", "approve request 3", 5, "request 3's changes no longer match the SHA-256 recorded when it was submitted")
         XCTAssertFalse(try expect("root", "show published \(P.users)", 0).output.contains("u9"))

@@ -1,7 +1,8 @@
 import ConfigModel
 
 /// Change requests (SPEC §12): listed, compared, approved into a revision, or rejected
-/// back into their author's candidate.
+/// back into their author's candidate; and the other candidates being edited, which
+/// `status` lists beside them.
 extension RevisionedStore {
     /// The requests still open, oldest first.
     public func openChangeRequests() throws -> [ChangeRequest] {
@@ -12,6 +13,10 @@ extension RevisionedStore {
     public func changeRequest(_ id: Int) throws -> ChangeRequest {
         guard let request = try contents.changeRequest(id) else { throw RequestNotOpen(id: id, state: nil) }
         return request
+    }
+
+    public func otherCandidates(than user: String) throws -> [PendingCandidate] {
+        try contents.pendingCandidates().filter { $0.user != user && !ChangeRequest.isReservedOwner($0.user) }
     }
 
     /// What approving request `id` now would change in the published configuration, within

@@ -178,6 +178,12 @@ private final class MemoryAccess: StorageTransaction {
 
     func openChangeRequests() throws -> [ChangeRequest] { state.requests.filter { $0.state == .open } }
 
+    func pendingCandidates() throws -> [PendingCandidate] {
+        state.candidates.filter { !$0.value.edits.isEmpty }.sorted { $0.key < $1.key }.map { user, candidate in
+            PendingCandidate(user: user, base: candidate.base, records: candidate.edits.count, edited: nil)
+        }
+    }
+
     func changeRequest(_ id: Int) throws -> ChangeRequest? { state.requests.first { $0.id == id } }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {

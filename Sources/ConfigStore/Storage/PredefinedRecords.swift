@@ -108,6 +108,7 @@ extension ReadsWithPredefinedRecords {
 
     func candidateBase(of user: String) throws -> Int? { try base.candidateBase(of: user) }
     func openChangeRequests() throws -> [ChangeRequest] { try base.openChangeRequests() }
+    func pendingCandidates() throws -> [PendingCandidate] { try base.pendingCandidates() }
     func changeRequest(_ id: Int) throws -> ChangeRequest? { try base.changeRequest(id) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
@@ -252,6 +253,7 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
 
     func candidateBase(of user: String) throws -> Int? { try head.candidateBase(of: user) }
     func openChangeRequests() throws -> [ChangeRequest] { try head.openChangeRequests() }
+    func pendingCandidates() throws -> [PendingCandidate] { try head.pendingCandidates() }
     func changeRequest(_ id: Int) throws -> ChangeRequest? { try head.changeRequest(id) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {

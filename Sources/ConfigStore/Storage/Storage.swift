@@ -84,6 +84,7 @@ extension Storage {
     public func revision(_ id: Int) throws -> RevisionInfo? { try snapshot { try $0.revision(id) } }
     public func candidateBase(of user: String) throws -> Int? { try snapshot { try $0.candidateBase(of: user) } }
     public func openChangeRequests() throws -> [ChangeRequest] { try snapshot { try $0.openChangeRequests() } }
+    public func pendingCandidates() throws -> [PendingCandidate] { try snapshot { try $0.pendingCandidates() } }
     public func changeRequest(_ id: Int) throws -> ChangeRequest? { try snapshot { try $0.changeRequest(id) } }
 
     public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
@@ -195,6 +196,9 @@ public protocol StorageReads {
     /// The change requests still open, oldest first.
     func openChangeRequests() throws -> [ChangeRequest]
 
+    /// Every persisted candidate that holds edits, by user (requests' included).
+    func pendingCandidates() throws -> [PendingCandidate]
+
     /// Change request `id`, open or closed.
     func changeRequest(_ id: Int) throws -> ChangeRequest?
 }
@@ -215,7 +219,8 @@ public protocol StorageTransaction: StorageReads {
     /// Records how many leaves revision `revision`, begun in this transaction, changes.
     func finishRevision(_ revision: Int, size: Int) throws
 
-    /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone).
+    /// Stores `user`'s base revision and the given edits (nil: the edit of that key is gone),
+    /// and the time now as when the candidate last changed.
     func saveCandidate(of user: String, base: Int, edits: [(key: RecordKey, edit: CandidateEdit?)]) throws
 
     /// Replaces `user`'s whole persisted candidate.

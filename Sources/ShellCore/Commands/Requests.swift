@@ -62,8 +62,14 @@ enum Requests {
     static func list(_ invocation: Invocation) throws {
         let requests = try invocation.session.store.openChangeRequests()
         invocation.data = .array(requests.map(json))
+        printRows(requests, indent: "", invocation)
+        if requests.isEmpty { invocation.session.console.err("no open change requests") }
+    }
+
+    /// A line per request, its id first: id, author, time, changes, quoted comment.
+    static func printRows(_ requests: [ChangeRequest], indent: String, _ invocation: Invocation) {
         var rows = AlignedRows { line in
-            invocation.print(line)
+            invocation.print(indent + line)
             return true
         }
         for request in requests {
@@ -73,7 +79,6 @@ enum Requests {
             ])
         }
         rows.flush()
-        if requests.isEmpty { invocation.session.console.err("no open change requests") }
     }
 
     static func json(_ request: ChangeRequest) -> JSONOut {

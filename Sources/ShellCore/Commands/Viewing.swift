@@ -161,15 +161,47 @@ enum Viewing {
             })
     }
 
+    /// Also who else is editing and what waits for approval, as Junos's `status` shows
+    /// who is editing.
     static func status(_ invocation: Invocation) throws {
-        let status = try invocation.session.candidate.status()
+        let session = invocation.session
+        let status = try session.candidate.status()
+        let others = try session.store.otherCandidates(than: session.options.user)
+        let requests = try session.store.openChangeRequests()
         invocation.data = .object([
             ("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
             ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale)),
+            (
+                "others",
+                .array(
+                    others.map { other in
+                        .object([
+                            ("user", .string(other.user)), ("base", .number(other.base)), ("entries", .number(other.records)),
+                            ("edited", other.edited.map { .string(timestamp($0)) } ?? .null),
+                        ])
+                    })
+            ),
+            ("requests", .array(requests.map(Requests.json))),
         ])
         invocation.print("base revision    \(status.baseRevision)")
         invocation.print("latest revision  \(status.latestRevision)\(status.isStale ? "  (candidate is stale: run update)" : "")")
         invocation.print("pending changes  \(status.pendingChanges)")
+        if !others.isEmpty {
+            invocation.print("other candidates")
+            var rows = AlignedRows { line in
+                invocation.print("  " + line)
+                return true
+            }
+            for other in others {
+                let entries = "\(other.records) \(other.records == 1 ? "entry" : "entries") edited"
+                rows.append([other.user, "base \(other.base)", entries, other.edited.map { "last edit \(timestamp($0))" } ?? ""])
+            }
+            rows.flush()
+        }
+        if !requests.isEmpty {
+            invocation.print("open change requests")
+            Requests.printRows(requests, indent: "  ", invocation)
+        }
     }
 
     /// Also warns of the conflicts a publish would meet, so that a stale candidate is
