@@ -16,7 +16,7 @@ extension PostgreSQLStorage {
     /// what it did (created, upgraded an older store, or nothing). Needs a role that may create objects and roles there (the database's
     /// owner with CREATEROLE, or a superuser); the objects are that role's, and the write
     /// functions run with its rights.
-    public static func initialize(_ server: ServerLocation) throws -> InitOutcome {
+    public static func initialize(_ server: ServerLocation, policy: ServerPolicy = .unrestricted) throws -> InitOutcome {
         let connection = try connect(server)
         let location = server.description
         do {
@@ -37,10 +37,10 @@ extension PostgreSQLStorage {
                     let upgrades = (version..<StoreSchema.formatVersion).map { StoreSchema.upgrades[$0]! }.joined()
                     try connection.execute(
                         upgrades + "UPDATE dashell.format SET version = \(StoreSchema.formatVersion);" + WriteFunctions.definitions
-                            + AdministratorRole.grants)
+                            + policy.functions + AdministratorRole.grants)
                     return (.upgraded(from: version), commit: true)
                 }
-                try connection.execute(StoreSchema.tables + WriteFunctions.definitions + AdministratorRole.grants)
+                try connection.execute(StoreSchema.tables + WriteFunctions.definitions + policy.functions + AdministratorRole.grants)
                 return (.created, commit: true)
             }
         } catch let error as PostgreSQLError where error.sqlState == "42501" {

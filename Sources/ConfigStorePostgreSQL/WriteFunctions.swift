@@ -1,4 +1,5 @@
-/// The server-side functions through which every write goes. Administrators' roles may
+/// The server-side functions through which every write goes, checking with `PublishChecks`
+/// who may write what. Administrators' roles may
 /// read the tables but not write them (`AdministratorRole`): these functions, owned by the
 /// role that ran `store init` and run with its rights (SECURITY DEFINER), are the only way
 /// in, so that what they check cannot be bypassed with `psql`. Each pins `search_path` and
@@ -42,6 +43,7 @@ enum WriteFunctions {
                 IF new_revision <> head_revision + 1 THEN
                     RAISE EXCEPTION 'revision % does not follow the head revision %', new_revision, head_revision;
                 END IF;
+                PERFORM dashell.check_publisher(new_revision, author, origin);
                 INSERT INTO dashell.revision (id, user_name, time, source, comment, changes)
                     VALUES (new_revision, author, clock_timestamp(), origin, note, change_count);
                 UPDATE dashell.head SET revision = new_revision;
@@ -68,6 +70,7 @@ enum WriteFunctions {
             AS $$
             BEGIN
                 PERFORM dashell.require_appending(appended);
+                PERFORM dashell.check_changes(appended, keys, olds, news);
                 INSERT INTO dashell.change (revision, key, old, new)
                     SELECT appended, c.key, c.old, c.new FROM unnest(keys, olds, news) AS c(key, old, new);
                 DELETE FROM dashell.record r USING unnest(keys, news) AS c(key, new)
@@ -86,6 +89,7 @@ enum WriteFunctions {
             BEGIN
                 PERFORM dashell.require_appending(appended);
                 UPDATE dashell.revision SET changes = change_count WHERE id = appended;
+                DELETE FROM dashell.publishing WHERE revision = appended;
                 PERFORM pg_notify('\(revisionChannel)', appended::text);
             END $$;
 
@@ -107,6 +111,7 @@ enum WriteFunctions {
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
+                PERFORM dashell.check_candidate_owner(owner_name);
                 INSERT INTO dashell.candidate (user_name, base, edited) VALUES (owner_name, base_revision, clock_timestamp())
                     ON CONFLICT (user_name) DO UPDATE SET base = excluded.base, edited = excluded.edited;
                 DELETE FROM dashell.candidate_record r USING unnest(dropped) AS d(key)
@@ -120,8 +125,9 @@ enum WriteFunctions {
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
+                PERFORM dashell.check_candidate_owner(owner_name);
                 DELETE FROM dashell.candidate_record WHERE user_name = owner_name;
                 DELETE FROM dashell.candidate WHERE user_name = owner_name;
             END $$;
-        """ + RequestTable.functions
+        """ + RequestTable.functions + PublishChecks.functions
 }

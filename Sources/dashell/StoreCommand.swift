@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigStorePostgreSQL
 import ConfigStoreSQLite
+import DigitalAccess
 import Foundation
 
 /// `dashell store …`: the store itself rather than its configuration.
@@ -31,7 +32,9 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             if let server = try global.serverLocation() {
                 let said =
-                    switch try global.reportingStoreErrors({ try PostgreSQLStorage.initialize(server) }) {
+                    switch try global.reportingStoreErrors({
+                        try PostgreSQLStorage.initialize(server, policy: ServerPolicy(functions: DelegatedManagementSQL.functions))
+                    }) {
                     case .created: "created a new store in \(server)"
                     case .upgraded(let version): "upgraded the store in \(server) from format \(version)"
                     case .existing: "a store already exists in \(server); left as it is"

@@ -71,7 +71,9 @@ final class PostgreSQLStorageTests {
             try transaction.finishRevision(1, size: 0)
             return ((), commit: true)
         }
-        try cluster.execute("DROP TABLE dashell.change_request; UPDATE dashell.format SET version = 1", in: database)
+        try cluster.execute(
+            "DROP TABLE dashell.change_request, dashell.publishing; ALTER TABLE dashell.candidate DROP COLUMN edited; UPDATE dashell.format SET version = 1",
+            in: database)
         #expect {
             try PostgreSQLStorage(location)
         } throws: { "\($0)".contains("format 1; its owner upgrades it to 2 with `dashell --store URI store init`") }
@@ -139,7 +141,7 @@ final class PostgreSQLStorageTests {
         let admin = try administrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
-        #expect(tables == ["candidate", "candidate_record", "change", "change_request", "format", "head", "record", "reference", "revision"])
+        #expect(tables == ["candidate", "candidate_record", "change", "change_request", "format", "head", "publishing", "record", "reference", "revision"])
         for table in tables {
             let column = try connection.query(
                 "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'dashell' AND table_name = $1 ORDER BY ordinal_position",
@@ -177,18 +179,77 @@ final class PostgreSQLStorageTests {
     /// The server refuses a revision that does not follow the head, and changes to any
     /// revision but the one the transaction is appending, whatever the client does.
     @Test func theServerKeepsTheHistoryLinear() throws {
-        let connection = try PostgreSQLConnection(cluster.uri(database: database, user: try administrator()), applicationName: "test")
+        let admin = try administrator()
+        let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let keys = TextArray(["k"]), records = TextArray(["v"])
         func inTransaction(_ sql: String, _ parameters: [any QueryParameter] = []) throws {
             try connection.transaction(.readCommitted) { (try connection.query(sql, parameters), commit: true) }
         }
-        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_revision(2, 'mallory', '-c', NULL, 1)") }
+        #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_revision(2, '\(admin)', '-c', NULL, 1)") }
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(0, $1, $2, $2)", [keys, records]) }
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.replace_references(0, $1, $1, $1, $1)", [keys]) }
         // A revision appended and committed is no longer open to changes.
-        try inTransaction("SELECT dashell.append_revision(1, 'mallory', '-c', NULL, 0)")
+        try inTransaction("SELECT dashell.append_revision(1, '\(admin)', '-c', NULL, 0)")
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(1, $1, $2, $2)", [keys, records]) }
         #expect(try connection.query("SELECT count(*) FROM dashell.change").first?.integer(0) == 0)
+    }
+
+    /// With the product's policy installed, the server itself refuses what an administrator's
+    /// role does not allow, whatever the client: publishing without the privilege, in
+    /// another's name, outside a request under require-approval, changes beyond the role,
+    /// and another's candidate.
+    @Test func anAdministratorCannotWriteBeyondTheirPrivilegesWithPlainSQL() throws {
+        let governed = try cluster.createDatabase()
+        defer { try? cluster.dropDatabase(governed) }
+        _ = try PostgreSQLStorage.initialize(
+            ServerLocation(cluster.uri(database: governed)), policy: ServerPolicy(functions: DelegatedManagementSQL.functions))
+        let desk = try administrator(), helper = try administrator()
+        let owner = try Self.open(cluster.uri(database: governed)).scratchCandidate()
+        let management = StoreFixture.leaf("manage-system", "delegated-management")
+        var writer = owner
+        for privilege in ["publish", "help-desk-administration"] {
+            try writer.createEntries(along: management.appending("role", key: "desk").appending("privilege", key: privilege))
+        }
+        try owner.set([
+            (management.appending("administrator", key: "root").appending("role"), "super-administrator"),
+            (management.appending("administrator", key: desk).appending("role"), "desk"),
+            (management.appending("administrator", key: helper).appending("role"), "help-desk"),
+            (StoreFixture.user("u1", "email"), "u1@example.com"),
+        ])
+        #expect(try owner.publishExpectingRevision(user: "root") == 1)
+
+        let us = "\u{1F}", rs = "\u{1E}"
+        let user = "manage-accounts-and-storage\(us)user-accounts\(us)user\(us)u1"
+        let global = "manage-system\(us)distribution-services\(us)global-settings"
+        func publish(as role: String, author: String? = nil, _ key: String, old: String?, new: String?) throws {
+            let connection = try PostgreSQLConnection(cluster.uri(database: governed, user: role), applicationName: "test")
+            try connection.transaction(.readCommitted) {
+                let head = try connection.query("SELECT dashell.lock_head()").first!.integer(0)!
+                try connection.query("SELECT dashell.append_revision($1, $2, '-c', NULL, 1)", [head + 1, author ?? role])
+                try connection.query("SELECT dashell.append_changes($1, $2, $3, $4)", [head + 1, TextArray([key]), TextArray([old]), TextArray([new])])
+                try connection.query("SELECT dashell.finish_revision($1, 1)", [head + 1])
+                return ((), commit: true)
+            }
+        }
+        func refused(_ attempt: () throws -> Void, _ comment: Comment) {
+            let error = #expect(throws: PostgreSQLError.self, comment) { try attempt() }
+            #expect(error?.sqlState == "42501", comment)
+        }
+        let email = "email\(us)u1@example.com\(rs)", changed = "email\(us)desk@example.com\(rs)"
+        refused({ try publish(as: helper, user, old: email, new: changed) }, "help-desk may not publish")
+        refused({ try publish(as: desk, author: helper, user, old: email, new: changed) }, "nor publish in another's name")
+        refused({ try publish(as: desk, global, old: nil, new: "external-port\(us)8443\(rs)") }, "manage-system needs super-administrator")
+        refused({ try publish(as: desk, "\(user)x", old: nil, new: changed) }, "creating a user needs user-account-management")
+        try publish(as: desk, user, old: email, new: changed)
+        #expect(try Self.open(cluster.uri(database: governed)).published().value(at: StoreFixture.user("u1", "email")) == "desk@example.com")
+
+        let connection = try PostgreSQLConnection(cluster.uri(database: governed, user: desk), applicationName: "test")
+        refused({ try connection.query("SELECT dashell.save_candidate($1, 0, '{}', '{}', '{}', '{}')", [helper]) }, "another's candidate")
+        refused({ try connection.query("SELECT dashell.delete_candidate($1)", [helper]) }, "another's candidate")
+
+        try owner.set([(management.appending("require-approval"), "true")])
+        #expect(try owner.publishExpectingRevision(user: "root") == 3)
+        refused({ try publish(as: desk, user, old: changed, new: email) }, "require-approval: only through a request")
     }
 
     /// A publish waits for the one in progress and then merges with it, as on SQLite; a

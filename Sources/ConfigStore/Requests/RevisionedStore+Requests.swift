@@ -73,11 +73,12 @@ extension RevisionedStore {
                 }
                 after = last.key
             }
+            // Closed first: a server lets the rejecter write the author's candidate only then.
+            try transaction.closeChangeRequest(id, as: .rejected(by: user))
             // The older base of the two: each edit keeps the record it was based on, and a
             // base no newer than any of them makes the next publish merge every one.
             try transaction.saveCandidate(of: request.author, base: min(authorsBase ?? request.base, request.base), edits: returned)
             try transaction.deleteCandidate(of: owner)
-            try transaction.closeChangeRequest(id, as: .rejected(by: user))
             return (returned.count, commit: true)
         }
     }
