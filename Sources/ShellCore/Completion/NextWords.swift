@@ -204,6 +204,7 @@ struct NextWords {
             items = [.keyword("true", ""), .keyword("false", "")]
         case .enumeration(let values):
             items = values.map { .keyword($0.word, $0.label == $0.word ? "" : $0.label) }
+            items += values.filter { $0.label != $0.word }.map { .label($0.label, "= \($0.word)") }
         case .reference(let target):
             let list = ConfigPath(target.map { ConfigPath.Step($0) })
             items = ((try? session.candidate.entryKeys(of: list, startingWith: prefix, limit: Self.keyLimit)) ?? []).map { .literal($0, "") }

@@ -7,6 +7,9 @@ public struct Suggestion: Equatable, Sendable {
         case keyword
         /// Matched exactly by prefix: list keys, values, file names.
         case literal
+        /// Matched by prefix ignoring case, and never by nothing: an enum value's Admin label
+        /// (`"Personal Mobile"`), offered once the user starts typing it.
+        case label
         case placeholder
     }
 
@@ -16,6 +19,7 @@ public struct Suggestion: Equatable, Sendable {
 
     static func keyword(_ text: String, _ description: String) -> Suggestion { Suggestion(text: text, description: description, kind: .keyword) }
     static func literal(_ text: String, _ description: String = "") -> Suggestion { Suggestion(text: text, description: description, kind: .literal) }
+    static func label(_ text: String, _ description: String) -> Suggestion { Suggestion(text: text, description: description, kind: .label) }
     static func placeholder(_ text: String, _ description: String) -> Suggestion { Suggestion(text: text, description: description, kind: .placeholder) }
 
     static let enter = placeholder("<Enter>", "Run the command")
@@ -25,6 +29,7 @@ public struct Suggestion: Equatable, Sendable {
         switch kind {
         case .keyword: text.hasPrefix(prefix.lowercased())
         case .literal: text.hasPrefix(prefix)
+        case .label: !prefix.isEmpty && text.lowercased().hasPrefix(prefix.lowercased())
         case .placeholder: true
         }
     }

@@ -52,6 +52,13 @@ final class CompleterTests: XCTestCase {
             shell.complete("set manage-system authentication-methods method m type personal-").candidates.map(\.text),
             ["personal-mobile", "personal-desktop"])
         XCTAssertEqual(shell.complete("set manage-system notification-channels email enabled ").candidates.map(\.text), ["true", "false"])
+        // Values by their Admin label too, quoted as they must be typed, once one is begun.
+        XCTAssertEqual(
+            shell.complete("set manage-system authentication-methods method m type \"Personal D").candidates.map(\.text),
+            ["\"Personal Desktop\""])
+        XCTAssertEqual(
+            shell.complete("set manage-system authentication-methods method m type act").candidates.map(\.text),
+            ["active-directory", "\"Active Directory\""])
         XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
     }
 
