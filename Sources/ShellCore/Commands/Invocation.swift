@@ -34,17 +34,18 @@ final class Invocation {
     }
 
     /// Resolves `words` as a path from the current location. Without words: the location.
-    func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
+    /// `allowingPatterns`: for the commands that act on each entry a pattern key matches.
+    func resolvePath(_ words: ArraySlice<Word>, allowingPatterns: Bool = false) throws(CommandError) -> PathResolver.Resolution {
         do {
-            return try session.resolver.resolve(words.lazy.map(\.text), from: session.location)
+            return try session.resolver.resolve(words.lazy.map(\.text), from: session.location, allowingPatterns: allowingPatterns)
         } catch {
             throw CommandError(error.message, at: words[words.startIndex + min(error.wordIndex, words.count - 1)], path: error.path)
         }
     }
 
     /// A path that must use every word (no value after it).
-    func resolveWholePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
-        let resolution = try resolvePath(words)
+    func resolveWholePath(_ words: ArraySlice<Word>, allowingPatterns: Bool = false) throws(CommandError) -> PathResolver.Resolution {
+        let resolution = try resolvePath(words, allowingPatterns: allowingPatterns)
         if resolution.wordsUsed < words.count {
             let extra = words[words.startIndex + resolution.wordsUsed]
             throw CommandError("unexpected '\(extra.text.excerpt)' after the leaf \(resolution.path)", at: extra, path: resolution.path)

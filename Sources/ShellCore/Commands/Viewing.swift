@@ -7,7 +7,13 @@ enum Viewing {
     static let commands: [CommandSpec] = [
         CommandSpec(
             command: .show, usage: "show [published | revision N | history [N]] [PATH]",
-            summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
+            summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read,
+            details: [
+                "A key written with *, ? or [...] (quoted: 'a*') shows the path in each existing entry it matches,",
+                "each under the entry's name (set lines name their path; JSON is an array of documents);",
+                "how many matched goes to stderr.",
+            ],
+            run: show),
         CommandSpec(
             command: .compare, usage: "compare [revision N [revision M]] [PATH]",
             summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
@@ -58,7 +64,10 @@ enum Viewing {
         default:
             config = session.candidate
         }
-        let resolution = try invocation.resolveWholePath(arguments)
+        let resolution = try invocation.resolveWholePath(arguments, allowingPatterns: true)
+        if let pattern = EntryPattern(resolution.path) {
+            return try ShowMatches(pattern: pattern, config: config, invocation: invocation).run()
+        }
         try invocation.requireEntries(along: resolution.path, in: [config], at: arguments.last)
         try invocation.render(config, under: resolution.path)
     }
