@@ -9,6 +9,10 @@ final class Invocation {
     let output: OutputPipeline
     /// The machine-readable result for `--json`, when the command has one beyond its lines.
     var data: JSONOut?
+    /// Lines for stderr about the output (how many entries a pattern matched), written once
+    /// the output has ended, so that at a terminal they follow it rather than the pager's
+    /// first screen.
+    var notes: [String] = []
     /// What was worked out before the command ran, for a script's command.
     private let prepared: PreparedCommand?
 

@@ -41,7 +41,7 @@ struct ShowMatches {
         }
         if collectsDocument { invocation.data = .raw("[" + documents.joined(separator: ",") + "]") }
         if format == .json, !collectsDocument { try json.finish() }
-        invocation.session.console.err("\(matched) matching entr\(matched == 1 ? "y" : "ies")")
+        invocation.notes.append("\(matched) matching entr\(matched == 1 ? "y" : "ies")")
     }
 
     /// The words of `path` from the first pattern on, without a leaf at the end (the
