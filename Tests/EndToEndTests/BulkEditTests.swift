@@ -93,6 +93,18 @@ final class BulkEditTests: XCTestCase {
         XCTAssertNil(value(try dashell.published(), "manage-accounts-and-storage", "user-accounts", "user"))
     }
 
+    /// A violation in an entry a pattern changed names the script's line, as for a single set.
+    func testAViolationNamesThePatternsLine() throws {
+        let dashell = try seeded()
+        let script = try dashell.write(
+            "notify.dash", "set \(P.users) user 'contractor-*' portwise-authentication create-new-profile true\npublish\n")
+        let result = try dashell.run([script])
+        XCTAssertEqual(result.status, 3, result.errors)
+        XCTAssertTrue(
+            result.errors.contains("\(P.users) user contractor-2 portwise-authentication create-new-profile: "), result.errors)
+        XCTAssertTrue(result.errors.contains("(set at notify.dash:1)"), result.errors)
+    }
+
     func testALiteralKeyKeepsItsMeaning() throws {
         let dashell = try seeded()
         let created = try dashell.ok("set \(P.users) user carol email carol@example.com; show \(P.users) user carol")

@@ -32,6 +32,16 @@ struct EntryPattern {
         }.joined(separator: " ")
     }
 
+    /// Whether `other` lies inside a path the pattern names, or holds one: as far as both
+    /// go, the same keywords, and keys that the pattern's keys match.
+    func overlaps(_ other: ConfigPath) -> Bool {
+        zip(path.steps, other.steps).allSatisfy { mine, theirs in
+            guard mine.keyword == theirs.keyword else { return false }
+            guard let key = mine.key, let otherKey = theirs.key else { return true }
+            return ListKey.isPattern(key) ? Glob(key, backslashQuotes: false).matches(otherKey) : key == otherKey
+        }
+    }
+
     /// Each path the pattern names, every pattern replaced by the key of an entry it
     /// matches, in key order, until `body` returns false.
     func forEachMatch(in config: any ConfigReader, _ body: (ConfigPath) throws -> Bool) throws {
