@@ -61,8 +61,10 @@ enum Editing {
             }
             guard let pattern else { return try candidate.setLeaf(path, to: value) }
             try BulkEdit.apply(pattern, verb: "set", existingOnly: false, invocation) { match in
-                let old = try candidate.value(at: match)
-                try candidate.setLeaf(match, to: value)
+                // Where the leaf is stored, worked out once for the read and the edit.
+                let location = LeafLocation(of: match)
+                let old = try candidate.record(location.key)?[location.leaf]
+                try candidate.setLeaf(at: location, to: value)
                 return old != value
             }
         case .list where path.steps.last?.key != nil:
