@@ -20,7 +20,7 @@ final class BulkEditQuestionTests: XCTestCase {
         let terminal = try shell.start()
 
         try terminal.send(enable)
-        try terminal.expect("120 entries match \(users) user 'u*'; set them all? [no]: ")
+        try terminal.expect("120 entries match user 'u*'; set portwise-authentication enable-personal in each? [no]: ")
         try terminal.send("\r")
         try terminal.expect("Nothing changed")
         try terminal.send("status\r")

@@ -29,8 +29,10 @@ enum BulkEdit {
             var count = 0
             try forEachMatch { _ in count += 1 }
             guard count > 0 else { throw noMatch }
-            if count > confirmationThreshold,
-                session.confirms("\(count) entries match \(pattern.selectionDescription); \(verb) them all?", defaultAnswer: false) != true
+            // The question says what happens to each: `delete them all?`, `delete email in each?`.
+            let below = pattern.belowSelection
+            let action = below.isRoot ? "\(verb) them all?" : "\(verb) \(below) in each?"
+            if count > confirmationThreshold, session.confirms("\(count) entries match \(pattern.patternDescription); \(action)", defaultAnswer: false) != true
             {
                 invocation.print("Nothing changed")
                 return

@@ -22,10 +22,19 @@ struct EntryPattern {
         ConfigPath(Array(path.steps[...(path.steps.lastIndex(where: Self.isPattern) ?? path.steps.count - 1)]))
     }
 
+    /// What the path names inside each match: empty when the matches themselves are meant.
+    var belowSelection: ConfigPath { ConfigPath(Array(path.steps[selection.steps.count...])) }
+
     /// `selection` as typed, each pattern in quotes as it must be written (unquoted, the
     /// shell would read `?` as a request for help).
-    var selectionDescription: String {
-        selection.steps.flatMap { step -> [String] in
+    var selectionDescription: String { Self.describe(selection.steps[...]) }
+
+    /// The same from the first pattern on (`user 'contractor-*'`): what a question at the
+    /// keyboard names, short enough for one line.
+    var patternDescription: String { Self.describe(selection.steps[firstPatternIndex...]) }
+
+    private static func describe(_ steps: ArraySlice<ConfigPath.Step>) -> String {
+        steps.flatMap { step -> [String] in
             guard let key = step.key else { return [step.keyword] }
             guard ListKey.isPattern(key) else { return [step.keyword, Quoting.word(key)] }
             return [step.keyword, key.contains("'") ? "\"\(key)\"" : "'\(key)'"]
