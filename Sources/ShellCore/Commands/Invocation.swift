@@ -107,5 +107,6 @@ final class Invocation {
     }
 }
 
-/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere.
-private struct StreamEnded: Error {}
+/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere; the
+/// command that streams catches it and ends quietly.
+struct StreamEnded: Error {}

@@ -4,7 +4,8 @@ import ConfigModel
 /// path names, in key order, one entry at a time. Each format stays what it is for one
 /// path: an outline names each entry above its lines (`user alice`, then `  email …`), as
 /// `show` of the whole list would; `set` lines name their whole path already; JSON is an
-/// array holding the document of each match.
+/// array holding the document of each match. Once the output goes nowhere (the pager was
+/// quit) it stops.
 struct ShowMatches {
     let pattern: EntryPattern
     let config: any ConfigReader
@@ -17,28 +18,33 @@ struct ShowMatches {
         var documents: [String] = []
         var json = JSONArrayLines(print: invocation.printStreamed)
         var matched = 0
-        try pattern.forEachMatch(in: config) { path in
-            guard try config.missingEntry(along: path) == nil else { return true }
-            matched += 1
-            switch format {
-            case _ where collectsDocument:
-                var text = ""
-                try JSONRenderer().render(config, under: path) { text += $0.drop(while: { $0 == " " }) }
-                documents.append(text)
-            case .json:
-                try json.startElement()
-                try JSONRenderer().render(config, under: path) { try json.line($0) }
-            case .set:
-                try SetRenderer().render(config, under: path, to: invocation.printStreamed)
-            case .tree:
-                try invocation.printStreamed(heading(of: path))
-                try TreeRenderer().render(config, under: path) { try invocation.printStreamed("  " + $0) }
+        do {
+            try pattern.forEachMatch(in: config) { path in
+                guard try config.missingEntry(along: path) == nil else { return true }
+                matched += 1
+                switch format {
+                case _ where collectsDocument:
+                    var text = ""
+                    try JSONRenderer().render(config, under: path) { text += $0.drop(while: { $0 == " " }) }
+                    documents.append(text)
+                case .json:
+                    try json.startElement()
+                    try JSONRenderer().render(config, under: path) { try json.line($0) }
+                case .set:
+                    try SetRenderer().render(config, under: path, to: invocation.printStreamed)
+                case .tree:
+                    try invocation.printStreamed(heading(of: path))
+                    try TreeRenderer().render(config, under: path) { try invocation.printStreamed("  " + $0) }
+                }
+                return !invocation.output.isDiscarding
             }
-            return !invocation.output.isDiscarding
-        }
+        } catch is StreamEnded {}
         guard matched > 0 else {
             throw CommandError("no entry matches \(pattern.selectionDescription)", at: BulkEdit.patternWord(of: invocation), path: pattern.selection)
         }
+        if Interrupt.isPending { throw CommandError("show interrupted", code: .interrupted, at: invocation.name) }
+        // The pager was quit: what was shown is not all that matched.
+        guard !invocation.output.isDiscarding else { return }
         if collectsDocument { invocation.data = .raw("[" + documents.joined(separator: ",") + "]") }
         if format == .json, !collectsDocument { try json.finish() }
         invocation.notes.append("\(matched) matching entr\(matched == 1 ? "y" : "ies")")
