@@ -18,6 +18,7 @@ import ShellInteractive
 //   dashell-bench validate STORE RUNS       validate of a small candidate
 //   dashell-bench search STORE RUNS USERS   search user-accounts: first page anchored, first
 //                                           page of a word, a word's whole scan (users/s)
+//   dashell-bench pattern STORE RUNS USERS  a set by pattern on a tenth of the users, then publish
 //   dashell-bench tab STORE RUNS USERS [LOADED]
 //                                           TAB completion of a user id, after LOADED new
 //                                           users were set in the candidate
@@ -186,6 +187,32 @@ func userCount(_ store: RevisionedStore) throws -> Int {
     return count
 }
 
+/// `set … user 'user5?????' portwise-authentication create-new-profile …` then `publish`, as
+/// a script runs them: the ids of as many digits as the largest, starting with 5, are a tenth
+/// of the users (100,000 of 1,000,000), within the range `user5` that the index reads. Each
+/// round flips the value, so that every round changes every match. Returns (set ms, publish ms).
+func patternEdit(_ store: RevisionedStore, runs: Int, users: Int) throws -> ([Double], [Double]) {
+    let pattern = "user5" + String(repeating: "?", count: String(users - 1).count - 1)
+    var set: [Double] = [], publish: [Double] = []
+    for round in 0...runs {
+        let console = CapturingConsole()
+        let session = try Session(store: store, mode: .script, options: .init(user: "bench"), console: console, source: "bench")
+        let line = "set manage-accounts-and-storage user-accounts user '\(pattern)' portwise-authentication create-new-profile \(round % 2 == 0)"
+        let s = try milliseconds { try session.execute(line: line) }
+        let p = try milliseconds { try session.execute(line: "publish") }
+        guard console.output.first == "\(users / 10) entries changed" else { fail("pattern: \(console.output) \(console.errors)") }
+        // A publish frees the candidate's edits on another thread; the next round starts once
+        // that is done, as the next command of a person would, rather than on top of it.
+        usleep(500_000)
+        // The first round reads the pages of the store from disk: not what is measured.
+        if round > 0 {
+            set.append(s)
+            publish.append(p)
+        }
+    }
+    return (set, publish)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
     fail("usage: dashell-bench generate STORE USERS | bulk USERS RUNS [DIR] | one-leaf|compare|validate STORE RUNS USERS")
@@ -347,6 +374,13 @@ do {
         report("search-anchored", anchored)
         report("search-word-first-page", firstOfWord)
         report("search-scan", unit: "users/s", rate)
+
+    case "pattern":
+        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 10)
+        let (set, publish) = try patternEdit(store, runs: runs, users: users)
+        report("pattern-set", set)
+        report("pattern-publish", publish)
+        report("pattern-total", zip(set, publish).map { $0 + $1 })
 
     case "count":
         print(try userCount(openStore(argument(1, "STORE"))))

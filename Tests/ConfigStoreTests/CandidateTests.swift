@@ -32,6 +32,43 @@ final class CandidateTests: StorageTestCase {
         }
     }
 
+    /// A command refused for any of its edits is undone whole, in memory as in the store:
+    /// the edits it made before and after the refused one too.
+    func testARefusedCommandIsUndoneWhole() throws {
+        try onEachStorage {
+            let store = try StoreFixture(storage).open()
+            var candidate = try store.candidate(for: "alice")
+            try candidate.set([(StoreFixture.user("a1", "email"), "a1@example.com")])
+            candidate.permissions = OnlyUsersBelow(limit: "a5")
+            try candidate.setLeaf(StoreFixture.user("a1", "email"), to: "changed@example.com")
+            try candidate.setLeaf(StoreFixture.user("a9", "email"), to: "a9@example.com")
+            try candidate.setLeaf(StoreFixture.user("a2", "email"), to: "a2@example.com")
+            XCTAssertThrowsError(try candidate.commitCommand())
+            candidate.revertCommand()
+            XCTAssertEqual(try candidate.value(at: StoreFixture.user("a1", "email")), "a1@example.com")
+            XCTAssertNil(try candidate.value(at: StoreFixture.user("a9", "email")))
+            XCTAssertNil(try candidate.value(at: StoreFixture.user("a2", "email")))
+            XCTAssertEqual(try candidate.status().pendingChanges, 1)
+            XCTAssertEqual(try store.candidate(for: "alice").status().pendingChanges, 1)
+        }
+    }
+
+    /// Allows changes to the users whose ids sort before `limit`.
+    private struct OnlyUsersBelow: Permissions {
+        let limit: String
+        var user: String { "alice" }
+        var allowsEverything: Bool { false }
+        var summary: [(label: String, value: String)] { [] }
+        var publishesThroughRequests: Bool { false }
+
+        func refusal(of change: RecordChange, in schema: SchemaNode) -> AccessRefusal? {
+            guard let path = change.key.path(in: schema), let id = path.steps.last?.key, id >= limit else { return nil }
+            return AccessRefusal(user: user, path: path, needs: "users from \(limit) on", because: "a test")
+        }
+
+        func refusal(toUse privilege: String) -> AccessRefusal? { nil }
+    }
+
     func testDisjointChangesMerge() throws {
         try onEachStorage {
             let store = try StoreFixture(storage).open()

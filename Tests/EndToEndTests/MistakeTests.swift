@@ -9,10 +9,15 @@ final class MistakeTests: XCTestCase {
 
     func testAUserIdCannotBeAPatternOrHoldBlanks() throws {
         let dashell = try Dashell()
-        for key in ["'*'", "'user-?'", "'[ab]'", "\"bad user/with space\""] {
+        for key in ["'*'", "'user-?'", "'[ab]'"] {
+            // A pattern selects existing entries (none here) and never creates one.
             let result = try dashell.fails("set \(P.users) user \(key) email a@example.com")
-            XCTAssertTrue(result.errors.contains("invalid user-id"), result.errors)
+            XCTAssertTrue(result.errors.contains("no entry matches \(P.users) user \(key)"), result.errors)
+            let edit = try dashell.fails("edit \(P.users) user \(key)")
+            XCTAssertTrue(edit.errors.contains("invalid user-id"), edit.errors)
         }
+        let blank = try dashell.fails("set \(P.users) user \"bad user/with space\" email a@example.com")
+        XCTAssertTrue(blank.errors.contains("invalid user-id"), blank.errors)
         try dashell.fails("edit \(P.methods) method \"my method\"")
         XCTAssertEqual(try dashell.revisionCount(), 0)
         XCTAssertEqual(try dashell.ok("show \(P.users)").output, "")
@@ -36,7 +41,8 @@ final class MistakeTests: XCTestCase {
         ).output
         XCTAssertTrue(shown.contains("certificate-authority \"Bank Issuing CA 2\""), shown)
         XCTAssertTrue(shown.contains("extended-property \"User Attribute\""), shown)
-        let result = try dashell.fails("set \(P.cas) certificate-authority 'CA *' subject x")
+        let bank = "\(P.cas) certificate-authority \"Bank Issuing CA 2\""
+        let result = try dashell.fails("set \(bank) subject x; rename \(bank) 'CA *'")
         XCTAssertTrue(result.errors.contains("selects entries by pattern"), result.errors)
     }
 

@@ -35,6 +35,13 @@ public enum ListKey: Sendable, Equatable {
         return key
     }
 
+    /// Whether `word`, written where a key goes, is a pattern selecting existing entries
+    /// rather than a key: no key can hold `*`, `?`, `[` or `]`, so no key needs quoting or
+    /// escaping to be told from a pattern.
+    public static func isPattern(_ word: String) -> Bool {
+        UTF8Bytes.with(word) { bytes in bytes.contains(where: isPatternByte) }
+    }
+
     /// `*`, `?`, `[` and `]`, which would make the key a pattern; all ASCII.
     private static func isPatternByte(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")

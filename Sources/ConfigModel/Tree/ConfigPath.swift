@@ -48,6 +48,12 @@ public struct ConfigPath: Hashable, Sendable, CustomStringConvertible {
         ConfigPath(steps + [Step(keyword, key: key)])
     }
 
+    /// Whether a key of the path is a pattern (`user 'contractor-*'`), which names the
+    /// existing entries it matches rather than one place.
+    public var hasPattern: Bool {
+        steps.contains { step in step.key.map(ListKey.isPattern) ?? false }
+    }
+
     /// Whether `self` is `other` or lies inside it.
     public func isWithin(_ other: ConfigPath) -> Bool {
         guard steps.count >= other.steps.count else { return false }

@@ -27,8 +27,13 @@ public struct PathResolver: Sendable {
 
     /// Resolves as many words as form a path, starting at `location`. Any collection of
     /// words will do, so that a command's words need not be copied into an array first.
+    /// `allowingPatterns`: a key written with `*`, `?` or `[…]` stays in the path as a
+    /// pattern (see `ConfigPath.hasPattern`), for the commands that act on each entry it
+    /// matches; otherwise it is refused, as no key can hold those characters.
     @inlinable
-    public func resolve<Words: Collection<String>>(_ words: Words, from location: ConfigPath) throws(PathError) -> Resolution {
+    public func resolve<Words: Collection<String>>(
+        _ words: Words, from location: ConfigPath, allowingPatterns: Bool = false
+    ) throws(PathError) -> Resolution {
         var path = location
         var used = 0
         var remaining = words[...]
@@ -56,8 +61,12 @@ public struct PathResolver: Sendable {
                 node = schema.node(at: path)!
             } else if node.isList, path.steps.last?.key == nil {
                 let key: String
-                do { key = try (node.keyType ?? .name).validate(word) } catch {
-                    throw PathError(wordIndex: used, path: path, "invalid \(node.keyName ?? "key"): \(error)")
+                if allowingPatterns, ListKey.isPattern(word) {
+                    key = word
+                } else {
+                    do { key = try (node.keyType ?? .name).validate(word) } catch {
+                        throw PathError(wordIndex: used, path: path, "invalid \(node.keyName ?? "key"): \(error)")
+                    }
                 }
                 let last = path.steps.removeLast()
                 path.steps.append(ConfigPath.Step(last.keyword, key: key))

@@ -195,25 +195,26 @@ final class StoredCandidate: Candidate {
         edits.set(key, record == base ? nil : Edit(base: base, new: record), command: command)
     }
 
+    /// On failure (a refused edit, the spill or the save failing) what the command may undo
+    /// is kept, for `revertCommand` to undo.
     func commitCommand() throws {
-        defer {
-            // Small tables stay allocated, since a script commits after each of its commands;
-            // a large one (after a `load`) is let go, or every later command would clear it.
-            // `removeLast` keeps the capacity more cheaply than `removeAll(keepingCapacity:)`.
-            if undo.count > 64 { undo = [] } else { while !undo.isEmpty { undo.removeLast() } }
-            if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
-            command += 1
-        }
         let touched = Set(undo.map(\.key))
         if isRestricted { try checkPermissions(try touched.map { ($0, try edit(of: $0)) }) }
         // Spilled first: should the spill fail, the command fails whole and is reverted.
         try spillIfLarge()
-        guard let owner, !undo.isEmpty else { return }
-        let saved = try touched.map { (key: $0, edit: try edit(of: $0)) }
-        try storage.write { transaction in
-            try transaction.saveCandidate(of: owner, base: self.baseRevision, edits: saved)
-            return ((), commit: true)
+        if let owner, !undo.isEmpty {
+            let saved = try touched.map { (key: $0, edit: try edit(of: $0)) }
+            try storage.write { transaction in
+                try transaction.saveCandidate(of: owner, base: self.baseRevision, edits: saved)
+                return ((), commit: true)
+            }
         }
+        // Small tables stay allocated, since a script commits after each of its commands;
+        // a large one (after a `load`) is let go, or every later command would clear it.
+        // `removeLast` keeps the capacity more cheaply than `removeAll(keepingCapacity:)`.
+        if undo.count > 64 { undo = [] } else { while !undo.isEmpty { undo.removeLast() } }
+        if seen.count > 64 { seen = [:] } else if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
+        command += 1
     }
 
     /// Whether `permissions` may refuse an edit, so that edits must be shown to them.

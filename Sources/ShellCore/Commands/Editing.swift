@@ -6,8 +6,12 @@ enum Editing {
     static let commands: [CommandSpec] = [
         CommandSpec(
             command: .set, usage: "set PATH [VALUE]", summary: "Set a leaf (a boolean without value becomes true) or create a list entry", arguments: .read,
-            details: ["A secret without a value is asked for twice without echo (interactive only; a script must give it)."], run: set),
-        CommandSpec(command: .delete, usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read, run: delete),
+            details: [
+                "A secret without a value is asked for twice without echo (interactive only; a script must give it)."
+            ] + patternDetails, run: set),
+        CommandSpec(
+            command: .delete, usage: "delete PATH", summary: "Unset a leaf, or delete an entry, a list or a subtree", arguments: .read,
+            details: patternDetails, run: delete),
         CommandSpec(
             command: .rename, usage: "rename PATH-TO-ENTRY NEW-KEY", summary: "Give an entry a new key, updating references to it", arguments: .read,
             run: rename),
@@ -17,12 +21,22 @@ enum Editing {
             run: copy),
     ]
 
+    /// What `help set` and `help delete` say of a pattern for a key.
+    static let patternDetails = [
+        "A key written with *, ? or [...] (quoted: 'contractor-*') is a pattern: the command acts on each",
+        "existing entry it matches, in one step (undone whole if any entry fails), and says how many it",
+        "changed. Matching is case-sensitive, through the index from the characters before the first",
+        "wildcard. At the keyboard, more than 100 entries are asked about first; scripts never ask. No",
+        "key can hold *, ?, [ or ], so a key without them is always a key.",
+    ]
+
     static func set(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("set needs a path", at: invocation.name) }
         var candidate = invocation.session.candidate
-        let resolution = try invocation.preparedResolution ?? invocation.resolvePath(invocation.arguments[...])
+        let resolution = try invocation.preparedResolution ?? invocation.resolvePath(invocation.arguments[...], allowingPatterns: true)
         let values = invocation.arguments[resolution.wordsUsed...]
         let node = resolution.node, path = resolution.path
+        let pattern = EntryPattern(path)
         switch node.kind {
         case .leaf(let spec):
             if values.count > 1 {
@@ -37,8 +51,7 @@ enum Editing {
                 guard spec.type == .boolean else {
                     throw CommandError("\(path) needs a value (\(spec.type.name))", at: invocation.arguments.last, path: path)
                 }
-                try candidate.setLeaf(path, to: "true")
-                return
+                text = "true"
             }
             let value: String
             do { value = try spec.type.parse(text) } catch {
@@ -46,9 +59,26 @@ enum Editing {
                 let reason = spec.type.isSecret ? "\(SecretMask.text) \(error.problem)" : error.description
                 throw CommandError("\(path): \(reason)", at: values.first ?? invocation.arguments.last, path: path)
             }
-            try candidate.setLeaf(path, to: value)
+            guard let pattern else { return try candidate.setLeaf(path, to: value) }
+            try BulkEdit.apply(pattern, verb: "set", existingOnly: false, invocation) { match in
+                // Where the leaf is stored, worked out once for the read and the edit.
+                let location = LeafLocation(of: match)
+                let old = try candidate.record(location.key)?[location.leaf]
+                try candidate.setLeaf(at: location, to: value)
+                return old != value
+            }
         case .list where path.steps.last?.key != nil:
-            try candidate.createEntries(along: path)
+            guard let pattern else { return try candidate.createEntries(along: path) }
+            guard let last = path.steps.last?.key, !ListKey.isPattern(last) else {
+                throw CommandError(
+                    "\(pattern.selectionDescription) selects existing entries, which set cannot create; name a leaf to set in each",
+                    at: invocation.arguments.last, path: path)
+            }
+            try BulkEdit.apply(pattern, verb: "set", existingOnly: false, invocation) { match in
+                let existed = try candidate.exists(match)
+                try candidate.createEntries(along: match)
+                return !existed
+            }
         case .list:
             throw CommandError("\(path) needs a key: \(node.keyword) <\(node.keyName ?? "key")>", at: invocation.arguments.last, path: path)
         case .container:
@@ -75,11 +105,16 @@ enum Editing {
     static func delete(_ invocation: Invocation) throws {
         guard !invocation.arguments.isEmpty else { throw CommandError("delete needs a path", at: invocation.name) }
         let prepared = invocation.preparedResolution.flatMap { $0.wordsUsed == invocation.arguments.count ? $0 : nil }
-        let resolution = try prepared ?? invocation.resolveWholePath(invocation.arguments[...])
+        let resolution = try prepared ?? invocation.resolveWholePath(invocation.arguments[...], allowingPatterns: true)
         guard !resolution.path.isRoot else {
             throw CommandError("delete needs a path below the top; to empty the candidate use load replace", at: invocation.arguments.last)
         }
         var candidate = invocation.session.candidate
+        if let pattern = EntryPattern(resolution.path) {
+            return try BulkEdit.apply(pattern, verb: "delete", existingOnly: true, invocation) { match in
+                try candidate.delete(match)
+            }
+        }
         try invocation.requireEntries(along: resolution.path, in: [candidate], at: invocation.arguments.last)
         if try !candidate.delete(resolution.path) {
             invocation.session.warn("nothing to delete at \(resolution.path)")

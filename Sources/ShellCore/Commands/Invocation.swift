@@ -9,6 +9,10 @@ final class Invocation {
     let output: OutputPipeline
     /// The machine-readable result for `--json`, when the command has one beyond its lines.
     var data: JSONOut?
+    /// Lines for stderr about the output (how many entries a pattern matched), written once
+    /// the output has ended, so that at a terminal they follow it rather than the pager's
+    /// first screen.
+    var notes: [String] = []
     /// What was worked out before the command ran, for a script's command.
     private let prepared: PreparedCommand?
 
@@ -34,17 +38,18 @@ final class Invocation {
     }
 
     /// Resolves `words` as a path from the current location. Without words: the location.
-    func resolvePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
+    /// `allowingPatterns`: for the commands that act on each entry a pattern key matches.
+    func resolvePath(_ words: ArraySlice<Word>, allowingPatterns: Bool = false) throws(CommandError) -> PathResolver.Resolution {
         do {
-            return try session.resolver.resolve(words.lazy.map(\.text), from: session.location)
+            return try session.resolver.resolve(words.lazy.map(\.text), from: session.location, allowingPatterns: allowingPatterns)
         } catch {
             throw CommandError(error.message, at: words[words.startIndex + min(error.wordIndex, words.count - 1)], path: error.path)
         }
     }
 
     /// A path that must use every word (no value after it).
-    func resolveWholePath(_ words: ArraySlice<Word>) throws(CommandError) -> PathResolver.Resolution {
-        let resolution = try resolvePath(words)
+    func resolveWholePath(_ words: ArraySlice<Word>, allowingPatterns: Bool = false) throws(CommandError) -> PathResolver.Resolution {
+        let resolution = try resolvePath(words, allowingPatterns: allowingPatterns)
         if resolution.wordsUsed < words.count {
             let extra = words[words.startIndex + resolution.wordsUsed]
             throw CommandError("unexpected '\(extra.text.excerpt)' after the leaf \(resolution.path)", at: extra, path: resolution.path)
@@ -102,5 +107,6 @@ final class Invocation {
     }
 }
 
-/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere.
-private struct StreamEnded: Error {}
+/// Thrown by `Invocation.printStreamed` to end a stream whose lines go nowhere; the
+/// command that streams catches it and ends quietly.
+struct StreamEnded: Error {}

@@ -16,17 +16,15 @@ public struct UserSearch {
     public let prefix: String
 
     public init(_ pattern: String) {
-        guard let firstGlob = pattern.firstIndex(where: Self.globCharacters.contains) else {
+        guard pattern.contains(where: Glob.characters.contains) else {
             matcher = .substring(CaseInsensitiveText(pattern))
             prefix = ""
             return
         }
-        matcher = .glob(Glob(pattern))
-        // A backslash quotes the next character in a glob; the prefix stops before one.
-        prefix = String(pattern[..<firstGlob].prefix { $0 != "\\" })
+        let glob = Glob(pattern)
+        matcher = .glob(glob)
+        prefix = glob.literalPrefix
     }
-
-    static let globCharacters: Set<Character> = ["*", "?", "["]
 
     /// Each user that matches, in user id order, until `body` returns false.
     public func forEachMatch(in config: any ConfigReader, users: ConfigPath, _ body: (String, Record) throws -> Bool) throws {

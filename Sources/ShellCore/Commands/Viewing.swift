@@ -8,7 +8,13 @@ enum Viewing {
         CommandSpec(
             command: .show, usage: "show [published | revision N | history [N] | requests] [PATH]",
             summary: "Show the candidate, the published configuration, a revision, the history, or the open change requests",
-            arguments: .read, run: show),
+            arguments: .read,
+            details: [
+                "A key written with *, ? or [...] (quoted: 'a*') shows the path in each existing entry it matches,",
+                "each under the entry's name (set lines name their path; JSON is an array of documents);",
+                "how many matched goes to stderr.",
+            ],
+            run: show),
         CommandSpec(
             command: .compare, usage: "compare [revision N [revision M] | request N] [PATH]",
             summary: "Show differences: candidate vs published, between revisions, or what a change request would change",
@@ -63,7 +69,10 @@ enum Viewing {
         default:
             config = session.candidate
         }
-        let resolution = try invocation.resolveWholePath(arguments)
+        let resolution = try invocation.resolveWholePath(arguments, allowingPatterns: true)
+        if let pattern = EntryPattern(resolution.path) {
+            return try ShowMatches(pattern: pattern, config: config, invocation: invocation).run()
+        }
         try invocation.requireEntries(along: resolution.path, in: [config], at: arguments.last)
         try invocation.render(config, under: resolution.path)
     }

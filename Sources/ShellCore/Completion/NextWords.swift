@@ -148,12 +148,18 @@ struct NextWords {
         node.isList || node.children.contains(where: holdsEntries)
     }
 
+    /// The commands that act on each entry a pattern key matches (SPEC §5).
+    static let commandsTakingPatterns: Set<Command> = [.set, .delete, .show]
+
     /// After the words of a path: its children, an entry's keys, or a leaf's values.
     private func path(_ words: [Word], typing prefix: String, command: Command) -> Suggestions {
         let resolver = session.resolver
         let texts = words.map(\.text)
         let resolution: PathResolver.Resolution
-        do { resolution = try resolver.resolve(texts, from: session.location) } catch { return .blocked(error.message) }
+        let takesPatterns = Self.commandsTakingPatterns.contains(command)
+        do { resolution = try resolver.resolve(texts, from: session.location, allowingPatterns: takesPatterns) } catch {
+            return .blocked(error.message)
+        }
         let node = resolution.node, path = resolution.path
         let leftover = words.count - resolution.wordsUsed
         if node.isLeaf {
@@ -193,6 +199,9 @@ struct NextWords {
         }
         let creates = command == .set || command == .edit || command == .cd
         result.items.append(.placeholder("<\(node.keyName ?? "key")>", creates ? "An existing \(node.label.lowercased()) or a new one" : node.help))
+        if Self.commandsTakingPatterns.contains(command) {
+            result.items.append(.placeholder("'<pattern>'", "Each existing entry it matches: * any text, ? one character, [abc] one of"))
+        }
         if command != .set, command != .edit, command != .cd { result.items.append(.enter) }
         return result
     }

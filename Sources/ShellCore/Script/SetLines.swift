@@ -30,8 +30,12 @@ enum SetLines {
                 case .edit, .cd:
                     if let resolution = try? resolver.resolve(arguments, from: location), !resolution.node.isLeaf { location = resolution.path }
                 case .set, .delete:
-                    guard let touched = try? resolver.resolve(arguments, from: location).path else { continue }
-                    for path in paths where path.isWithin(touched) || touched.isWithin(path) { found[path] = command.line }
+                    guard let touched = try? resolver.resolve(arguments, from: location, allowingPatterns: true).path else { continue }
+                    if let pattern = EntryPattern(touched) {
+                        for path in paths where pattern.overlaps(path) { found[path] = command.line }
+                    } else {
+                        for path in paths where path.isWithin(touched) || touched.isWithin(path) { found[path] = command.line }
+                    }
                 default:
                     continue
                 }

@@ -43,6 +43,10 @@ extension Session {
             throw CommandError.from(error, at: first)
         }
         output.finish()
+        if !invocation.notes.isEmpty {
+            pager?.finish()
+            for note in invocation.notes { console.err(note) }
+        }
         if json {
             var members: [(String, JSONOut)] = [("ok", .bool(true)), ("command", .string(spec.name))]
             if let data = invocation.data { members.append(("result", data)) }

@@ -44,8 +44,9 @@ public final class Session {
     public internal(set) var wantsToLeave = false
     /// Set by `quit`: unlike `exit` at the top of a sourced file, it ends the sourcing input too.
     var quits = false
-    /// Whether a command is running, so that the commands of a sourced file run as part of it.
-    private var inCommand = false
+    /// How many commands are running, one inside another: the commands of a sourced or
+    /// loaded file run as part of the command that runs the file.
+    private var commandDepth = 0
     /// Files being sourced, innermost last, to refuse a file that sources itself.
     var sourceStack: [String] = []
     /// Commands entered in this session, for `history`.
@@ -101,10 +102,10 @@ public final class Session {
     /// failure anywhere undoes the outermost command whole.
     func transactionally<T>(_ body: () throws -> T) throws -> T {
         let location = self.location
-        let isOutermost = !inCommand
+        let isOutermost = commandDepth == 0
         if isOutermost { try refreshPermissions() }
-        inCommand = true
-        defer { if isOutermost { inCommand = false } }
+        commandDepth += 1
+        defer { commandDepth -= 1 }
         do {
             let result = try body()
             if isOutermost { try candidate.commitCommand() }
@@ -117,6 +118,11 @@ public final class Session {
     }
 
     var console: any Console { io.console }
+
+    /// Whether the running command was typed at the keyboard, not read from a file that
+    /// `source` or `load` runs: only such a command may stop to ask, since a file's lines,
+    /// like a script's, never do.
+    var runsTypedCommand: Bool { io.asker != nil && commandDepth <= 1 }
 
     /// Whether `text` (a line being typed) ends inside an open quote, where `?` is an
     /// ordinary character.

@@ -46,6 +46,10 @@ extension ManualPage {
             ".Ql ..",
             "goes up.",
             "Commands and keywords may be abbreviated to a unique prefix.",
+            "A list key written with *, ? or [...], quoted, is a pattern:",
+            ".Cm set , Cm delete No and Cm show",
+            "act on each existing entry it matches and say how many; at a terminal, changing more",
+            "than 100 entries asks first.",
             ".Bl -tag -width Ds",
         ]
         for command in LanguageReference.commands {

@@ -33,7 +33,8 @@ struct QuitPagerTests {
     @Test(arguments: [
         "show manage-accounts-and-storage user-accounts", "show manage-accounts-and-storage | display set",
         "show manage-accounts-and-storage user-accounts | display json", "ls manage-accounts-and-storage user-accounts user",
-        "search user-accounts u*", "search user-accounts user",
+        "search user-accounts u*", "search user-accounts user", "show manage-accounts-and-storage user-accounts user 'u*'",
+        "show manage-accounts-and-storage user-accounts user 'u?*' display-name | display json",
     ])
     func aQuitPagerGetsNoMoreLines(command: String) throws {
         let session = try session(users: 300)
