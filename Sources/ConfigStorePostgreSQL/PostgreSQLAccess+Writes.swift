@@ -80,12 +80,7 @@ extension PostgreSQLAccess: StorageTransaction {
     }
 
     func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws {
-        let (name, closer, revision): (String, String?, Int?) =
-            switch state {
-            case .open: ("open", nil, nil)
-            case .approved(let revision, let approver): ("approved", approver, revision)
-            case .rejected(let by): ("rejected", by, nil)
-            }
+        let (name, closer, revision) = state.stored
         try connection.query("SELECT dashell.close_change_request($1, $2, $3, $4)", [id, name, closer, revision])
     }
 }

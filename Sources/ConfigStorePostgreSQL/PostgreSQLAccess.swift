@@ -150,12 +150,7 @@ final class PostgreSQLAccess: StorageReads {
         """
 
     private static func request(_ row: QueryResult.Row) -> ChangeRequest {
-        let state: ChangeRequest.State =
-            switch row.string(7) {
-            case "approved": .approved(revision: row.integer(9)!, by: row.string(8)!)
-            case "rejected": .rejected(by: row.string(8)!)
-            default: .open
-            }
+        let state = ChangeRequest.State(stored: row.string(7)!, closedBy: row.string(8), revision: row.integer(9))
         return ChangeRequest(
             id: row.integer(0)!, author: row.string(1)!, time: row.double(2)!, base: row.integer(3)!, changeCount: row.integer(4)!,
             comment: row.string(5), digest: row.string(6)!, state: state)

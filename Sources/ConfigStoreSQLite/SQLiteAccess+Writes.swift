@@ -78,12 +78,7 @@ extension SQLiteAccess: StorageTransaction {
     }
 
     func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws {
-        let (name, closedBy, revision): (String, String?, Int?) =
-            switch state {
-            case .open: ("open", nil, nil)
-            case .approved(let revision, let approver): ("approved", approver, revision)
-            case .rejected(let by): ("rejected", by, nil)
-            }
+        let (name, closedBy, revision) = state.stored
         try db.execute(
             sql: "UPDATE change_request SET state = ?, closed_by = ?, revision = ? WHERE id = ? AND state = 'open'",
             arguments: [name, closedBy, revision, id])

@@ -110,12 +110,7 @@ struct SQLiteAccess: StorageReads {
     private static let requestColumns = "SELECT id, author, time, base, changes, comment, digest, state, closed_by, revision FROM change_request"
 
     private static func request(_ row: Row) -> ChangeRequest {
-        let state: ChangeRequest.State =
-            switch row[7] as String {
-            case "approved": .approved(revision: row[9], by: row[8])
-            case "rejected": .rejected(by: row[8])
-            default: .open
-            }
+        let state = ChangeRequest.State(stored: row[7], closedBy: row[8], revision: row[9])
         return ChangeRequest(
             id: row[0], author: row[1], time: row[2], base: row[3], changeCount: row[4], comment: row[5], digest: row[6], state: state)
     }

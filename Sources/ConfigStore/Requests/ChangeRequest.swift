@@ -64,3 +64,23 @@ public struct NewChangeRequest: Sendable {
         self.digest = digest
     }
 }
+
+/// How a storage keeps a request's state: a name (`open`, `approved`, `rejected`), who
+/// closed it, and the revision it became.
+extension ChangeRequest.State {
+    public var stored: (name: String, closedBy: String?, revision: Int?) {
+        switch self {
+        case .open: ("open", nil, nil)
+        case .approved(let revision, let approver): ("approved", approver, revision)
+        case .rejected(let by): ("rejected", by, nil)
+        }
+    }
+
+    public init(stored name: String, closedBy: String?, revision: Int?) {
+        switch (name, closedBy, revision) {
+        case ("approved", let approver?, let revision?): self = .approved(revision: revision, by: approver)
+        case ("rejected", let by?, _): self = .rejected(by: by)
+        default: self = .open
+        }
+    }
+}
