@@ -33,6 +33,16 @@ public protocol ConfigStore: AnyObject {
     /// Connects again after the connection to the store was lost (`StoreError.unreachable`);
     /// candidates opened before are to be opened anew.
     func reconnect() throws
+    /// Publishes awaiting `confirm`, and reverts that failed, soonest deadline first.
+    func pendingConfirmations() throws -> [PendingConfirmation]
+    /// `confirm`: keeps what `user` published on condition, or clears the report of a revert
+    /// that failed; nil when `user` has nothing to confirm (an overdue one is reverted, not
+    /// confirmed: `revertOverdue` first).
+    func confirm(as user: String) throws -> PendingConfirmation?
+    /// Publishes the revert of every publish left unconfirmed past its deadline, whoever
+    /// calls it: what the timer a confirmed publish leaves behind does, and the first command
+    /// after the deadline when the timer could not.
+    func revertOverdue() throws -> [AutoRevert]
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.
@@ -95,6 +105,9 @@ public struct PublishMetadata: Sendable {
     /// `interactive`, `script FILE`, `-c` or `stdin`.
     public let source: String
     public let comment: String?
+    /// Seconds within which the publisher must confirm the publish, or see it reverted
+    /// (`publish confirmed`); nil for a publish that stands.
+    public var confirmWithin: Double?
 
     public init(user: String, source: String, comment: String?) {
         self.user = user

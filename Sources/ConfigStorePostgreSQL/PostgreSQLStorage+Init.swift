@@ -26,7 +26,9 @@ extension PostgreSQLStorage {
                     }
                     return (false, commit: false)
                 }
-                try connection.execute(StoreSchema.tables + WriteFunctions.definitions + AdministratorRole.grants)
+                try connection.execute(
+                    StoreSchema.tables + ConfirmationSchema.tables + WriteFunctions.definitions + ConfirmationSchema.functions
+                        + AdministratorRole.grants + ConfirmationSchema.grants)
                 return (true, commit: true)
             }
         } catch let error as PostgreSQLError where error.sqlState == "42501" {

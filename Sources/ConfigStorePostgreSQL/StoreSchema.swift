@@ -10,7 +10,7 @@ import PostgreSQLClient
 /// BINARY collation and `RecordKey` do, so that a subtree is one range of keys here too.
 enum StoreSchema {
     /// The format this dashell reads and writes; a store of a newer one is refused.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The format version of the store in `connection`'s database; nil when the database
     /// has no dashell schema.

@@ -407,7 +407,10 @@ final class StoredCandidate: Candidate {
                         edits.ordered.map { ($0.key, $0.edit.base, $0.edit.new) }, base: baseRevision,
                         metadata: metadata, in: transaction)
                 }
-            if case .published = outcome, let owner { try transaction.deleteCandidate(of: owner) }
+            if case .published(let revision, _, _) = outcome {
+                if let owner { try transaction.deleteCandidate(of: owner) }
+                try metadata.settleConfirmations(publishing: revision, in: transaction)
+            }
             return (outcome, commit: outcome.isPublished)
         }
         switch outcome {

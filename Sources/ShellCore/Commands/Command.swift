@@ -6,6 +6,7 @@ enum Command: String, CaseIterable, Sendable {
     case set, delete, rename, copy
     case show, compare, status, validate, search
     case publish, discard, rollback, update
+    case confirm
     case load, save, source
     case help, history
     case wizard

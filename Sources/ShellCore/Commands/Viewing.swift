@@ -151,13 +151,16 @@ enum Viewing {
 
     static func status(_ invocation: Invocation) throws {
         let status = try invocation.session.candidate.status()
+        let confirmations = try invocation.session.store.pendingConfirmations()
         invocation.data = .object([
             ("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
             ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale)),
+            ("confirmations", .array(confirmations.map(ConfirmedPublish.json))),
         ])
         invocation.print("base revision    \(status.baseRevision)")
         invocation.print("latest revision  \(status.latestRevision)\(status.isStale ? "  (candidate is stale: run update)" : "")")
         invocation.print("pending changes  \(status.pendingChanges)")
+        for line in ConfirmedPublish.statusLines(confirmations) { invocation.print(line) }
     }
 
     /// Also warns of the conflicts a publish would meet, so that a stale candidate is
