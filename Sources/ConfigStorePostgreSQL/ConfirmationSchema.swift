@@ -38,15 +38,14 @@ enum ConfirmationSchema {
                     SET revision = excluded.revision, deadline = excluded.deadline, restores = excluded.restores, failure = NULL;
             END $$;
 
-        -- `confirm`, or another publish by the same administrator: forgets the caller's own
+        -- `confirm`, or another publish by the same administrator: forgets the owner's
         -- confirmation unless it is overdue (the revert's to settle), and returns it.
         CREATE FUNCTION dashell.clear_confirmation(owner_name text)
             RETURNS TABLE (revision integer, user_name text, deadline float8, restores integer, failure text)
             LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
                 DELETE FROM dashell.confirmation c
-                WHERE c.user_name = owner_name AND owner_name = session_user
-                    AND (c.failure IS NOT NULL OR c.deadline > clock_timestamp())
+                WHERE c.user_name = owner_name AND (c.failure IS NOT NULL OR c.deadline > clock_timestamp())
                 RETURNING c.revision, c.user_name, extract(epoch FROM c.deadline)::float8, c.restores, c.failure
             $$;
 

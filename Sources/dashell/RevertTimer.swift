@@ -66,6 +66,13 @@ struct RevertTimer: RefusesInlineCommands {
     /// glibc's POSIX_SPAWN_SETSID, which Swift does not import.
     private static let spawnSetSID: Int16 = 0x80
 
+    /// The file descriptors open in this process (`/proc/self/fd`, whose own descriptor is
+    /// closed again by the time this returns).
+    private static func openDescriptors() -> [Int32] {
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return listed.compactMap(Int32.init).filter { fcntl($0, F_GETFD) != -1 }
+    }
+
     /// This executable with `arguments`, in a new session, its standard streams on /dev/null.
     private static func spawn(arguments: [String]) throws -> pid_t {
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
@@ -79,6 +86,11 @@ struct RevertTimer: RefusesInlineCommands {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // Nothing else is passed on: a pipe a caller of this dashell waits on to end would
+        // otherwise stay open until the timer ends.
+        for descriptor in openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
