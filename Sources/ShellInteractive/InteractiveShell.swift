@@ -138,7 +138,7 @@ public final class InteractiveShell {
                 console.err("connected again to \(session.store.location)")
             }
             // A session may stay open past a confirmed publish's deadline.
-            ConfirmedPublish.reportOverdue(session)
+            try ConfirmedPublish.reportOverdue(session)
             try session.execute(line: line, lineNumber: lineNumber)
         } catch {
             let failure = report(error)

@@ -15,7 +15,7 @@ public enum ConfirmedPublish {
     static func confirm(_ invocation: Invocation) throws {
         let session = invocation.session
         // Past the deadline the revert is due, whether or not it was done yet: too late.
-        reportOverdue(session)
+        try reportOverdue(session)
         guard let confirmed = try session.store.confirm(as: session.options.user) else {
             throw CommandError("nothing to confirm: no publish of yours awaits confirmation", at: invocation.name)
         }
@@ -43,10 +43,14 @@ public enum ConfirmedPublish {
     }
 
     /// Publishes the reverts that are due and says so on the session's error stream: what
-    /// an interactive session does before each command.
-    public static func reportOverdue(_ session: Session) {
+    /// an interactive session does before each command. Only a lost connection stops the
+    /// command, to be handled as the command's own would be; anything else is a warning.
+    public static func reportOverdue(_ session: Session) throws {
         do {
             for revert in try session.store.revertOverdue() { session.console.err(message(revert)) }
+        } catch let error as StoreError {
+            guard case .unreachable = error else { return session.warn("could not check for publishes left unconfirmed: \(error)") }
+            throw error
         } catch {
             session.warn("could not check for publishes left unconfirmed: \(error)")
         }
