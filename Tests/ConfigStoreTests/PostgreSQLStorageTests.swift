@@ -121,7 +121,7 @@ final class PostgreSQLStorageTests {
         let admin = try administrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
-        #expect(tables == ["candidate", "candidate_record", "change", "confirmation", "format", "head", "record", "reference", "revision"])
+        #expect(tables == ["auto_revert", "candidate", "candidate_record", "change", "confirmation", "format", "head", "record", "reference", "revision"])
         for table in tables {
             let column = try connection.query(
                 "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'dashell' AND table_name = $1 ORDER BY ordinal_position",

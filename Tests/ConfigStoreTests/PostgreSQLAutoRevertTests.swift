@@ -1,0 +1,80 @@
+import ConfigModel
+import ConfigStorePostgreSQL
+import DigitalAccess
+import Foundation
+import PostgreSQLClient
+import PostgreSQLTesting
+import Testing
+
+@testable import ConfigStore
+
+/// Whoever triggers a revert late publishes under another administrator's name: on
+/// PostgreSQL the server holds them to that revert alone, whatever the client sends.
+final class PostgreSQLAutoRevertTests {
+    let cluster: TestCluster
+    let database: String
+
+    init() throws {
+        cluster = try TestCluster.shared()
+        database = try cluster.createDatabase(template: try StoreFixture.template())
+    }
+
+    deinit {
+        try? cluster.dropDatabase(database)
+    }
+
+    /// A new login role that is a member of `dashell_admin`.
+    private func administrator() throws -> String {
+        let name = "admin_" + UUID().uuidString.prefix(8).lowercased()
+        try cluster.execute("CREATE ROLE \(name) LOGIN IN ROLE dashell_admin")
+        return name
+    }
+
+    /// Runs `statements` in a transaction of their own, rolled back; the server's refusal,
+    /// if any.
+    private func refusal(_ connection: PostgreSQLConnection, _ statements: [(String, [any QueryParameter])]) -> String? {
+        do {
+            try connection.transaction(.readCommitted) {
+                try connection.execute("SELECT dashell.lock_head()")
+                for (sql, parameters) in statements { try connection.query(sql, parameters) }
+                return ((), commit: false)
+            }
+            return nil
+        } catch {
+            return (error as? PostgreSQLError)?.message ?? "\(error)"
+        }
+    }
+
+    @Test func onlyADueConfirmationBeginsAnAutoRevertAndItMayOnlyUndo() throws {
+        let admin = try administrator()
+        let uri = cluster.uri(database: database, user: admin)
+        let store = RevisionedStore(
+            storage: try PostgreSQLStorage(ServerLocation(uri)), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        let candidate = try store.candidate(for: admin)
+        try candidate.set([(StoreFixture.port, "8443")])
+        #expect(try candidate.publishExpectingRevision(user: admin) == 1)
+        try candidate.set([(StoreFixture.port, "9443")])
+        var metadata = PublishMetadata(user: admin, source: "interactive", comment: nil)
+        metadata.confirmWithin = 0
+        #expect(try candidate.publish(metadata) == .published(revision: 2, changeCount: 1, warnings: []))
+
+        let connection = try PostgreSQLConnection(uri, applicationName: "test")
+        let forged = refusal(connection, [("SELECT dashell.append_revision(3, $1, 'auto-revert', NULL, 0)", [admin])])
+        #expect(forged?.contains("an auto-revert is begun by append_revert") == true, "\(String(describing: forged))")
+        let notDue = refusal(connection, [("SELECT dashell.append_revert(3, 'nobody', NULL)", [])])
+        #expect(notDue?.contains("no publish by nobody is due to be reverted") == true, "\(String(describing: notDue))")
+        let smuggled = refusal(
+            connection,
+            [
+                ("SELECT dashell.append_revert(3, $1, NULL)", [admin]),
+                (
+                    "SELECT dashell.append_changes(3, $1, $2, $3)",
+                    [TextArray([RecordKey(StoreFixture.user("eve", "")).encoded]), TextArray([nil]), TextArray(["{}"])]
+                ),
+            ])
+        #expect(smuggled?.contains("an auto-revert may only undo revision 2") == true, "\(String(describing: smuggled))")
+
+        #expect(try store.revertOverdue().map(\.result) == [.published(revision: 3, changeCount: 1)])
+        #expect(try store.published().value(at: StoreFixture.port) == "8443")
+    }
+}
