@@ -49,8 +49,10 @@ struct RevertTimer: RefusesInlineCommands {
         }
     }
 
-    /// The deadline of the revision's confirmation, while it is still to revert.
+    /// The deadline of the revision's confirmation, while it is still to revert. A store file
+    /// removed meanwhile has nothing to revert, and is not made anew by opening it.
     private func pendingDeadline() throws -> Double? {
+        if try global.serverLocation() == nil, !FileManager.default.fileExists(atPath: global.storeLocation) { return nil }
         let store = try global.openStore()
         return try store.pendingConfirmations().first { $0.revision == revision && $0.failure == nil }?.deadline
     }
