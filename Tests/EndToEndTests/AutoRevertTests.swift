@@ -37,6 +37,11 @@ final class AutoRevertTests: XCTestCase {
 
     private var cluster: TestCluster?
 
+    /// The duration of each confirmed publish: time enough, on a loaded machine, for the
+    /// steps a test takes before the deadline (a confirm, someone else's publish, starting a
+    /// watcher); no test waits for it to pass but by polling.
+    private static let window = "6s"
+
     override func tearDownWithError() throws {
         try cluster?.dropCreatedDatabases()
     }
@@ -65,7 +70,7 @@ final class AutoRevertTests: XCTestCase {
 
     func testAnUnconfirmedPublishIsRevertedByItsTimerAfterTheShellExited() throws {
         try onEachStore { store in
-            let published = try store.ok("alice", "set \(P.port) 9443; publish confirmed 3s comment risky")
+            let published = try store.ok("alice", "set \(P.port) 9443; publish confirmed \(Self.window) comment risky")
             XCTAssertTrue(published.output.contains("Confirm by "), published.output)
             let status = try store.ok("bob", "status")
             XCTAssertTrue(status.output.contains("revision 2 by alice, else reverted to revision 1"), status.output)
@@ -89,7 +94,7 @@ final class AutoRevertTests: XCTestCase {
 
     func testTheNextCommandRevertsWhenTheTimerWasKilled() throws {
         try onEachStore { store in
-            try store.ok("alice", "set \(P.port) 9443; publish confirmed 5s")
+            try store.ok("alice", "set \(P.port) 9443; publish confirmed \(Self.window)")
             let timer = try XCTUnwrap(try timerProcess(of: store.marker), "no timer process")
             XCTAssertEqual(kill(timer, SIGKILL), 0)
 
@@ -110,7 +115,7 @@ final class AutoRevertTests: XCTestCase {
 
     func testConfirmInTimeKeepsThePublish() throws {
         try onEachStore { store in
-            try store.ok("alice", "set \(P.port) 9443; publish confirmed 5s")
+            try store.ok("alice", "set \(P.port) 9443; publish confirmed \(Self.window)")
             let timer = try XCTUnwrap(try timerProcess(of: store.marker))
             XCTAssertEqual(try store.ok("alice", "confirm").output, "Revision 2 confirmed\n")
             XCTAssertEqual(try store.run("alice", "confirm").status, 1, "nothing left to confirm")
@@ -122,7 +127,7 @@ final class AutoRevertTests: XCTestCase {
 
     func testALaterPublishByTheSameAdministratorConfirms() throws {
         try onEachStore { store in
-            try store.ok("alice", "set \(P.port) 9443; publish confirmed 5s")
+            try store.ok("alice", "set \(P.port) 9443; publish confirmed \(Self.window)")
             let timer = try XCTUnwrap(try timerProcess(of: store.marker))
             try store.ok("alice", "set \(P.dns) alice.example.com; publish")
             XCTAssertFalse(try store.ok("alice", "status").output.contains("confirm by"))
@@ -134,7 +139,7 @@ final class AutoRevertTests: XCTestCase {
 
     func testAConflictingPublishByAnotherMakesTheRevertAReportedConflict() throws {
         try onEachStore { store in
-            try store.ok("alice", "set \(P.port) 9443; publish confirmed 3s")
+            try store.ok("alice", "set \(P.port) 9443; publish confirmed \(Self.window)")
             let timer = try XCTUnwrap(try timerProcess(of: store.marker))
             try store.ok("bob", "set \(P.port) 1000; publish")
             try eventually("the timer to end") { hasEnded(timer) }
