@@ -12,8 +12,10 @@ public enum ConfirmedPublish {
             ], run: confirm)
     ]
 
+    /// In `check`, a dry run, it changes nothing, as `publish` there publishes nothing.
     static func confirm(_ invocation: Invocation) throws {
         let session = invocation.session
+        if session.mode == .check { return invocation.print("Check: nothing confirmed") }
         // Past the deadline the revert is due, whether or not it was done yet: too late.
         try reportOverdue(session)
         guard let confirmed = try session.store.confirm(as: session.options.user) else {
