@@ -33,13 +33,14 @@ enum ConfirmationTable {
         return confirmation(row)
     }
 
+    /// Only a confirmation that is due: one the clock has not reached is left as it is.
     static func settle(_ db: Database, _ confirmation: PendingConfirmation, failure: String?) throws {
-        precondition(confirmation.deadline <= now, "the confirmation of revision \(confirmation.revision) is not due yet")
+        let due = "user = ? AND revision = ? AND failure IS NULL AND deadline <= ?"
+        let row: StatementArguments = [confirmation.user, confirmation.revision, now]
         if let failure {
-            try db.execute(
-                sql: "UPDATE confirmation SET failure = ? WHERE user = ? AND revision = ?", arguments: [failure, confirmation.user, confirmation.revision])
+            try db.execute(sql: "UPDATE confirmation SET failure = ? WHERE \(due)", arguments: [failure] + row)
         } else {
-            try db.execute(sql: "DELETE FROM confirmation WHERE user = ? AND revision = ?", arguments: [confirmation.user, confirmation.revision])
+            try db.execute(sql: "DELETE FROM confirmation WHERE \(due)", arguments: row)
         }
     }
 

@@ -237,7 +237,8 @@ public protocol StorageTransaction: StorageReads {
     func clearConfirmation(of user: String) throws -> PendingConfirmation?
 
     /// Settles an overdue confirmation once its revert was tried: forgotten when the revert
-    /// was published (`failure` nil), else kept with why it failed. Refused before the deadline.
+    /// was published (`failure` nil), else kept with why it failed. One not due by the
+    /// store's clock is never settled: left as it is, or refused.
     func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws
 }
 
