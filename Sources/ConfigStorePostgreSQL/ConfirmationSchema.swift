@@ -7,9 +7,10 @@ import ConfigStore
 ///
 /// Whoever triggers a revert late publishes under another administrator's name, so the
 /// server holds them to that revert alone: a revision with source `auto-revert` is begun
-/// only by `append_revert`, only while a confirmation is due, under its administrator; and
-/// every change appended to it must undo one of the confirmed revision's (back to what it
-/// was before, unless a later revision changed that record too, where the client merged).
+/// only by `append_revert` (a trigger refuses any other), only while a confirmation is due,
+/// under its administrator; and every change appended to it must undo one of the confirmed
+/// revision's (back to what it was before, unless a later revision changed that record too,
+/// where the client merged).
 enum ConfirmationSchema {
     static let tables = """
         CREATE TABLE dashell.confirmation (
@@ -35,7 +36,7 @@ enum ConfirmationSchema {
     static let functions = """
         -- Begins the revert of `owner_name`'s confirmed publish as the next revision, recorded
         -- under them with source \(PendingConfirmation.revertSource), once it is due: as
-        -- append_revision, which refuses that source.
+        -- append_revision does any other.
         CREATE FUNCTION dashell.append_revert(new_revision integer, owner_name text, note text)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
@@ -52,11 +53,27 @@ enum ConfirmationSchema {
                 IF new_revision <> head_revision + 1 THEN
                     RAISE EXCEPTION 'revision % does not follow the head revision %', new_revision, head_revision;
                 END IF;
+                INSERT INTO dashell.auto_revert (revision, reverts) VALUES (new_revision, reverted);
                 INSERT INTO dashell.revision (id, user_name, time, source, comment, changes)
                     VALUES (new_revision, owner_name, clock_timestamp(), '\(PendingConfirmation.revertSource)', note, 0);
                 UPDATE dashell.head SET revision = new_revision;
-                INSERT INTO dashell.auto_revert (revision, reverts) VALUES (new_revision, reverted);
             END $$;
+
+        -- Refuses a revision with source \(PendingConfirmation.revertSource) that append_revert
+        -- did not begin (append_revision takes any source it is given).
+        CREATE FUNCTION dashell.check_revert_source() RETURNS trigger
+            LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+            AS $$
+            BEGIN
+                IF NEW.source = '\(PendingConfirmation.revertSource)'
+                    AND NOT EXISTS (SELECT FROM dashell.auto_revert a WHERE a.revision = NEW.id)
+                THEN
+                    RAISE EXCEPTION 'an auto-revert is begun by append_revert';
+                END IF;
+                RETURN NEW;
+            END $$;
+        CREATE TRIGGER auto_revert_source BEFORE INSERT ON dashell.revision
+            FOR EACH ROW EXECUTE FUNCTION dashell.check_revert_source();
 
         -- Refuses a change to an auto-revert that does not undo the reverted revision's
         -- change of the same record: every batch append_changes writes passes here.
@@ -130,9 +147,11 @@ enum ConfirmationSchema {
             END $$;
         """
 
-    /// Lets administrators call the functions above; after `AdministratorRole.grants`, which
-    /// takes every function from PUBLIC.
+    /// Lets administrators read the tables and call the functions above, and nobody else
+    /// call them: as `AdministratorRole.grants` for the rest, for a store upgraded to them.
     static let grants = """
+        GRANT SELECT ON dashell.confirmation, dashell.auto_revert TO \(AdministratorRole.name);
+        REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dashell FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION \(granted.joined(separator: ", ")) TO \(AdministratorRole.name);
         """
 }

@@ -64,6 +64,11 @@ public final class PostgreSQLStorage: Storage {
         if version > StoreSchema.formatVersion {
             throw StoreError.formatTooNew(path: location, version: version, supported: StoreSchema.formatVersion)
         }
+        if version < StoreSchema.formatVersion {
+            let reason =
+                "the store has format version \(version), older than this dashell's (\(StoreSchema.formatVersion)); upgrade it with `dashell store init` as the database's owner"
+            throw StoreError.failed(path: location, reason: reason)
+        }
     }
 
     // MARK: Access with errors mapped

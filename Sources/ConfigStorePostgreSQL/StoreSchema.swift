@@ -12,6 +12,10 @@ enum StoreSchema {
     /// The format this dashell reads and writes; a store of a newer one is refused.
     static let formatVersion = 2
 
+    /// What brings a store of each older format one version on (`PostgreSQLStorage.upgrade`),
+    /// by the version it upgrades from.
+    static let upgrades: [Int: String] = [1: ConfirmationSchema.tables + ConfirmationSchema.functions + ConfirmationSchema.grants]
+
     /// The format version of the store in `connection`'s database; nil when the database
     /// has no dashell schema.
     static func formatVersion(_ connection: PostgreSQLConnection, location: String) throws -> Int? {

@@ -1,5 +1,3 @@
-import ConfigStore
-
 /// The server-side functions through which every write goes. Administrators' roles may
 /// read the tables but not write them (`AdministratorRole`): these functions, owned by the
 /// role that ran `store init` and run with its rights (SECURITY DEFINER), are the only way
@@ -42,9 +40,6 @@ enum WriteFunctions {
                 SELECT revision INTO head_revision FROM dashell.head FOR UPDATE;
                 IF new_revision <> head_revision + 1 THEN
                     RAISE EXCEPTION 'revision % does not follow the head revision %', new_revision, head_revision;
-                END IF;
-                IF origin = '\(PendingConfirmation.revertSource)' THEN
-                    RAISE EXCEPTION 'an auto-revert is begun by append_revert';
                 END IF;
                 INSERT INTO dashell.revision (id, user_name, time, source, comment, changes)
                     VALUES (new_revision, author, clock_timestamp(), origin, note, change_count);

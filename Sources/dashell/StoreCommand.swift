@@ -18,7 +18,8 @@ struct StoreCommand: ParsableCommand {
 
     /// `dashell store init`: creates the store where using it would not: an SQLite file at a
     /// location whose directories do not exist yet, or the schema in a PostgreSQL database,
-    /// which nothing else creates (SPEC §10). Harmless on an existing store.
+    /// which nothing else creates (SPEC §10). Harmless on an existing store; one of an older
+    /// format on PostgreSQL is upgraded, which needs the same rights as creating it.
     struct Init: RefusesInlineCommands {
         static let configuration = CommandConfiguration(
             commandName: "init",
@@ -32,6 +33,8 @@ struct StoreCommand: ParsableCommand {
             if let server = try global.serverLocation() {
                 if try global.reportingStoreErrors({ try PostgreSQLStorage.initialize(server) }) {
                     FileHandle.standardError.write(Data("dashell: created a new store in \(server)\n".utf8))
+                } else if let old = try global.reportingStoreErrors({ try PostgreSQLStorage.upgrade(server) }) {
+                    FileHandle.standardError.write(Data("dashell: upgraded the store in \(server) from format version \(old)\n".utf8))
                 } else {
                     FileHandle.standardError.write(Data("dashell: a store already exists in \(server); left as it is\n".utf8))
                 }

@@ -77,4 +77,35 @@ final class PostgreSQLAutoRevertTests {
         #expect(try store.revertOverdue().map(\.result) == [.published(revision: 3, changeCount: 1)])
         #expect(try store.published().value(at: StoreFixture.port) == "8443")
     }
+
+    /// A store `store init` made before confirmed publishes (format version 1) is refused,
+    /// naming `store init`, which upgrades it.
+    @Test func storeInitUpgradesAStoreOfFormatOne() throws {
+        try cluster.execute(
+            """
+            DROP FUNCTION dashell.append_revert, dashell.record_confirmation, dashell.clear_confirmation, dashell.settle_confirmation;
+            DROP FUNCTION dashell.check_revert_source, dashell.check_auto_revert CASCADE;
+            DROP TABLE dashell.confirmation, dashell.auto_revert;
+            UPDATE dashell.format SET version = 1;
+            """, in: database)
+        let admin = try administrator()
+        let location = try ServerLocation(cluster.uri(database: database, user: admin))
+        #expect {
+            try PostgreSQLStorage(location)
+        } throws: { error in
+            "\(error)".contains("the store has format version 1, older than this dashell's (2); upgrade it with `dashell store init`")
+        }
+        let owner = try ServerLocation(cluster.uri(database: database))
+        #expect(try !PostgreSQLStorage.initialize(owner))
+        #expect(try PostgreSQLStorage.upgrade(owner) == 1)
+        #expect(try PostgreSQLStorage.upgrade(owner) == nil)
+
+        let store = RevisionedStore(storage: try PostgreSQLStorage(location), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        let candidate = try store.candidate(for: admin)
+        try candidate.set([(StoreFixture.port, "9443")])
+        var metadata = PublishMetadata(user: admin, source: "interactive", comment: nil)
+        metadata.confirmWithin = 3600
+        #expect(try candidate.publish(metadata) == .published(revision: 1, changeCount: 1, warnings: []))
+        #expect(try store.confirm(as: admin)?.revision == 1)
+    }
 }
