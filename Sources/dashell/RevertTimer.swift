@@ -23,8 +23,8 @@ struct RevertTimer: RefusesInlineCommands {
 
     @Flag(help: .private) var detached = false
 
-    /// How many times in a row a revert may be due and still not settle (the store
-    /// unavailable) before the timer leaves it to the next dashell command: a second apart.
+    /// How many times in a row the store may be unavailable, or a revert due and still not
+    /// settled, before the timer leaves it to the next dashell command: a second apart.
     static let overdueAttempts = 600
 
     func run() throws {
@@ -36,7 +36,15 @@ struct RevertTimer: RefusesInlineCommands {
         while overdue < Self.overdueAttempts {
             // Opening the store publishes every revert that is due (`GlobalOptions.openStore`).
             // The store is closed again before the sleep: a connection is not held for hours.
-            guard let deadline = try pendingDeadline() else { return }
+            let deadline: Double
+            do {
+                guard let pending = try pendingDeadline() else { return }
+                deadline = pending
+            } catch {
+                overdue += 1
+                Thread.sleep(forTimeInterval: 1)
+                continue
+            }
             let wait = deadline - Date().timeIntervalSince1970
             if wait > 0 {
                 overdue = 0
