@@ -42,6 +42,16 @@ public protocol ConfigStore: AnyObject {
     func changes(ofRequest id: Int, under scope: RecordKey) throws -> ChangeSet
     func approve(_ id: Int, by approver: String) throws -> PublishOutcome
     @discardableResult func reject(_ id: Int, by user: String) throws -> Int
+    /// Publishes awaiting `confirm`, and reverts that failed, soonest deadline first.
+    func pendingConfirmations() throws -> [PendingConfirmation]
+    /// `confirm`: keeps what `user` published on condition, or clears the report of a revert
+    /// that failed; nil when `user` has nothing to confirm (an overdue one is reverted, not
+    /// confirmed: `revertOverdue` first).
+    func confirm(as user: String) throws -> PendingConfirmation?
+    /// Publishes the revert of every publish left unconfirmed past its deadline, whoever
+    /// calls it: what the timer a confirmed publish leaves behind does, and the first command
+    /// after the deadline when the timer could not.
+    func revertOverdue() throws -> [AutoRevert]
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.
@@ -113,6 +123,9 @@ public struct PublishMetadata: Sendable {
     public let comment: String?
     /// Who approved a change request's publish; nil for a publish of one's own.
     public let approver: String?
+    /// Seconds within which the publisher must confirm the publish, or see it reverted
+    /// (`publish confirmed`); nil for a publish that stands.
+    public var confirmWithin: Double?
 
     public init(user: String, source: String, comment: String?, approver: String? = nil) {
         self.user = user

@@ -11,6 +11,10 @@ extension PostgreSQLAccess: StorageTransaction {
 
     func beginRevision(_ revision: Int, metadata: PublishMetadata) throws {
         try requireFollowsHead(revision)
+        guard metadata.source != PendingConfirmation.revertSource else {
+            try connection.query("SELECT dashell.append_revert($1, $2, $3)", [revision, metadata.user, metadata.comment])
+            return
+        }
         try connection.query("SELECT dashell.append_revision($1, $2, $3, $4, 0)", [revision, metadata.user, metadata.source, metadata.comment])
     }
 

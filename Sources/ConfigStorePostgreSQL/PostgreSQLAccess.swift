@@ -21,7 +21,7 @@ final class PostgreSQLAccess: StorageReads {
 
     /// What every read does first. The wait for the lock is bounded, as SQLite's busy
     /// timeout bounds it there.
-    private func reading() throws {
+    func reading() throws {
         guard headToLock else { return }
         try connection.execute("SET LOCAL lock_timeout = '\(PostgreSQLStorage.busyTimeout)s'; SELECT dashell.lock_head()")
         headToLock = false

@@ -40,7 +40,8 @@ extension PostgreSQLStorage {
                             + policy.functions + AdministratorRole.grants)
                     return (.upgraded(from: version), commit: true)
                 }
-                try connection.execute(StoreSchema.tables + WriteFunctions.definitions + policy.functions + AdministratorRole.grants)
+                try connection.execute(
+                    StoreSchema.tables + WriteFunctions.definitions + policy.functions + AdministratorRole.grants)
                 return (.created, commit: true)
             }
         } catch let error as PostgreSQLError where error.sqlState == "42501" {

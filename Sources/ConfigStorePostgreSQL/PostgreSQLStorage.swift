@@ -91,7 +91,7 @@ public final class PostgreSQLStorage: Storage {
     }
 
     /// One statement outside any transaction: the cheap path for reads at the head.
-    private func read<T>(_ body: (PostgreSQLAccess) throws -> T) throws -> T {
+    func read<T>(_ body: (PostgreSQLAccess) throws -> T) throws -> T {
         try withConnection { connection in
             try sharedRead.end(connection)
             return try body(PostgreSQLAccess(connection))

@@ -57,11 +57,11 @@ enum StoreSchema {
             user_name text NOT NULL, key text COLLATE "C" NOT NULL,
             base text, new text,
             PRIMARY KEY (user_name, key));
-        """ + RequestTable.create + PublishChecks.create
+        """ + RequestTable.create + PublishChecks.create + ConfirmationSchema.tables
 
     /// What brings a store of format N up to N + 1, by N: `store init`, run by the owner,
     /// applies those a store lacks (and then defines every function anew).
     static let upgrades: [Int: String] = [
-        1: RequestTable.create + PublishChecks.create
+        1: RequestTable.create + PublishChecks.create + ConfirmationSchema.tables
     ]
 }

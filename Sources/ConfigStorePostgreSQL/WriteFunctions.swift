@@ -19,7 +19,7 @@ enum WriteFunctions {
             "dashell.replace_references(integer, text[], text[], text[], text[])",
             "dashell.save_candidate(text, integer, text[], text[], text[], text[])",
             "dashell.delete_candidate(text)",
-        ] + RequestTable.granted
+        ] + RequestTable.granted + ConfirmationSchema.granted
 
     /// The channel a published revision is announced on, its number the payload.
     static let revisionChannel = "dashell_revision"
@@ -129,5 +129,5 @@ enum WriteFunctions {
                 DELETE FROM dashell.candidate_record WHERE user_name = owner_name;
                 DELETE FROM dashell.candidate WHERE user_name = owner_name;
             END $$;
-        """ + RequestTable.functions + PublishChecks.functions
+        """ + RequestTable.functions + PublishChecks.functions + ConfirmationSchema.functions
 }

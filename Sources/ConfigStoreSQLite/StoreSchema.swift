@@ -38,6 +38,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("v2") { db in
             try RequestTables.create(db)
+            try ConfirmationSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator

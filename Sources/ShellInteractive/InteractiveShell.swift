@@ -137,6 +137,8 @@ public final class InteractiveShell {
                 connectsFirst = false
                 console.err("connected again to \(session.store.location)")
             }
+            // A session may stay open past a confirmed publish's deadline.
+            try ConfirmedPublish.reportOverdue(session)
             try session.execute(line: line, lineNumber: lineNumber)
         } catch {
             let failure = report(error)

@@ -31,7 +31,7 @@ struct Dashell: ParsableCommand {
             2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Export.self, Watch.self, StoreCommand.self, Help.self],
+        subcommands: [Run.self, Check.self, Export.self, Watch.self, StoreCommand.self, RevertTimer.self, Help.self],
         defaultSubcommand: Run.self,
         helpNames: HelpFlags.names
     )

@@ -60,6 +60,8 @@ struct GlobalOptions: ParsableArguments {
         var options = Session.Options(user: role ?? user ?? Self.loginName())
         options.json = json
         options.wizards = DigitalAccessWizards.all
+        let location = storeLocation
+        options.startRevertTimer = { revision in try RevertTimer.start(store: location, revision: revision) }
         options.color = !noColor && environment["NO_COLOR"] == nil && isatty(1) == 1
         for definition in define {
             let parts = definition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -68,12 +70,15 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
-    /// Opens the store, or throws exit 5 after a message saying how to recover.
+    /// Opens the store, or throws exit 5 after a message saying how to recover; first
+    /// publishes the reverts of confirmed publishes that are due (`OverdueReverts`).
     func openStore() throws -> RevisionedStore {
         let storage: any Storage = try serverLocation().map(openServerStorage) ?? openFileStorage()
-        return RevisionedStore(
+        let store = RevisionedStore(
             storage: storage, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, policy: DelegatedManagement(),
             spillThreshold: Self.spillThreshold)
+        OverdueReverts.revert(in: store)
+        return store
     }
 
     /// `DASHELL_SPILL_THRESHOLD`, when it is a positive number: how many records a candidate

@@ -19,7 +19,8 @@ struct StoreCommand: ParsableCommand {
 
     /// `dashell store init`: creates the store where using it would not: an SQLite file at a
     /// location whose directories do not exist yet, or the schema in a PostgreSQL database,
-    /// which nothing else creates (SPEC §10). Harmless on an existing store.
+    /// which nothing else creates (SPEC §10). Harmless on an existing store; one of an older
+    /// format on PostgreSQL is upgraded, which needs the same rights as creating it.
     struct Init: RefusesInlineCommands {
         static let configuration = CommandConfiguration(
             commandName: "init",

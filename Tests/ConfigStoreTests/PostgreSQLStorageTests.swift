@@ -62,26 +62,6 @@ final class PostgreSQLStorageTests {
         #expect(try PostgreSQLStorage(location).latestRevision() == 0)
     }
 
-    /// A store of format 1 (before change requests) is refused to administrators, who may
-    /// not change the schema, until its owner's `store init` upgrades it in place.
-    @Test func storeInitUpgradesAStoreOfAnOlderFormat() throws {
-        let location = try ServerLocation(cluster.uri(database: database))
-        try PostgreSQLStorage(location).write { transaction in
-            try transaction.beginRevision(1, metadata: PublishMetadata(user: "alice", source: "-c", comment: nil))
-            try transaction.finishRevision(1, size: 0)
-            return ((), commit: true)
-        }
-        try cluster.execute(
-            "DROP TABLE dashell.change_request, dashell.publishing; ALTER TABLE dashell.candidate DROP COLUMN edited; UPDATE dashell.format SET version = 1",
-            in: database)
-        #expect {
-            try PostgreSQLStorage(location)
-        } throws: { "\($0)".contains("format 1; its owner upgrades it to 2 with `dashell --store URI store init`") }
-        #expect(try PostgreSQLStorage.initialize(location) == .upgraded(from: 1))
-        #expect(try PostgreSQLStorage(location).revisions(limit: nil).map(\.id) == [1])
-        #expect(try PostgreSQLStorage(location).openChangeRequests().isEmpty)
-    }
-
     @Test func aStoreOfANewerFormatIsRefused() throws {
         try cluster.execute("UPDATE dashell.format SET version = 99", in: database)
         let location = try ServerLocation(cluster.uri(database: database))
@@ -141,7 +121,11 @@ final class PostgreSQLStorageTests {
         let admin = try administrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
-        #expect(tables == ["candidate", "candidate_record", "change", "change_request", "format", "head", "publishing", "record", "reference", "revision"])
+        #expect(
+            tables == [
+                "auto_revert", "candidate", "candidate_record", "change", "change_request", "confirmation", "format", "head", "publishing", "record",
+                "reference", "revision",
+            ])
         for table in tables {
             let column = try connection.query(
                 "SELECT column_name::text FROM information_schema.columns WHERE table_schema = 'dashell' AND table_name = $1 ORDER BY ordinal_position",

@@ -733,12 +733,12 @@ final class CommandTests: XCTestCase {
         let all = try dashell.ok("help").output
         for name in [
             "edit", "cd", "up", "top", "exit", "quit", "pwd", "ls", "set", "delete", "rename", "copy", "show", "compare", "status",
-            "validate", "search", "publish", "discard", "rollback", "update", "load", "save", "source", "help", "history",
+            "validate", "search", "publish", "confirm", "discard", "rollback", "update", "load", "save", "source", "help", "history",
         ] {
             XCTAssertTrue(all.contains("\n  \(name)"), "help lacks \(name)")
         }
         for pipe in ["match", "except", "count", "display", "no-more"] { XCTAssertTrue(all.contains("  \(pipe) "), "help lacks | \(pipe)") }
-        XCTAssertEqual(try dashell.ok("help publish").outputLines.first, "usage: publish [comment TEXT]")
+        XCTAssertEqual(try dashell.ok("help publish").outputLines.first, "usage: publish [confirmed DURATION] [comment TEXT]")
         XCTAssertEqual(try dashell.ok("help sh").outputLines.first, "usage: show [published | revision N | history [N] | requests] [PATH]")
         XCTAssertEqual(try dashell.fails("help nothing").status, 1)
     }

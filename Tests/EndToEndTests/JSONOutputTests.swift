@@ -46,7 +46,8 @@ final class JSONOutputTests: XCTestCase {
         let shown = docs[5]["result"]
         XCTAssertEqual(value(shown, "manage-system", "distribution-services", "global-settings", "external-dns-name") as? String, "ag5.example.com")
         XCTAssertEqual(docs[6]["output"] as? [String], ["external-dns-name  ag5.example.com", "external-port      443 (default)"])
-        assertJSON(docs[7]["result"], ["base": 0, "latest": 0, "pending": 2, "stale": false, "others": [Any](), "requests": [Any]()])
+        assertJSON(
+            docs[7]["result"], ["base": 0, "latest": 0, "pending": 2, "stale": false, "confirmations": [Any](), "others": [Any](), "requests": [Any]()])
         let compared = try XCTUnwrap(docs[8]["result"] as? [[String: Any]])
         XCTAssertEqual(compared.count, 2)
         let password = compared.first { ($0["path"] as? String) == "\(P.email) password" }

@@ -419,6 +419,7 @@ final class StoredCandidate: Candidate {
                 if let request, let approver = metadata.approver {
                     try transaction.closeChangeRequest(request, as: .approved(revision: revision, by: approver))
                 }
+                try metadata.settleConfirmations(publishing: revision, in: transaction)
             }
             return (outcome, commit: outcome.isPublished)
         }

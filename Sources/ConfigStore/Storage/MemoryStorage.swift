@@ -13,6 +13,10 @@ public final class MemoryStorage: Storage, Sendable {
         var references: Set<Reference> = []
         var candidates: [String: (base: Int, edits: [RecordKey: CandidateEdit])] = [:]
         var requests: [ChangeRequest] = []
+        var confirmations: [String: PendingConfirmation] = [:]
+        /// The storage's clock, in seconds: it moves only when a test moves it
+        /// (`advanceClock`), so that a deadline passes without waiting for it.
+        var now: Double = 0
     }
 
     struct Reference: Hashable, Sendable {
@@ -79,6 +83,11 @@ public final class MemoryStorage: Storage, Sendable {
     }
 
     public func dropSpillArea(_ area: SpillArea) throws { spills.drop(area) }
+
+    /// Moves the storage's clock on, past deadlines of pending confirmations.
+    public func advanceClock(by seconds: Double) {
+        state.withLock { $0.now += seconds }
+    }
 }
 
 /// The spill areas of a `MemoryStorage`.
@@ -259,5 +268,33 @@ private final class MemoryAccess: StorageTransaction {
         state.requests[index] = ChangeRequest(
             id: id, author: open.author, time: open.time, base: open.base, changeCount: open.changeCount, comment: open.comment,
             digest: open.digest, state: closing)
+    }
+
+    func pendingConfirmations() throws -> [PendingConfirmation] {
+        state.confirmations.values.sorted { $0.deadline < $1.deadline }
+    }
+
+    func overdueConfirmation() throws -> PendingConfirmation? {
+        try pendingConfirmations().first { $0.failure == nil && $0.deadline <= state.now }
+    }
+
+    func recordConfirmation(of revision: Int, by user: String, restores: Int, within seconds: Double) throws {
+        state.confirmations[user] = PendingConfirmation(revision: revision, user: user, deadline: state.now + seconds, restores: restores)
+    }
+
+    func clearConfirmation(of user: String) throws -> PendingConfirmation? {
+        guard let pending = state.confirmations[user], pending.failure != nil || pending.deadline > state.now else { return nil }
+        state.confirmations[user] = nil
+        return pending
+    }
+
+    func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws {
+        precondition(confirmation.deadline <= state.now, "the confirmation of revision \(confirmation.revision) is not due yet")
+        state.confirmations[confirmation.user] =
+            failure.map {
+                PendingConfirmation(
+                    revision: confirmation.revision, user: confirmation.user, deadline: confirmation.deadline, restores: confirmation.restores,
+                    failure: $0)
+            }
     }
 }

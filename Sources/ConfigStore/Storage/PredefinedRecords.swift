@@ -120,6 +120,10 @@ extension ReadsWithPredefinedRecords {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try base.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
+
+    func pendingConfirmations() throws -> [PendingConfirmation] { try base.pendingConfirmations() }
+
+    func overdueConfirmation() throws -> PendingConfirmation? { try base.overdueConfirmation() }
 }
 
 /// A snapshot's reads with the predefined records.
@@ -153,6 +157,16 @@ struct TransactionWithPredefinedRecords<Base: StorageTransaction>: ReadsWithPred
     func deleteCandidate(of user: String) throws { try base.deleteCandidate(of: user) }
     func openChangeRequest(_ request: NewChangeRequest) throws -> Int { try base.openChangeRequest(request) }
     func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws { try base.closeChangeRequest(id, as: state) }
+
+    func recordConfirmation(of revision: Int, by user: String, restores: Int, within seconds: Double) throws {
+        try base.recordConfirmation(of: revision, by: user, restores: restores, within: seconds)
+    }
+
+    func clearConfirmation(of user: String) throws -> PendingConfirmation? { try base.clearConfirmation(of: user) }
+
+    func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws {
+        try base.settleConfirmation(confirmation, failure: failure)
+    }
 }
 
 /// A storage whose every read has the predefined records; what `RevisionedStore` reads and
@@ -265,6 +279,10 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try head.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
+
+    func pendingConfirmations() throws -> [PendingConfirmation] { try head.pendingConfirmations() }
+
+    func overdueConfirmation() throws -> PendingConfirmation? { try head.overdueConfirmation() }
 }
 
 extension RevisionedStore {

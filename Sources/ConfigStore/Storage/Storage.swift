@@ -96,6 +96,9 @@ extension Storage {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try snapshot { try $0.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
+
+    public func pendingConfirmations() throws -> [PendingConfirmation] { try snapshot { try $0.pendingConfirmations() } }
+    public func overdueConfirmation() throws -> PendingConfirmation? { try snapshot { try $0.overdueConfirmation() } }
 }
 
 /// Reads that leave the filtering to the caller.
@@ -201,6 +204,14 @@ public protocol StorageReads {
 
     /// Change request `id`, open or closed.
     func changeRequest(_ id: Int) throws -> ChangeRequest?
+
+    /// Every pending or failed confirmation (see `PendingConfirmation`), soonest deadline first.
+    func pendingConfirmations() throws -> [PendingConfirmation]
+
+    /// The pending confirmation with the soonest deadline, if that deadline has passed by the
+    /// store's clock and its revert has not failed: what every dashell command asks first,
+    /// so one indexed read.
+    func overdueConfirmation() throws -> PendingConfirmation?
 }
 
 /// What a write transaction may do besides reading.
@@ -236,6 +247,20 @@ public protocol StorageTransaction: StorageReads {
 
     /// Closes open request `id` as `state` says (approved or rejected).
     func closeChangeRequest(_ id: Int, as state: ChangeRequest.State) throws
+
+    /// Records that `revision`, just published by `user`, reverts to `restores` unless
+    /// confirmed within `seconds` by the store's clock; replaces any of `user`'s before.
+    func recordConfirmation(of revision: Int, by user: String, restores: Int, within seconds: Double) throws
+
+    /// Forgets `user`'s pending confirmation and returns it, unless its deadline has passed
+    /// with the revert still to come: that one is the revert's to settle. A failed revert's
+    /// is forgotten too (its administrator has seen it).
+    func clearConfirmation(of user: String) throws -> PendingConfirmation?
+
+    /// Settles an overdue confirmation once its revert was tried: forgotten when the revert
+    /// was published (`failure` nil), else kept with why it failed. One not due by the
+    /// store's clock is never settled: left as it is, or refused.
+    func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws
 }
 
 /// One record as a revision changed it.

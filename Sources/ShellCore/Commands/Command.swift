@@ -7,6 +7,7 @@ enum Command: String, CaseIterable, Sendable {
     case show, compare, status, validate, search
     case publish, discard, rollback, update
     case approve, reject
+    case confirm
     case load, save, source
     case help, history
     case wizard

@@ -31,7 +31,7 @@ struct CommandSpec: Sendable {
 enum CommandTable {
     static let all: [CommandSpec] =
         Navigation.commands + Editing.commands + Viewing.commands + Administration.commands
-        + Transactions.commands + Requests.commands + Files.commands + Reference.commands + Guided.commands
+        + Transactions.commands + ConfirmedPublish.commands + Requests.commands + Files.commands + Reference.commands + Guided.commands
 
     static let names: [String] = all.map(\.name)
 

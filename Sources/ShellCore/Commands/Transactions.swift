@@ -5,8 +5,11 @@ import ConfigStore
 enum Transactions {
     static let commands: [CommandSpec] = [
         CommandSpec(
-            command: .publish, usage: "publish [comment TEXT]", summary: "Validate the candidate and make it the new published revision", arguments: .read,
-            run: publish),
+            command: .publish, usage: "publish [confirmed DURATION] [comment TEXT]", summary: "Validate the candidate and make it the new published revision",
+            arguments: .read,
+            details: [
+                "confirmed DURATION (minutes, or 90s, 10m, 1h): unless you confirm within DURATION, the revision is reverted, even after you leave"
+            ], run: publish),
         CommandSpec(command: .discard, usage: "discard", summary: "Drop every change in the candidate", arguments: .none, run: discard),
         CommandSpec(
             command: .rollback, usage: "rollback N", summary: "Load revision N into the candidate (publish to make it live)", arguments: .atMost(1),
@@ -17,34 +20,50 @@ enum Transactions {
     static func publish(_ invocation: Invocation) throws {
         let session = invocation.session
         var comment: String?
-        if let first = invocation.arguments.first {
+        var words = invocation.arguments[...]
+        var confirmWithin: Double?
+        if let first = words.first, try NameMatcher.match(first, among: ["comment", "confirmed"], what: "publish option") == "confirmed" {
+            guard let duration = words.dropFirst().first else { throw CommandError("confirmed needs a duration: minutes, or 90s, 10m, 1h", at: first) }
+            confirmWithin = try ConfirmDuration(duration).seconds
+            words = words.dropFirst(2)
+        }
+        if let first = words.first {
             _ = try NameMatcher.match(first, among: ["comment"], what: "publish option")
-            guard invocation.arguments.count > 1 else { throw CommandError("comment needs a text", at: first) }
-            comment = invocation.arguments.dropFirst().map(\.text).joined(separator: " ")
+            guard words.count > 1 else { throw CommandError("comment needs a text", at: first) }
+            comment = words.dropFirst().map(\.text).joined(separator: " ")
         }
         if session.mode == .check {
             try Verdict.report(try session.candidate.validate(as: session.options.user), invocation: invocation)
             invocation.print("Check: the candidate is valid; nothing published")
             return
         }
-        let metadata = PublishMetadata(user: session.options.user, source: session.publishSource, comment: comment)
+        var metadata = PublishMetadata(user: session.options.user, source: session.publishSource, comment: comment)
+        metadata.confirmWithin = confirmWithin
         if try session.refreshPermissions().publishesThroughRequests {
+            if confirmWithin != nil {
+                throw CommandError(
+                    "publish confirmed is not possible here: your publish goes to a change request, and its approver publishes it",
+                    at: invocation.name)
+            }
             return try Requests.submit(metadata, invocation)
         }
-        try report(try session.candidate.publish(metadata), invocation)
+        try report(try session.candidate.publish(metadata), confirmWithin: confirmWithin, invocation)
     }
 
-    /// What a publish did, as `publish` and `approve request` say it.
-    static func report(_ outcome: PublishOutcome, _ invocation: Invocation) throws {
+    /// What a publish did, as `publish` and `approve request` say it; a confirmed one also
+    /// arms its revert.
+    static func report(_ outcome: PublishOutcome, confirmWithin: Double? = nil, _ invocation: Invocation) throws {
         let session = invocation.session
         switch outcome {
         case .published(let revision, let count, let warnings):
             for warning in warnings { session.warn(warning.description) }
-            invocation.data = .object([
-                ("revision", .number(revision)), ("changes", .number(count)),
-                ("warnings", .array(warnings.map(Verdict.json))),
-            ])
             invocation.print("Published revision \(revision) (\(count) change\(count == 1 ? "" : "s"))")
+            let confirmBy = try confirmWithin.map { _ in try ConfirmedPublish.arm(revision, invocation) }
+            invocation.data = .object(
+                [
+                    ("revision", .number(revision)), ("changes", .number(count)),
+                    ("warnings", .array(warnings.map(Verdict.json))),
+                ] + (confirmBy.map { [("confirm-by", $0)] } ?? []))
         case .nothingToPublish:
             invocation.data = .object([("revision", .null), ("changes", .number(0))])
             invocation.print("nothing to publish")

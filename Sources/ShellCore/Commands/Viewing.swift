@@ -177,9 +177,11 @@ enum Viewing {
         let status = try session.candidate.status()
         let others = try session.store.otherCandidates(than: session.options.user)
         let requests = try session.store.openChangeRequests()
+        let confirmations = try session.store.pendingConfirmations()
         invocation.data = .object([
             ("base", .number(status.baseRevision)), ("latest", .number(status.latestRevision)),
             ("pending", .number(status.pendingChanges)), ("stale", .bool(status.isStale)),
+            ("confirmations", .array(confirmations.map(ConfirmedPublish.json))),
             (
                 "others",
                 .array(
@@ -195,6 +197,7 @@ enum Viewing {
         invocation.print("base revision    \(status.baseRevision)")
         invocation.print("latest revision  \(status.latestRevision)\(status.isStale ? "  (candidate is stale: run update)" : "")")
         invocation.print("pending changes  \(status.pendingChanges)")
+        for line in ConfirmedPublish.statusLines(confirmations) { invocation.print(line) }
         if !others.isEmpty {
             invocation.print("other candidates")
             var rows = AlignedRows { line in

@@ -47,8 +47,7 @@ struct NextWords {
             return arguments.count == 1
                 ? Suggestions(items: [.placeholder("<pattern>", "Glob: * any text, ? one character, [abc] one of")]) : Suggestions(items: [.enter])
         case .publish:
-            if arguments.isEmpty { return Suggestions(items: [.keyword("comment", "Say why, for the history"), .enter]) }
-            return Suggestions(items: [.placeholder("<text>", "The comment"), .enter])
+            return publish(arguments)
         case .rollback:
             return arguments.isEmpty ? revisions() : Suggestions(items: [.enter])
         case .approve, .reject:

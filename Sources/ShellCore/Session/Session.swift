@@ -24,6 +24,10 @@ public final class Session {
         public var environment: [String: String] = ProcessInfo.processInfo.environment
         /// The guided dialogues `wizard` offers, by topic.
         public var wizards: [any Wizard] = []
+        /// Starts what publishes the revert of a confirmed publish (`publish confirmed`) at
+        /// its deadline, given its revision, even after this process has exited; without
+        /// it, the first command after the deadline does.
+        public var startRevertTimer: (@Sendable (_ revision: Int) throws -> Void)?
 
         public init(user: String) {
             self.user = user
