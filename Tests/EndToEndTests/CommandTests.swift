@@ -304,6 +304,8 @@ final class CommandTests: XCTestCase {
     func testCopyOfAMethodIsPublishableAtOnce() throws {
         let dashell = try Dashell()
         try dashell.ok(Self.validMethod + "\nset \(P.methods) method pw extended-property \"User Attribute\" value uid\npublish")
+        XCTAssertEqual(
+            try dashell.ok("copy \(P.servers) service radius-1 radius-2").outputLines, ["0 references updated: 1 still names radius-1, not the copy"])
         try dashell.ok("copy \(P.methods) method pw pw-2; publish")
         let methods = value(try dashell.published(), "manage-system", "authentication-methods", "method") as? [String: [String: Any]]
         XCTAssertEqual(methods?.keys.sorted(), ["pw", "pw-2"])

@@ -138,6 +138,13 @@ enum Editing {
         do { try candidate.copy(entry, to: newKey) } catch let error as EditError {
             throw CommandError(error.description, at: newKeyWord, path: error.path)
         }
+        // A copy updates no reference: said when some name the original, which a user
+        // might expect to follow the copy.
+        let kept = try candidate.referrers(of: RecordKey(entry)).count
+        if kept > 0 {
+            let original = Quoting.word(entry.steps.last?.key ?? "")
+            invocation.print("0 references updated: \(kept) still name\(kept == 1 ? "s" : "") \(original), not the copy")
+        }
     }
 
     /// The words of `rename` and `copy`: the path of an entry, then a new key for its list,
