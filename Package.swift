@@ -59,10 +59,14 @@ let package = Package(
         ),
         // Engine measurements for scripts/bench.
         .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "ShellCore", "ShellInteractive", "DigitalAccess"]),
-        // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
+        // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests,
+        // on SQLite or PostgreSQL (a throwaway cluster, from PostgreSQLTesting, when given none).
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["ShellCore", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ShellCore", "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "PostgreSQLClient", "PostgreSQLTesting", "ConfigModel",
+                "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),
