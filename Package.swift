@@ -57,8 +57,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "ShellCore", "ShellInteractive", "DigitalAccess"]),
+        // Engine measurements for scripts/bench, on SQLite and PostgreSQL (and the throwaway
+        // cluster the PostgreSQL rows run on).
+        .executableTarget(
+            name: "dashell-bench",
+            dependencies: [
+                "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "PostgreSQLTesting", "ShellCore", "ShellInteractive", "DigitalAccess",
+            ]),
         // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests,
         // on SQLite or PostgreSQL (a throwaway cluster, from PostgreSQLTesting, when given none).
         .executableTarget(
