@@ -330,7 +330,8 @@ pg_heading = "PostgreSQL (SPEC §9 v2)"
 pg_intro = [
     "A throwaway cluster that `scripts/bench` starts in a temporary directory (`initdb`, the server's default",
     "settings: `fsync` and synchronous commit on), reached over its Unix socket; each store made by `store init`",
-    "and used by a login role that is a member of `dashell_admin`, as an administrator's. The floor is `psql -1`",
+    "and used by a login role that is a member of `dashell_admin`, as an administrator's, once `VACUUM ANALYZE`",
+    "has done what autovacuum does within a minute of the import that made it. The floor is `psql -1`",
     "creating a `(path text COLLATE \"C\" PRIMARY KEY, value text)` table and `\\copy`ing the same path/value rows",
     "into it, in a fresh database each run, as `dashell FILE` runs on a fresh copy of the base store.",
 ]
