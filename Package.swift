@@ -57,12 +57,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Engine measurements for scripts/bench.
-        .executableTarget(name: "dashell-bench", dependencies: ["ConfigStore", "ConfigStoreSQLite", "ShellCore", "ShellInteractive", "DigitalAccess"]),
-        // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests.
+        // Engine measurements for scripts/bench, on SQLite and PostgreSQL (and the throwaway
+        // cluster the PostgreSQL rows run on).
+        .executableTarget(
+            name: "dashell-bench",
+            dependencies: [
+                "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "PostgreSQLTesting", "ShellCore", "ShellInteractive", "DigitalAccess",
+            ]),
+        // Crash and concurrency tortures of the built dashell, for scripts/torture and the tests,
+        // on SQLite or PostgreSQL (a throwaway cluster, from PostgreSQLTesting, when given none).
         .executableTarget(
             name: "dashell-torture",
-            dependencies: ["ShellCore", "ConfigStore", "ConfigStoreSQLite", "ConfigModel", "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ShellCore", "ConfigStore", "ConfigStoreSQLite", "ConfigStorePostgreSQL", "PostgreSQLClient", "PostgreSQLTesting", "ConfigModel",
+                "DigitalAccess", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // LineEditor with a toy completer, for trying keys by hand and for the pty tests.
         .executableTarget(name: "line-editor-demo", dependencies: ["LineEditing"]),

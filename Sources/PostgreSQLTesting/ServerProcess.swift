@@ -40,6 +40,11 @@ enum ServerProcess {
         try run("pg_ctl", ["-D", data, "-l", log, "-w", "start"], output: output)
     }
 
+    /// `pg_ctl stop -m MODE`, waiting until the server is gone.
+    static func stop(data: String, mode: String, output: String) throws {
+        try run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"], output: output)
+    }
+
     /// Runs a server program, its output into the file `output`, and waits for it; the
     /// output goes into the error if it fails. Spawned with nothing of this process's
     /// open files but that: Foundation's `Process` hands its children a socket it watches

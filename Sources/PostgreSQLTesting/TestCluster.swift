@@ -35,31 +35,12 @@ public final class TestCluster: Sendable {
     private static let running = Mutex<String?>(nil)
 
     private init() throws {
-        ServerProcess.removeAbandoned(prefix: Self.directoryPrefix)
-        directory = try ServerProcess.makeDirectory(NSTemporaryDirectory() + Self.directoryPrefix + "\(getpid())-")
-        try ServerProcess.initdb(data: directory + "/data", superuser: Self.superuser, output: directory + "/initdb.out")
-        let settings = """
-            listen_addresses = ''
-            unix_socket_directories = '\(directory)'
-            fsync = off
-            synchronous_commit = off
-            full_page_writes = off
-            max_connections = 200
-
-            """
-        try Self.append(settings, toFile: directory + "/data/postgresql.conf")
-        try ServerProcess.start(data: directory + "/data", log: directory + "/log", output: directory + "/pg_ctl.out")
+        let cluster = try ThrowawayCluster(settings: [
+            "fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 200",
+        ])
+        directory = cluster.directory
         Self.running.withLock { $0 = directory }
         atexit { TestCluster.stopAtExit() }
-    }
-
-    private static let directoryPrefix = "dashell-pg-"
-
-    private static func append(_ text: String, toFile path: String) throws {
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
     }
 
     private static func stopAtExit() {

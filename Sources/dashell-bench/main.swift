@@ -1,8 +1,10 @@
 import ConfigModel
 import ConfigStore
+import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
+import PostgreSQLTesting
 import ShellCore
 import ShellInteractive
 
@@ -13,7 +15,9 @@ import ShellInteractive
 //                                           then USERS user accounts, 100,000 per revision
 //   dashell-bench bulk USERS RUNS [DIR]     apply + publish of USERS new users in one revision,
 //                                           each run on a fresh store holding the base set
-//   dashell-bench one-leaf STORE RUNS       publish of a one-leaf change
+//   dashell-bench one-leaf STORE RUNS USERS [STORE USERS]...
+//                                           publish of a one-leaf change (several stores
+//                                           in turns)
 //   dashell-bench compare STORE RUNS        compare of a small candidate against published
 //   dashell-bench validate STORE RUNS       validate of a small candidate
 //   dashell-bench search STORE RUNS USERS   search user-accounts: first page anchored, first
@@ -22,6 +26,12 @@ import ShellInteractive
 //   dashell-bench tab STORE RUNS USERS [LOADED]
 //                                           TAB completion of a user id, after LOADED new
 //                                           users were set in the candidate
+//   dashell-bench cluster                   starts a throwaway PostgreSQL cluster, prints the
+//                                           directory of its socket, and removes it when
+//                                           stdin closes
+//
+// STORE is an SQLite file or a postgresql:// URI (a database `store init` made; `generate`
+// fills it).
 //
 // A user account has 4 leaves (SPEC §9). The same values are what scripts/bench writes into
 // its .dash and SQL files.
@@ -175,9 +185,13 @@ func publishUsers(_ store: RevisionedStore, from first: Int, count: Int) throws 
     return (apply, publish)
 }
 
-func openStore(_ path: String) throws -> RevisionedStore {
-    guard FileManager.default.fileExists(atPath: path) else { fail("no store at \(path)") }
-    return try SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+func openStore(_ location: String) throws -> RevisionedStore {
+    if ServerLocation.isServerURI(location) {
+        return RevisionedStore(
+            storage: try PostgreSQLStorage(ServerLocation(location)), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+    }
+    guard FileManager.default.fileExists(atPath: location) else { fail("no store at \(location)") }
+    return try SQLiteStore.open(at: location, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
 }
 
 /// The number of users a generated store holds, from its newest user.
@@ -230,8 +244,14 @@ do {
     switch command {
     case "generate":
         let storePath = argument(1, "STORE"), users = number(2, "USERS")
-        try? FileManager.default.removeItem(atPath: storePath)
-        let store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        let store: RevisionedStore
+        if ServerLocation.isServerURI(storePath) {
+            store = try openStore(storePath)
+            if try store.latestRevision() != 0 { fail("generate: the store at \(storePath) is not empty") }
+        } else {
+            try? FileManager.default.removeItem(atPath: storePath)
+            store = try SQLiteStore.open(at: storePath, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
+        }
         try writeBase(store)
         var published = 0
         let batch = 100_000
@@ -267,20 +287,31 @@ do {
         report("bulk-total", total)
 
     case "one-leaf":
-        let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
-        var samples: [Double] = []
+        // With more stores (`one-leaf STORE RUNS USERS STORE USERS…`), their rounds take turns,
+        // so that what the machine does meanwhile (on PostgreSQL, the disk's flush at each
+        // commit) weighs on each alike; one RESULT line per store, in their order.
+        let runs = number(2, "RUNS")
+        var stores = [(store: try openStore(argument(1, "STORE")), users: max(number(3, "USERS"), 1))]
+        var next = 4
+        while next + 1 < arguments.count {
+            stores.append((try openStore(argument(next, "STORE")), max(number(next + 1, "USERS"), 1)))
+            next += 2
+        }
+        var samples = Array(repeating: [Double](), count: stores.count)
         // One unmeasured round first: statement preparation and the first page reads.
         for round in 0...runs {
-            let candidate = try store.scratchCandidate()
-            var writer = candidate
-            let sample = try milliseconds {
-                try writer.setLeaf(userPath(round * 7919 % users, "display-name"), to: "Renamed \(round) \(getpid())")
-                try candidate.commitCommand()
-                try publishOrFail(candidate)
+            for (index, (store, users)) in stores.enumerated() {
+                let candidate = try store.scratchCandidate()
+                var writer = candidate
+                let sample = try milliseconds {
+                    try writer.setLeaf(userPath(round * 7919 % users, "display-name"), to: "Renamed \(round) \(getpid())")
+                    try candidate.commitCommand()
+                    try publishOrFail(candidate)
+                }
+                if round > 0 { samples[index].append(sample) }
             }
-            if round > 0 { samples.append(sample) }
         }
-        report("one-leaf-publish", samples)
+        for store in samples { report("one-leaf-publish", store) }
 
     case "compare", "validate":
         let store = try openStore(argument(1, "STORE")), runs = number(2, "RUNS"), users = max(number(3, "USERS"), 1)
@@ -384,6 +415,16 @@ do {
 
     case "count":
         print(try userCount(openStore(argument(1, "STORE"))))
+
+    case "cluster":
+        // The cluster lives as long as this process, which lives until its stdin closes (the
+        // bench ended, however it ended): a cluster whose process is gone is removed by the
+        // next one made, as abandoned.
+        signal(SIGINT, SIG_IGN)
+        let cluster = try ThrowawayCluster(settings: ["max_connections = 50"])
+        FileHandle.standardOutput.write(Data((cluster.directory + "\n").utf8))
+        while readLine() != nil {}
+        cluster.remove()
 
     default:
         fail("unknown command \(command)")

@@ -1,21 +1,25 @@
 import Foundation
-import GRDB
 
-/// `concurrent`: several processes publishing at once.
+/// `concurrent`: several processes publishing at once, each as an administrator of its own
+/// (on PostgreSQL, a login role of its own, a member of `dashell_admin`).
 /// 1. K workers, each publishing R revisions one after the other (scripts and `-c` in turn),
 ///    all at the same time, each to its own leaves (some of them in one shared record): every
-///    publish succeeds, and the revision count and the final configuration show that no
-///    change was dropped.
+///    publish succeeds, and the revision count, the authors of the revisions and the final
+///    configuration show that no change was dropped.
 /// 2. While a long-running writer holds the store, two publishers of the same leaf from the
-///    same base queue up and say so on stderr after a second; once the writer is done, one
-///    wins and the other exits 4 naming the leaf.
-/// Throughout: no "database is locked" reaches anyone, and nothing hangs.
+///    same base queue up (on SQLite they say so on stderr after a second; on PostgreSQL the
+///    server shows them waiting for the head's lock); once the writer is done, one wins and
+///    the other exits 4 naming the leaf.
+/// Throughout: no "database is locked" (nor a deadlock, a serialization failure or a lock
+/// timeout) reaches anyone, and nothing hangs.
 struct ConcurrentTorture {
     struct Options {
         var processes = 8
         var rounds = 25
         var conflicts = 4
         var timeout: TimeInterval = 120
+        /// As `--store` gives it (see `makeStore`).
+        var store: String?
     }
 
     /// What the run saw, printed as its last line.
@@ -34,6 +38,8 @@ struct ConcurrentTorture {
         var hangs = 0
         /// Processes that said on stderr that they were waiting for another process.
         var waitingMessages = 0
+        /// Processes the server showed waiting for the head's lock (PostgreSQL).
+        var waitingOnServer = 0
     }
 
     let options: Options
@@ -43,7 +49,7 @@ struct ConcurrentTorture {
 
     init(options: Options, dashell: String) throws {
         self.options = options
-        lab = try Lab(dashell: dashell)
+        lab = try Lab(dashell: dashell, store: options.store)
     }
 
     /// The leaves of `manage-system notification-channels email` that the first four workers
@@ -57,7 +63,9 @@ struct ConcurrentTorture {
 
     mutating func run() -> Bool {
         defer { lab.remove() }
-        say("torture concurrent: \(options.processes) processes × \(options.rounds) publishes, \(options.conflicts) conflict trials, store \(lab.store)")
+        say(
+            "torture concurrent: \(options.processes) processes × \(options.rounds) publishes, \(options.conflicts) conflict trials, "
+                + "store \(lab.store.description)")
         do {
             try lab.run(["-c", "set manage-system notification-channels email enabled true; publish"]).expect(0, "set-up")
             try disjointLeaves()
@@ -69,7 +77,9 @@ struct ConcurrentTorture {
         say(
             "torture concurrent: processes \(totals.processes), publishes \(totals.publishes), merges \(totals.merges), "
                 + "conflicts (exit 4) \(totals.conflicts), lock errors \(totals.lockErrors), hangs \(totals.hangs), "
-                + "waiting messages \(totals.waitingMessages), failures \(failures.count)")
+                + (lab.store.announcesWaiting
+                    ? "waiting messages \(totals.waitingMessages)" : "waiting on the server \(totals.waitingOnServer)")
+                + ", failures \(failures.count)")
         return failures.isEmpty
     }
 
@@ -122,6 +132,13 @@ struct ConcurrentTorture {
         let count = try lab.checkIntegrity()
         let expectedCount = before + options.processes * options.rounds
         if count != expectedCount { failures.append("disjoint leaves: \(count) revisions, expected \(expectedCount): changes were dropped") }
+        // Each worker's publishes are recorded as its own.
+        let authors = try lab.store.revisionsByAuthor()
+        for worker in 0..<options.processes where authors[lab.store.identity("w\(worker)")] != options.rounds {
+            failures.append(
+                "disjoint leaves: \(authors[lab.store.identity("w\(worker)")] ?? 0) revisions by \(lab.store.identity("w\(worker)")), "
+                    + "expected \(options.rounds)")
+        }
         let exported = try lab.exportJSON()
         let users = (exported.dig("manage-accounts-and-storage.user-accounts.user") as? NSDictionary) ?? [:]
         var missing: [String] = []
@@ -141,8 +158,9 @@ struct ConcurrentTorture {
         }
         say(
             String(
-                format: "disjoint leaves: %d publishes by %d processes in %.1f s; %d revisions; %@", options.processes * options.rounds,
-                options.processes, elapsed, count, missing.isEmpty && count == expectedCount ? "all merged" : "CHANGES DROPPED"))
+                format: "disjoint leaves: %d publishes by %d processes (%d administrators) in %.1f s; %d revisions; %@",
+                options.processes * options.rounds, options.processes, Set((0..<options.processes).map { lab.store.identity("w\($0)") }).count,
+                elapsed, count, missing.isEmpty && count == expectedCount ? "all merged" : "CHANGES DROPPED"))
     }
 
     private mutating func sameLeaf() throws {
@@ -150,31 +168,40 @@ struct ConcurrentTorture {
         var waits: [TimeInterval] = []
         for trial in 0..<options.conflicts {
             let before = try lab.checkIntegrity()
-            let holder = try Child(
-                URL(fileURLWithPath: CommandLine.arguments[0]).path, ["hold-lock", lab.store, lab.directory + "/release"],
-                name: "holder\(trial)", directory: lab.directory)
-            try waitFor("the lock holder", timeout: 30) { Child.read(holder.outPath).contains("locked") }
+            let hold = try lab.store.hold(directory: lab.directory)
+            try waitFor("the lock holder", timeout: 30) { hold.isHeld }
             let values = ["a\(trial).example.com", "b\(trial).example.com"]
             let script = try lab.write("same\(trial).dash", "set \(leaf) \(values[0])\npublish\n")
             // Scripts and -c in both orders.
             let contenders = try (trial % 2 == 0 ? [0, 1] : [1, 0]).map { index in
                 index == 0
-                    ? try lab.start([script], name: "same\(trial)-file") : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], name: "same\(trial)-c")
+                    ? try lab.start([script], user: "c0", name: "same\(trial)-file")
+                    : try lab.start(["-c", "set \(leaf) \(values[1]); publish"], user: "c1", name: "same\(trial)-c")
             }
             totals.processes += 2
             let waitStarted = Date()
-            let announced =
-                (try? waitFor("the waiting message", timeout: 30) {
-                    contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
-                }) != nil
-            if announced {
-                waits.append(Date().timeIntervalSince(waitStarted))
+            if lab.store.announcesWaiting {
+                let announced =
+                    (try? waitFor("the waiting message", timeout: 30) {
+                        contenders.allSatisfy { $0.errorsSoFar.contains("waiting for another process") }
+                    }) != nil
+                if announced {
+                    waits.append(Date().timeIntervalSince(waitStarted))
+                } else {
+                    failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
+                }
             } else {
-                failures.append("trial \(trial): no waiting message on stderr while the store was held: \(contenders.map(\.errorsSoFar))")
+                let waiting = (try? waitFor("both publishers waiting for the head's lock", timeout: 30) { (try? lab.store.waitingPublishers()) == 2 }) != nil
+                if waiting {
+                    waits.append(Date().timeIntervalSince(waitStarted))
+                    totals.waitingOnServer += 2
+                } else {
+                    failures.append(
+                        "trial \(trial): the server did not show both publishers waiting while the store was held: "
+                            + "\((try? lab.store.waitingPublishers()).map { "\($0) waiting" } ?? "?"); \(contenders.map(\.errorsSoFar))")
+                }
             }
-            _ = FileManager.default.createFile(atPath: lab.directory + "/release", contents: nil)
-            try finish(holder).expect(0, "lock holder")
-            try? FileManager.default.removeItem(atPath: lab.directory + "/release")
+            try hold.release()
 
             var exits: [Child.Exit] = []
             for contender in contenders { exits.append(try finish(contender)) }
@@ -198,17 +225,23 @@ struct ConcurrentTorture {
             if actual != winnerValue { failures.append("trial \(trial): published \(actual ?? "nothing"), the winner set \(winnerValue)") }
         }
         say(
-            "same leaf: \(options.conflicts) trials, each one publish and one conflict; waiting message after "
+            "same leaf: \(options.conflicts) trials, each one publish and one conflict; "
+                + (lab.store.announcesWaiting ? "waiting message after " : "both seen waiting on the server after ")
                 + waits.map { String(format: "%.1f s", $0) }.joined(separator: ", "))
     }
+
+    /// What no user may see: the store's locking showing through.
+    static let lockWords = ["locked", "deadlock", "could not serialize", "lock timeout", "could not obtain lock"]
 
     /// No error a user would see may mention a locked database, and a successful run prints nothing
     /// on stderr but the waiting message. Counts what the process printed into the totals.
     private mutating func check(_ exit: Child.Exit, _ name: String, expecting code: Int32) {
         if exit.code != code { failures.append("\(name): \(exit), expected exit \(code): \(exit.errors)") }
-        for text in [exit.output, exit.errors] where text.lowercased().contains("locked") {
-            totals.lockErrors += 1
-            failures.append("\(name): 'locked' reached the user: \(text)")
+        for text in [exit.output, exit.errors] {
+            for word in Self.lockWords where text.lowercased().contains(word) {
+                totals.lockErrors += 1
+                failures.append("\(name): '\(word)' reached the user: \(text)")
+            }
         }
         if exit.errors.contains("waiting for another process") { totals.waitingMessages += 1 }
         if let published = Self.number(after: "Published revision ", in: exit.output) {
@@ -249,16 +282,5 @@ extension Child.Exit {
     func expect(_ code: Int32, _ what: String) throws -> Self {
         guard self.code == code else { throw TortureError("\(what): \(self), expected exit \(code): \(errors)") }
         return self
-    }
-}
-
-/// Holds the store's write lock, as a long publish would, until `releaseFile` appears.
-func holdLock(store: String, releaseFile: String) throws {
-    let queue = try DatabaseQueue(path: store)
-    try queue.inDatabase { db in
-        try db.execute(sql: "BEGIN IMMEDIATE")
-        say("locked")
-        while !FileManager.default.fileExists(atPath: releaseFile) { usleep(10_000) }
-        try db.execute(sql: "COMMIT")
     }
 }

@@ -1,21 +1,32 @@
 import ConfigModel
 import ConfigStore
-import ConfigStoreSQLite
 import DigitalAccess
 import Foundation
 import ShellCore
 
 /// `crash`: publishes of large and small candidates (some large ones spilled to the store),
-/// and a user's candidate being saved,
-/// killed with SIGKILL at random instants. After each run the store must open, pass
-/// `PRAGMA integrity_check`, hold exactly the old or the new revision (never a mix), keep
-/// every acknowledged publish, and keep the persisted candidates whole.
+/// and a user's candidate being saved, killed with SIGKILL at random instants; on a
+/// PostgreSQL server the torture started, half the runs instead stop the server at once
+/// (`pg_ctl stop -m immediate`) at a random instant and start it again. After each run the
+/// store must open, pass its engine's integrity check, hold exactly the old or the new
+/// revision (never a mix), keep every acknowledged publish, and keep the persisted
+/// candidates whole.
 struct CrashTorture {
     struct Options {
         var runs = 1000
         var users = 20_000
         var seed: UInt64 = UInt64(Date().timeIntervalSince1970)
         var verbose = false
+        /// As `--store` gives it (see `makeStore`).
+        var store: String?
+    }
+
+    /// What ends a run early.
+    enum Crash: String {
+        /// SIGKILL to the client.
+        case client
+        /// The server stopped at once and started again; the client lives on.
+        case server
     }
 
     /// What the published configuration should be: generated, so that the expected export is
@@ -53,11 +64,11 @@ struct CrashTorture {
     /// Export texts already found equal to a model's expected configuration: comparing the
     /// text is enough when the same state is exported again. Only recent states are kept.
     var verifiedExports: [Model: String] = [:]
-    var tally: [String: Int] = ["runs": 0, "kills": 0, "completed": 0, "failures": 0, "old": 0, "new": 0]
+    var tally: [String: Int] = ["runs": 0, "kills": 0, "restarts": 0, "completed": 0, "failures": 0, "old": 0, "new": 0]
 
     init(options: Options, dashell: String) throws {
         self.options = options
-        lab = try Lab(dashell: dashell)
+        lab = try Lab(dashell: dashell, store: options.store)
         random = SplitMix64(seed: options.seed)
     }
 
@@ -119,15 +130,18 @@ struct CrashTorture {
 
     mutating func run() throws -> Bool {
         defer { lab.remove() }
-        say("torture crash: \(options.runs) runs, \(options.users) users, seed \(options.seed), store \(lab.store)")
+        say("torture crash: \(options.runs) runs, \(options.users) users, seed \(options.seed), store \(lab.store.description)")
         try setUp()
         for run in 1...max(1, options.runs) {
             let operation = pick()
+            let crash: Crash = lab.store.canRestartServer && random.next() % 2 == 0 ? .server : .client
             do {
-                try runOnce(operation, number: run)
+                try runOnce(operation, crash, number: run)
+                // The slower checks now and then, and after the last run.
+                if run % 25 == 0 || run == options.runs { _ = try lab.checkIntegrity(thorough: true) }
             } catch {
                 tally["failures", default: 0] += 1
-                say("run \(run) (\(operation.rawValue)): FAILURE: \(error)")
+                say("run \(run) (\(operation.rawValue), \(crash.rawValue) crash): FAILURE: \(error)")
                 // The state is unknown from here on: stop rather than report noise.
                 break
             }
@@ -157,14 +171,16 @@ struct CrashTorture {
             guard exit.code == 0 else { throw TortureError("set-up \(operation.rawValue) failed (\(exit)): \(exit.errors)") }
             commit(operation, next)
         }
-        let alice = try Session(
-            store: SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive,
-            options: Session.Options(user: "alice"),
-            console: CapturingConsole(), source: "interactive")
-        try alice.execute(line: "set manage-system certificates certificate-authority ca-alice subject \"CN=Alice, O=Torture\"")
-        try alice.execute(line: "set manage-system authentication-methods method alice-m display-name \"Alice's method\"")
-        try alice.execute(line: "delete manage-accounts-and-storage user-accounts user u00001 email")
-        aliceDigest = try candidateDigest("alice")
+        // Alice's session ends here, and its connection with it.
+        do {
+            let alice = try Session(
+                store: lab.store.open(user: "alice"), mode: .interactive, options: Session.Options(user: lab.store.identity("alice")),
+                console: CapturingConsole(), source: "interactive")
+            try alice.execute(line: "set manage-system certificates certificate-authority ca-alice subject \"CN=Alice, O=Torture\"")
+            try alice.execute(line: "set manage-system authentication-methods method alice-m display-name \"Alice's method\"")
+            try alice.execute(line: "delete manage-accounts-and-storage user-accounts user u00001 email")
+        }
+        aliceDigest = try lab.store.candidateDigest(lab.store.identity("alice"))
         guard aliceDigest.split(separator: "\n").count == 4 else { throw TortureError("alice's candidate was not saved: \(aliceDigest)") }
         revisions = try lab.checkIntegrity()
         say(
@@ -201,40 +217,72 @@ struct CrashTorture {
         case .candidate:
             let file = try lab.write("bob-\(bobGeneration + 1).dash", bobFile(generation: bobGeneration + 1))
             let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
-            return try Child(me, ["save-candidate", lab.store, "bob", file], name: "bob", directory: lab.directory)
+            return try Child(
+                me, ["save-candidate", lab.store.location(user: "bob"), lab.store.identity("bob"), file], name: "bob", directory: lab.directory,
+                environment: ["HOME": lab.directory])
         }
     }
 
-    private mutating func runOnce(_ operation: Operation, number: Int) throws {
+    private mutating func runOnce(_ operation: Operation, _ crash: Crash, number: Int) throws {
         let next = advanced(model, by: operation)
         let before = model
-        let walBefore = walSize()
+        let markBefore = try lab.store.writeMark()
         let child = try start(operation, next)
-        // A third of the kills at any instant, a third near the end, and a third aimed at the
-        // transaction: once the write-ahead log starts growing, within the next 0–30 ms.
+        // A third of the crashes at any instant, a third near the end, and a third aimed at
+        // the transaction: once it starts writing, within the next 0–30 ms.
         let fraction = Double(random.next() % 10_000) / 10_000
         let started = Date()
+        // Whether the transaction was seen writing: watched until the crash.
+        var sawWriting = false
+        func watch(until deadline: Date) throws {
+            repeat {
+                if !sawWriting { sawWriting = try lab.store.isWriting(since: markBefore) }
+                usleep(sawWriting ? 2_000 : 500)
+            } while Date() < deadline && !child.hasExited
+        }
         switch random.next() % 3 {
         case 0:
-            usleep(UInt32(durations[operation]! * fraction * 1.15 * 1_000_000))
+            try watch(until: started.addingTimeInterval(durations[operation]! * fraction * 1.15))
         case 1:
-            usleep(UInt32(durations[operation]! * (0.7 + fraction * 0.4) * 1_000_000))
+            try watch(until: started.addingTimeInterval(durations[operation]! * (0.7 + fraction * 0.4)))
         default:
-            while walSize() <= walBefore, !child.hasExited, Date().timeIntervalSince(started) < durations[operation]! * 3 {
-                usleep(500)
+            let giveUp = started.addingTimeInterval(durations[operation]! * 3)
+            while !sawWriting, !child.hasExited, Date() < giveUp {
+                sawWriting = try lab.store.isWriting(since: markBefore)
+                if !sawWriting { usleep(500) }
             }
             usleep(UInt32(fraction * 30_000))
         }
         let delay = Date().timeIntervalSince(started)
-        child.kill()
+        let restarted = crash == .server && !child.hasExited
+        switch crash {
+        case .client: child.kill()
+        case .server: try lab.store.restartServer()
+        }
         let exit = try child.wait(timeout: 600)
-        let wroteBeforeKill = walSize() > walBefore
+        let wroteBeforeCrash = try sawWriting || lab.store.isWriting(since: markBefore)
+        try lab.store.settle()
         tally["runs", default: 0] += 1
         if exit.wasKilled {
             tally["kills", default: 0] += 1
+        } else if restarted {
+            tally["restarts", default: 0] += 1
+            // The client lost its server: it says so and exits 5 (the helper saving Bob's
+            // candidate, 1), unless it had finished.
+            let lost: Int32 = operation == .candidate ? 1 : 5
+            guard exit.code == 0 || exit.code == lost else {
+                throw TortureError("\(operation.rawValue) whose server restarted ended with \(exit), expected 0 or \(lost): \(exit.errors)")
+            }
+            // dashell names the store and libpq's error on stderr; the helper prints its error.
+            let said = operation == .candidate ? exit.output.contains("dashell-torture: ") : exit.errors.contains("error: ")
+            if exit.code == lost, !said { throw TortureError("\(operation.rawValue) lost its server without a word: \(exit.errors)") }
+            if exit.code == lost, options.verbose {
+                say("  \(operation.rawValue): \((exit.errors + exit.output).trimmingCharacters(in: .whitespacesAndNewlines))")
+            }
+            tally[exit.code == 0 ? "completed despite the restart" : "lost the server", default: 0] += 1
         } else {
             tally["completed", default: 0] += 1
-            guard exit.code == 0 else { throw TortureError("unkilled \(operation.rawValue) ended with \(exit): \(exit.errors)") }
+            guard exit.code == 0 else { throw TortureError("uncrashed \(operation.rawValue) ended with \(exit): \(exit.errors)") }
         }
         let acknowledged = exit.output.contains("Published revision") || (operation == .candidate && exit.output.contains("saved"))
 
@@ -261,19 +309,21 @@ struct CrashTorture {
             throw TortureError("\(count) revisions after a run that started with \(revisions)")
         }
         // Alice's candidate, saved once, is untouched.
-        let alice = try candidateDigest("alice")
+        let alice = try lab.store.candidateDigest(lab.store.identity("alice"))
         guard alice == aliceDigest else { throw TortureError("alice's persisted candidate changed:\n\(alice)\nwas:\n\(aliceDigest)") }
 
         tally[isNew ? "new" : "old", default: 0] += 1
-        if exit.wasKilled {
-            // Where the kill landed: before anything was written, while the transaction was
-            // writing (the WAL changed, the old state stands), or after the commit.
-            tally[isNew ? "killed after commit" : wroteBeforeKill ? "killed while writing" : "killed before writing", default: 0] += 1
+        if exit.wasKilled || restarted {
+            // Where the crash landed: before anything was written, while the transaction was
+            // writing (seen writing, see `TortureStore.isWriting`; the old state stands), or
+            // after the commit.
+            tally[isNew ? "after commit" : wroteBeforeCrash ? "while writing" : "before writing", default: 0] += 1
         }
         if isNew { commit(operation, next) }
         if options.verbose {
+            let what = exit.wasKilled ? "killed" : restarted ? "server restarted (\(exit))" : "completed"
             say(
-                "run \(number): \(operation.rawValue), \(exit.wasKilled ? "killed" : "completed") after \(String(format: "%.3f", delay)) s → \(isNew ? "new" : "old") (\(count) revisions)"
+                "run \(number): \(operation.rawValue), \(what) after \(String(format: "%.3f", delay)) s → \(isNew ? "new" : "old") (\(count) revisions)"
             )
         }
     }
@@ -292,8 +342,8 @@ struct CrashTorture {
     /// Bob's candidate holds one generation of display names throughout, never a mix.
     /// Returns whether it is the new generation.
     private func checkBob(acknowledged: Bool) throws -> Bool {
-        let store = try SQLiteStore.open(at: lab.store, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
-        let candidate = try store.candidate(for: "bob")
+        let store = try lab.store.open(user: "admin")
+        let candidate = try store.candidate(for: lab.store.identity("bob"))
         var generations: [Int: Int] = [:]
         for index in 0..<bobUsers {
             let path = ConfigPath(
@@ -313,23 +363,6 @@ struct CrashTorture {
         return generation == bobGeneration + 1
     }
 
-    /// The size of the store's write-ahead log. Between runs the last connection to close
-    /// has checkpointed and removed it; opening writes nothing; so it grows only when a
-    /// transaction writes pages.
-    private func walSize() -> Int {
-        var status = stat()
-        guard stat(lab.store + "-wal", &status) == 0 else { return 0 }
-        return Int(status.st_size)
-    }
-
-    private func candidateDigest(_ user: String) throws -> String {
-        try lab.sql(
-            """
-            SELECT 'base ' || base FROM candidate WHERE user = '\(user)'
-            UNION ALL SELECT * FROM (SELECT quote(key) || ' ' || quote(base) || ' ' || quote(new) FROM candidate_record WHERE user = '\(user)' ORDER BY key)
-            """)
-    }
-
     private func describeMismatch(_ actual: NSDictionary, _ expected: NSDictionary) -> String {
         var notes: [String] = []
         for key in Set((actual.allKeys + expected.allKeys).compactMap { $0 as? String }).sorted() {
@@ -343,25 +376,34 @@ struct CrashTorture {
     }
 
     private func progress(_ run: Int) {
-        say("… \(run) runs: \(tally["kills"]!) killed, \(tally["completed"]!) completed; \(tally["old"]!) old, \(tally["new"]!) new; \(revisions) revisions")
+        let restarts = lab.store.canRestartServer ? ", \(tally["restarts"]!) server restarts" : ""
+        say(
+            "… \(run) runs: \(tally["kills"]!) killed\(restarts), \(tally["completed"]!) completed; \(tally["old"]!) old, \(tally["new"]!) new; "
+                + "\(revisions) revisions")
     }
 
     private func summary() {
         say(
-            "kills: \(tally["killed before writing", default: 0]) before writing, \(tally["killed while writing", default: 0]) while writing, "
-                + "\(tally["killed after commit", default: 0]) after the commit")
+            "crashes: \(tally["before writing", default: 0]) before writing, \(tally["while writing", default: 0]) while writing, "
+                + "\(tally["after commit", default: 0]) after the commit")
+        var restarts = ""
+        if lab.store.canRestartServer {
+            say(
+                "server restarts: the client lost the server in \(tally["lost the server", default: 0]), "
+                    + "had finished in \(tally["completed despite the restart", default: 0])")
+            restarts = "server restarts \(tally["restarts"]!), "
+        }
         say(
-            "torture crash: runs \(tally["runs"]!), kills \(tally["kills"]!), completed \(tally["completed"]!), "
+            "torture crash: runs \(tally["runs"]!), kills \(tally["kills"]!), \(restarts)completed \(tally["completed"]!), "
                 + "old state \(tally["old"]!), new state \(tally["new"]!), revisions \(revisions), failures \(tally["failures"]!)")
     }
 }
 
 /// Saves `FILE`'s set lines into USER's persisted candidate as one command, the way the
 /// interactive shell saves after every command; the crash torture kills it at random.
-func saveCandidate(store path: String, user: String, file: String) throws {
+func saveCandidate(store location: String, user: String, file: String) throws {
     let session = try Session(
-        store: SQLiteStore.open(at: path, schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all), mode: .interactive,
-        options: Session.Options(user: user),
+        store: openStore(at: location), mode: .interactive, options: Session.Options(user: user),
         console: CapturingConsole(), source: "interactive")
     try session.execute(line: "load merge \"\(file)\"")
     say("candidate saved")

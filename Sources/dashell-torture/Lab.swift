@@ -1,33 +1,45 @@
 import Foundation
 import Synchronization
 
-/// A temporary folder with a store, the `dashell` under test, and the checks every run ends
-/// with: the store opens, SQLite finds it intact, history is consistent.
-struct Lab {
+/// A temporary folder, a store (`TortureStore`), the `dashell` under test, and the checks
+/// every run ends with: the store opens, its engine finds it intact, history is consistent.
+final class Lab {
     let dashell: String
     let directory: String
-    var store: String { directory + "/store.sqlite" }
+    let store: any TortureStore
     private static let sequence = Counter()
 
-    init(dashell: String) throws {
+    /// `store`: as `--store` gives it (see `makeStore`).
+    init(dashell: String, store given: String?) throws {
         self.dashell = dashell
         directory = NSTemporaryDirectory() + "dashell-torture-\(getpid())-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            store = try makeStore(given, directory: directory, dashell: dashell)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
+        Cleanup.register { [store, directory] in
+            store.remove()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     func remove() {
+        store.remove()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Starts `dashell --store … --user USER ARGUMENTS`.
-    func start(_ arguments: [String], user: String = "torture", name: String? = nil, environment: [String: String] = [:]) throws -> Child {
+    /// Starts `dashell --store … ARGUMENTS` as `user`.
+    func start(_ arguments: [String], user: String = "admin", name: String? = nil, environment: [String: String] = [:]) throws -> Child {
         try Child(
-            dashell, ["--store", store, "--user", user] + arguments, name: name ?? "run\(Self.sequence.next())", directory: directory,
+            dashell, store.arguments(user: user) + arguments, name: name ?? "run\(Self.sequence.next())", directory: directory,
             environment: ["HOME": directory, "NO_COLOR": "1"].merging(environment) { $1 })
     }
 
     /// Runs `dashell` to its end (within `timeout`).
-    func run(_ arguments: [String], user: String = "torture", timeout: TimeInterval = 120) throws -> Child.Exit {
+    func run(_ arguments: [String], user: String = "admin", timeout: TimeInterval = 120) throws -> Child.Exit {
         try start(arguments, user: user).wait(timeout: timeout)
     }
 
@@ -57,29 +69,12 @@ struct Lab {
         return object
     }
 
-    /// One SQL query through the sqlite3 command-line tool: an opinion independent of dashell.
-    func sql(_ query: String) throws -> String {
-        let child = try Child("/usr/bin/env", ["sqlite3", "-batch", store, query], name: "sqlite3", directory: directory)
-        let exit = try child.wait(timeout: 120)
-        guard exit.code == 0 else { throw TortureError("sqlite3 '\(query)' failed (\(exit)): \(exit.errors)") }
-        return exit.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The store's own integrity check and history's (see `TortureStore.checkIntegrity`).
+    func checkIntegrity(thorough: Bool = false) throws -> Int {
+        try store.checkIntegrity(thorough: thorough)
     }
 
-    /// SQLite's own check, then history: revisions 1…N without a gap, every change row
-    /// belonging to a revision, every revision with changes. Returns N.
-    func checkIntegrity() throws -> Int {
-        let integrity = try sql("PRAGMA integrity_check")
-        guard integrity == "ok" else { throw TortureError("integrity_check: \(integrity)") }
-        let counts = try sql("SELECT COUNT(*), IFNULL(MAX(id), 0) FROM revision").split(separator: "|").compactMap { Int($0) }
-        guard counts.count == 2, counts[0] == counts[1] else { throw TortureError("revision ids have gaps: count|max = \(counts)") }
-        let orphans = try sql("SELECT COUNT(*) FROM change WHERE revision NOT IN (SELECT id FROM revision)")
-        guard orphans == "0" else { throw TortureError("\(orphans) change rows without a revision") }
-        let empty = try sql("SELECT COUNT(*) FROM revision WHERE id NOT IN (SELECT revision FROM change)")
-        guard empty == "0" else { throw TortureError("\(empty) revisions without change rows") }
-        return counts[0]
-    }
-
-    /// What `show history` says the latest revision is, through dashell itself.
+    /// What `status` says the latest revision is, through dashell itself.
     func latestRevisionShown() throws -> Int {
         let exit = try run(["--json", "-c", "status"])
         guard exit.code == 0 else { throw TortureError("status failed (\(exit)): \(exit.errors)") }
@@ -90,6 +85,37 @@ struct Lab {
         }
         return latest
     }
+}
+
+/// What must be undone if the torture is interrupted (SIGINT, SIGTERM): a server it
+/// started, the folders it made.
+enum Cleanup {
+    private static let actions = Mutex<[@Sendable () -> Void]>([])
+
+    static func register(_ action: @escaping @Sendable () -> Void) {
+        actions.withLock { $0.append(action) }
+    }
+
+    /// Runs the registered actions once, on SIGINT or SIGTERM, then exits 130 or 143.
+    static func onSignals() {
+        for signal in [SIGINT, SIGTERM] {
+            Glibc.signal(signal, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: .global())
+            source.setEventHandler {
+                let pending = actions.withLock { actions in
+                    defer { actions = [] }
+                    return actions
+                }
+                for action in pending { action() }
+                exit(128 + signal)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Kept for as long as the process runs; set once, at its start, before any other thread.
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 }
 
 /// A thread-safe counter for unique names.

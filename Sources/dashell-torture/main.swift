@@ -2,8 +2,13 @@ import Foundation
 
 // Reliability tortures for dashell (SPEC §9), driven by scripts/torture and the test suite.
 //
-//   dashell-torture crash --dashell PATH [--runs N] [--users N] [--seed S] [--verbose]
-//   dashell-torture concurrent --dashell PATH [--processes K] [--rounds R] [--conflicts N]
+//   dashell-torture crash --dashell PATH [--store STORE] [--runs N] [--users N] [--seed S] [--verbose]
+//   dashell-torture concurrent --dashell PATH [--store STORE] [--processes K] [--rounds R] [--conflicts N]
+//
+// STORE: `sqlite` (the default: a file in a temporary folder), `postgresql` (a database in
+// a throwaway cluster the torture starts, and restarts in the crash torture), or a
+// `postgresql://` URI of a role that may create databases and roles (the torture makes a
+// database and login roles there, and drops them at the end).
 //
 // Helpers the tortures start as child processes:
 //   dashell-torture save-candidate STORE USER FILE
@@ -13,8 +18,9 @@ func usage() -> Never {
     FileHandle.standardError.write(
         Data(
             """
-            usage: dashell-torture crash --dashell PATH [--runs N] [--users N] [--seed S] [--verbose]
-                   dashell-torture concurrent --dashell PATH [--processes K] [--rounds R] [--conflicts N]
+            usage: dashell-torture crash --dashell PATH [--store STORE] [--runs N] [--users N] [--seed S] [--verbose]
+                   dashell-torture concurrent --dashell PATH [--store STORE] [--processes K] [--rounds R] [--conflicts N]
+            STORE: sqlite (default), postgresql (a throwaway cluster), or a postgresql:// URI
 
             """.utf8))
     exit(2)
@@ -44,6 +50,7 @@ func number<T: FixedWidthInteger>(_ options: [String: String], _ name: String, d
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else { usage() }
+Cleanup.onSignals()
 do {
     switch arguments[1] {
     case "crash":
@@ -54,6 +61,7 @@ do {
         crash.users = number(given, "users", default: crash.users)
         crash.seed = number(given, "seed", default: crash.seed)
         crash.verbose = given["verbose"] != nil
+        crash.store = given["store"]
         var torture = try CrashTorture(options: crash, dashell: dashell)
         exit(try torture.run() ? 0 : 1)
     case "concurrent":
@@ -63,6 +71,7 @@ do {
         concurrent.processes = number(given, "processes", default: concurrent.processes)
         concurrent.rounds = number(given, "rounds", default: concurrent.rounds)
         concurrent.conflicts = number(given, "conflicts", default: concurrent.conflicts)
+        concurrent.store = given["store"]
         var torture = try ConcurrentTorture(options: concurrent, dashell: dashell)
         exit(torture.run() ? 0 : 1)
     case "save-candidate" where arguments.count == 5:

@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 
 /// Small runs of `scripts/torture` against the built dashell: SIGKILL at random instants
-/// during publishes and candidate saves, and several processes publishing at once.
+/// during publishes and candidate saves, and several processes publishing at once; on
+/// SQLite, and on PostgreSQL in a throwaway cluster each torture starts itself (and the crash
+/// torture also restarts, `pg_ctl stop -m immediate`, at random instants).
 final class TortureTests: XCTestCase {
     private func torture(_ arguments: [String], timeout: TimeInterval = 900) throws -> (status: Int32, output: String) {
         let binary = URL(fileURLWithPath: Dashell.binary).deletingLastPathComponent().appendingPathComponent("dashell-torture").path
@@ -38,6 +40,22 @@ final class TortureTests: XCTestCase {
     func testConcurrentPublishersMergeConflictAndWait() throws {
         let result = try torture(["concurrent", "--processes", "4", "--rounds", "3", "--conflicts", "2"])
         XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("all merged"), result.output)
+        XCTAssertTrue(result.output.contains("failures 0"), result.output)
+    }
+
+    func testKillsAndServerRestartsOnPostgreSQLLeaveOldOrNewRevision() throws {
+        let result = try torture(["crash", "--store", "postgresql", "--runs", "16", "--users", "1000"])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("runs 16,"), result.output)
+        XCTAssertTrue(result.output.contains("server restarts"), result.output)
+        XCTAssertTrue(result.output.contains("failures 0"), result.output)
+    }
+
+    func testConcurrentAdministratorsOnPostgreSQL() throws {
+        let result = try torture(["concurrent", "--store", "postgresql", "--processes", "4", "--rounds", "3", "--conflicts", "2"])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("(4 administrators)"), result.output)
         XCTAssertTrue(result.output.contains("all merged"), result.output)
         XCTAssertTrue(result.output.contains("failures 0"), result.output)
     }
