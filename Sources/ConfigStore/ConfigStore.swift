@@ -33,6 +33,13 @@ public protocol ConfigStore: AnyObject {
     /// Connects again after the connection to the store was lost (`StoreError.unreachable`);
     /// candidates opened before are to be opened anew.
     func reconnect() throws
+    /// Appends `event` to the audit trail in a transaction of its own: a refusal, which
+    /// changes nothing else. (A publish's record is appended inside the publish.)
+    func appendAudit(_ event: AuditEvent) throws
+    /// The last `count` records of the audit trail, newest first.
+    func latestAuditRecords(_ count: Int) throws -> [AuditRecord]
+    /// Reads the whole audit trail and checks its hash chain (`audit verify`).
+    func verifyAudit() throws -> AuditChain.Verification
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.

@@ -70,4 +70,17 @@ extension PostgreSQLAccess: StorageTransaction {
     func deleteCandidate(of user: String) throws {
         try connection.query("SELECT dashell.delete_candidate($1)", [user])
     }
+
+    /// The server numbers, times, signs (with the role it authenticated, not `event.user`)
+    /// and chains the record (see `AuditSchema`). The head is locked first, as for a read,
+    /// so that the wait for a publish in progress is bounded.
+    func appendAudit(_ event: AuditEvent) throws {
+        try reading()
+        try connection.query(
+            "SELECT dashell.append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            [
+                event.session.login, event.session.host, event.source, Int(event.session.began), event.action.rawValue, event.revision,
+                event.request, event.outcome.rawValue, event.detail, event.digest,
+            ])
+    }
 }

@@ -64,6 +64,9 @@ public final class PostgreSQLStorage: Storage {
         if version > StoreSchema.formatVersion {
             throw StoreError.formatTooNew(path: location, version: version, supported: StoreSchema.formatVersion)
         }
+        if version < StoreSchema.formatVersion {
+            throw StoreError.formatTooOld(location: location, version: version, supported: StoreSchema.formatVersion)
+        }
     }
 
     // MARK: Access with errors mapped

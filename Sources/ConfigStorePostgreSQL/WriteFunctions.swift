@@ -4,6 +4,9 @@
 /// in, so that what they check cannot be bypassed with `psql`. Each pins `search_path` and
 /// names every object with its schema, so that no object a caller creates can stand in.
 ///
+/// Every definition is `CREATE OR REPLACE`: `store init` on a store of an older format
+/// defines them all again.
+///
 /// Batches arrive as parallel `text[]` arrays (one element per row), `unnest`ed here: a
 /// round trip per batch, not per row. Arrays carry no collation, so comparisons with keys
 /// name theirs.
@@ -25,13 +28,13 @@ enum WriteFunctions {
     static let definitions = """
         -- Locks the head revision until the transaction ends and returns it: what a write
         -- transaction does before it reads anything, so that concurrent publishers queue.
-        CREATE FUNCTION dashell.lock_head() RETURNS integer
+        CREATE OR REPLACE FUNCTION dashell.lock_head() RETURNS integer
             LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$ SELECT revision FROM dashell.head FOR UPDATE $$;
 
         -- Appends a revision's row and makes it the head; refuses one that does not follow
         -- the head, which would fork or lose history.
-        CREATE FUNCTION dashell.append_revision(new_revision integer, author text, origin text, note text, change_count integer)
+        CREATE OR REPLACE FUNCTION dashell.append_revision(new_revision integer, author text, origin text, note text, change_count integer)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             DECLARE
@@ -48,7 +51,7 @@ enum WriteFunctions {
 
         -- Refuses changes to any revision but the one this transaction is appending.
         -- Only the write functions call it, with their owner's rights; administrators may not.
-        CREATE FUNCTION dashell.require_appending(appended integer) RETURNS void
+        CREATE OR REPLACE FUNCTION dashell.require_appending(appended integer) RETURNS void
             LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
@@ -62,7 +65,7 @@ enum WriteFunctions {
 
         -- A batch of the appended revision's record changes (NULL: absent): logged, and
         -- applied to the published records.
-        CREATE FUNCTION dashell.append_changes(appended integer, keys text[], olds text[], news text[])
+        CREATE OR REPLACE FUNCTION dashell.append_changes(appended integer, keys text[], olds text[], news text[])
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
@@ -79,7 +82,7 @@ enum WriteFunctions {
         -- Records how many leaves the appended revision changes, once its changes are in,
         -- and tells the sessions listening on \(revisionChannel) (shells, watchers) of it:
         -- the notification goes out when the transaction commits, and never if it does not.
-        CREATE FUNCTION dashell.finish_revision(appended integer, change_count integer)
+        CREATE OR REPLACE FUNCTION dashell.finish_revision(appended integer, change_count integer)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
@@ -90,7 +93,7 @@ enum WriteFunctions {
 
         -- Replaces the references of the records `sources` (of the appended revision) with
         -- the given (target, referrer, leaf) rows.
-        CREATE FUNCTION dashell.replace_references(appended integer, sources text[], targets text[], referrers text[], leaves text[])
+        CREATE OR REPLACE FUNCTION dashell.replace_references(appended integer, sources text[], targets text[], referrers text[], leaves text[])
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
@@ -102,7 +105,7 @@ enum WriteFunctions {
 
         -- Stores a user's base revision and a batch of their candidate's edits; `dropped`:
         -- keys whose edit is gone.
-        CREATE FUNCTION dashell.save_candidate(owner_name text, base_revision integer, keys text[], bases text[], news text[], dropped text[])
+        CREATE OR REPLACE FUNCTION dashell.save_candidate(owner_name text, base_revision integer, keys text[], bases text[], news text[], dropped text[])
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
@@ -115,7 +118,7 @@ enum WriteFunctions {
                     ON CONFLICT (user_name, key) DO UPDATE SET base = excluded.base, new = excluded.new;
             END $$;
 
-        CREATE FUNCTION dashell.delete_candidate(owner_name text)
+        CREATE OR REPLACE FUNCTION dashell.delete_candidate(owner_name text)
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN

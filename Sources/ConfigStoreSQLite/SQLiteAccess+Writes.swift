@@ -68,4 +68,8 @@ extension SQLiteAccess: StorageTransaction {
         try db.execute(sql: "DELETE FROM candidate_record WHERE user = ?", arguments: [user])
         try db.execute(sql: "DELETE FROM candidate WHERE user = ?", arguments: [user])
     }
+
+    func appendAudit(_ event: AuditEvent) throws {
+        try AuditTable.append(db, event)
+    }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// The tables of a store and their migrations. `PRAGMA user_version` carries the format
 /// version so that an older dashell refuses a newer store instead of misreading it.
 enum StoreSchema {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -35,6 +35,11 @@ enum StoreSchema {
                                                    PRIMARY KEY (user, key)) WITHOUT ROWID
                     """)
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // Format 2 (SPEC v2): what administrators, change requests and the audit trail keep.
+        migrator.registerMigration("v2") { db in
+            try AuditSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }

@@ -157,7 +157,7 @@ final class HostileInputTests: XCTestCase {
             let result = try dashell.run(arguments)
             XCTAssertEqual(result.status, 5, "\(arguments): \(result.errors)")
             XCTAssertEqual(
-                result.errors, "dashell: error: store \(dashell.store) has format version 7, newer than this dashell understands (1); use a newer dashell\n")
+                result.errors, "dashell: error: store \(dashell.store) has format version 7, newer than this dashell understands (2); use a newer dashell\n")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dashell.store)), before, "nothing written")
     }

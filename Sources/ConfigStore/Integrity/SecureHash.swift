@@ -5,7 +5,12 @@ import Foundation
 /// chain's links are stored and printed in. swift-crypto does the hashing.
 public enum SecureHash {
     public static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { byte in
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// A finished digest as lowercase hexadecimal.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits
         }.joined()

@@ -12,6 +12,7 @@ public final class MemoryStorage: Storage, Sendable {
         var changes: [LoggedChange] = []
         var references: Set<Reference> = []
         var candidates: [String: (base: Int, edits: [RecordKey: CandidateEdit])] = [:]
+        var audit: [AuditRecord] = []
     }
 
     struct Reference: Hashable, Sendable {
@@ -186,6 +187,12 @@ private final class MemoryAccess: StorageTransaction {
         spills.read(area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
 
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        Array(state.audit.filter { $0.sequence > sequence }.prefix(limit))
+    }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { Array(state.audit.reversed().prefix(limit)) }
+
     func beginRevision(_ revision: Int, metadata: PublishMetadata) throws {
         try requireFollowsHead(revision)
         state.revisions.append(
@@ -227,5 +234,10 @@ private final class MemoryAccess: StorageTransaction {
 
     func deleteCandidate(of user: String) throws {
         state.candidates[user] = nil
+    }
+
+    func appendAudit(_ event: AuditEvent) throws {
+        let last = state.audit.last.map { (sequence: $0.sequence, hash: $0.hash) }
+        state.audit.append(AuditRecord(appending: event, after: last, time: AuditTime.now()))
     }
 }

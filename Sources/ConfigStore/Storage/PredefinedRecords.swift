@@ -117,6 +117,10 @@ extension ReadsWithPredefinedRecords {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try base.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] { try base.auditRecords(after: sequence, limit: limit) }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try base.latestAuditRecords(limit: limit) }
 }
 
 /// A snapshot's reads with the predefined records.
@@ -148,6 +152,8 @@ struct TransactionWithPredefinedRecords<Base: StorageTransaction>: ReadsWithPred
     }
 
     func deleteCandidate(of user: String) throws { try base.deleteCandidate(of: user) }
+
+    func appendAudit(_ event: AuditEvent) throws { try base.appendAudit(event) }
 }
 
 /// A storage whose every read has the predefined records; what `RevisionedStore` reads and
@@ -257,6 +263,10 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try head.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] { try head.auditRecords(after: sequence, limit: limit) }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try head.latestAuditRecords(limit: limit) }
 }
 
 extension RevisionedStore {

@@ -93,6 +93,12 @@ extension Storage {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try snapshot { try $0.spilledEdits(in: area, after: lower, inclusive: inclusive, below: upper, limit: limit) }
     }
+
+    public func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        try snapshot { try $0.auditRecords(after: sequence, limit: limit) }
+    }
+
+    public func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try snapshot { try $0.latestAuditRecords(limit: limit) } }
 }
 
 /// Reads that leave the filtering to the caller.
@@ -189,6 +195,13 @@ public protocol StorageReads {
     func spilledEdits(
         in area: SpillArea, after lower: String, inclusive: Bool, below upper: String, limit: Int
     ) throws -> [(key: RecordKey, edit: CandidateEdit)]
+
+    /// Up to `limit` records of the audit trail after sequence number `sequence`, in
+    /// sequence order (what `audit verify` reads, a page at a time).
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord]
+
+    /// The last `limit` records of the audit trail, newest first (`show audit`).
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord]
 }
 
 /// What a write transaction may do besides reading.
@@ -215,6 +228,13 @@ public protocol StorageTransaction: StorageReads {
 
     /// Forgets `user`'s candidate (after it was published).
     func deleteCandidate(of user: String) throws
+
+    /// Appends `event` to the audit trail (SPEC §12): numbered after the last record, timed
+    /// by the store's clock and chained to the last record's hash (see `AuditRecord`). The
+    /// one way records are written: inside a publish's transaction, so that they commit
+    /// together, or in a transaction of its own (a refusal). Appends queue as writers do,
+    /// so that concurrent ones keep one chain. Records are never changed nor removed.
+    func appendAudit(_ event: AuditEvent) throws
 }
 
 /// One record as a revision changed it.
