@@ -739,7 +739,7 @@ final class CommandTests: XCTestCase {
         }
         for pipe in ["match", "except", "count", "display", "no-more"] { XCTAssertTrue(all.contains("  \(pipe) "), "help lacks | \(pipe)") }
         XCTAssertEqual(try dashell.ok("help publish").outputLines.first, "usage: publish [comment TEXT]")
-        XCTAssertEqual(try dashell.ok("help sh").outputLines.first, "usage: show [published | revision N | history [N]] [PATH]")
+        XCTAssertEqual(try dashell.ok("help sh").outputLines.first, "usage: show [published | revision N | history [N] | audit [N]] [PATH]")
         XCTAssertEqual(try dashell.fails("help nothing").status, 1)
     }
 

@@ -6,8 +6,10 @@ import Foundation
 enum Viewing {
     static let commands: [CommandSpec] = [
         CommandSpec(
-            command: .show, usage: "show [published | revision N | history [N]] [PATH]",
-            summary: "Show the candidate, the published configuration, a revision, or the history", arguments: .read, run: show),
+            command: .show, usage: "show [published | revision N | history [N] | audit [N]] [PATH]",
+            summary: "Show the candidate, the published configuration, a revision, the history, or the audit trail", arguments: .read,
+            details: ["show audit [N]: the last N records of the audit trail (default 20), newest first; needs the privilege view-logs."],
+            run: show),
         CommandSpec(
             command: .compare, usage: "compare [revision N [revision M]] [PATH]",
             summary: "Show differences: candidate vs published, or between revisions", arguments: .read, run: compare),
@@ -27,7 +29,7 @@ enum Viewing {
             run: search),
     ]
 
-    static let showKeywords = ["published", "revision", "history"]
+    static let showKeywords = ["published", "revision", "history", "audit"]
 
     /// A sub-keyword of `show`/`compare` when the word is one and is not also a path word here.
     static func subKeyword(_ word: Word?, in session: Session, among keywords: [String]) -> String? {
@@ -48,6 +50,8 @@ enum Viewing {
         switch subKeyword(arguments.first, in: invocation.session, among: showKeywords) {
         case "history":
             return try history(invocation, arguments.dropFirst())
+        case "audit":
+            return try AuditViewing.show(invocation, arguments.dropFirst())
         case "published":
             arguments = arguments.dropFirst()
             config = session.store.published()
