@@ -174,11 +174,14 @@ final class PostgreSQLAccess: StorageReads {
         return try connection.query("SELECT \(Self.auditColumns) FROM dashell.audit ORDER BY sequence DESC LIMIT $1", [limit]).map(Self.auditRecord)
     }
 
+    /// The columns are NOT NULL where the record's fields are not optional; should the
+    /// owner have changed that, a NULL reads as an empty field, which `audit verify` then
+    /// finds does not match.
     private static func auditRecord(_ row: QueryResult.Row) -> AuditRecord {
         AuditRecord(
-            sequence: row.integer(0)!, time: Int64(row.integer(1)!), user: row.string(2)!, login: row.string(3), host: row.string(4)!,
-            source: row.string(5)!, sessionBegan: Int64(row.integer(6)!), action: row.string(7)!, revision: row.integer(8),
-            request: row.integer(9), outcome: row.string(10)!, detail: row.string(11), digest: row.string(12), previous: row.string(13),
-            hash: row.string(14)!)
+            sequence: row.integer(0) ?? 0, time: Int64(row.integer(1) ?? 0), user: row.string(2) ?? "", login: row.string(3),
+            host: row.string(4) ?? "", source: row.string(5) ?? "", sessionBegan: Int64(row.integer(6) ?? 0), action: row.string(7) ?? "",
+            revision: row.integer(8), request: row.integer(9), outcome: row.string(10) ?? "", detail: row.string(11), digest: row.string(12),
+            previous: row.string(13), hash: row.string(14) ?? "")
     }
 }

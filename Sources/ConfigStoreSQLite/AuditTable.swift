@@ -9,12 +9,12 @@ enum AuditTable {
 
     static func records(_ db: Database, after sequence: Int, limit: Int) throws -> [AuditRecord] {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM audit WHERE sequence > ? ORDER BY sequence LIMIT ?")
-        return try Row.fetchAll(statement, arguments: [sequence, limit]).map(record)
+        return try TextStatement.fetchRows(db, statement, integers: [sequence, limit], record)
     }
 
     static func latest(_ db: Database, limit: Int) throws -> [AuditRecord] {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM audit ORDER BY sequence DESC LIMIT ?")
-        return try Row.fetchAll(statement, arguments: [limit]).map(record)
+        return try TextStatement.fetchRows(db, statement, integers: [limit], record)
     }
 
     /// Inside a write transaction, which holds the whole store: no other append can come
@@ -29,9 +29,14 @@ enum AuditTable {
             ])
     }
 
-    private static func record(_ row: Row) -> AuditRecord {
+    /// The columns are NOT NULL where the record's fields are not optional; should a
+    /// changed file hold a NULL there all the same, the record reads with an empty field,
+    /// which `audit verify` then finds does not match.
+    private static func record(_ row: TextStatement.Columns) -> AuditRecord {
         AuditRecord(
-            sequence: row[0], time: row[1], user: row[2], login: row[3], host: row[4], source: row[5], sessionBegan: row[6], action: row[7],
-            revision: row[8], request: row[9], outcome: row[10], detail: row[11], digest: row[12], previous: row[13], hash: row[14])
+            sequence: row.integer(0) ?? 0, time: Int64(row.integer(1) ?? 0), user: row.text(2) ?? "", login: row.text(3), host: row.text(4) ?? "",
+            source: row.text(5) ?? "", sessionBegan: Int64(row.integer(6) ?? 0), action: row.text(7) ?? "", revision: row.integer(8),
+            request: row.integer(9), outcome: row.text(10) ?? "", detail: row.text(11), digest: row.text(12), previous: row.text(13),
+            hash: row.text(14) ?? "")
     }
 }

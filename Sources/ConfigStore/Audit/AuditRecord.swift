@@ -71,19 +71,32 @@ public struct AuditRecord: Equatable, Sendable {
     }
 
     /// The text the hash covers (see the type's description).
-    public var canonicalText: String {
-        var text = "dashell audit 1\n"
-        func field(_ name: String, _ value: String?) {
-            text += name
-            text += " "
-            if let value {
-                text += String(value.utf8.count)
-                text += ":"
-                text += value
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
+    /// The same, as the UTF-8 bytes that are hashed: written straight into one buffer, as
+    /// `audit verify` makes 100,000 of them.
+    var canonicalBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(400 + (detail?.utf8.count ?? 0))
+        bytes.append(contentsOf: "dashell audit 1\n".utf8)
+        func field(_ name: StaticString, _ value: String?) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            bytes.append(UInt8(ascii: " "))
+            if var value {
+                value.withUTF8 { utf8 in
+                    number(utf8.count)
+                    bytes.append(UInt8(ascii: ":"))
+                    bytes.append(contentsOf: utf8)
+                }
             } else {
-                text += "-"
+                bytes.append(UInt8(ascii: "-"))
             }
-            text += "\n"
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        /// A number's decimal digits, as `String(n)` writes them.
+        func number(_ value: Int) {
+            var digits = String(value)
+            digits.withUTF8 { bytes.append(contentsOf: $0) }
         }
         field("sequence", String(sequence))
         field("time", String(time))
@@ -99,9 +112,9 @@ public struct AuditRecord: Equatable, Sendable {
         field("detail", detail)
         field("digest", digest)
         field("previous", previous)
-        return text
+        return bytes
     }
 
     /// The hash the record's fields call for, whatever `hash` says.
-    public var computedHash: String { SecureHash.sha256(canonicalText) }
+    public var computedHash: String { SecureHash.sha256(canonicalBytes) }
 }
