@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// A temporary folder with a store, the `dashell` under test, and the checks every run ends
-/// with: the store opens, SQLite finds it intact, history is consistent.
+/// with: the store opens, SQLite finds it intact, history is consistent, every revision has
+/// its audit record and the audit chain verifies.
 struct Lab {
     let dashell: String
     let directory: String
@@ -76,6 +77,11 @@ struct Lab {
         guard orphans == "0" else { throw TortureError("\(orphans) change rows without a revision") }
         let empty = try sql("SELECT COUNT(*) FROM revision WHERE id NOT IN (SELECT revision FROM change)")
         guard empty == "0" else { throw TortureError("\(empty) revisions without change rows") }
+        // A revision and its audit record commit together, and the chain holds.
+        let unaudited = try sql("SELECT COUNT(*) FROM revision WHERE id NOT IN (SELECT revision FROM audit WHERE action = 'publish' AND revision IS NOT NULL)")
+        guard unaudited == "0" else { throw TortureError("\(unaudited) revisions without their audit record") }
+        let verified = try run(["audit", "verify"])
+        guard verified.code == 0 else { throw TortureError("audit verify failed (\(verified)): \(verified.errors)") }
         return counts[0]
     }
 
