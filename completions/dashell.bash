@@ -190,13 +190,13 @@ _dashell() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    check|export|watch|store|help)
+    check|export|watch|store|audit|help)
         # Offer subcommand argument completions
         "_dashell_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check export watch store help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check export watch store audit help' -- "${cur}"))
         ;;
     esac
 }
@@ -330,6 +330,51 @@ _dashell_store_init() {
     esac
 }
 
+_dashell_audit() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __dashell_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    verify)
+        # Offer subcommand argument completions
+        "_dashell_audit_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'verify' -- "${cur}"))
+        ;;
+    esac
+}
+
+_dashell_audit_verify() {
+    repeating_flags=()
+    non_repeating_flags=(--json --no-color --version -h --help)
+    repeating_options=(-D)
+    non_repeating_options=(--store --user)
+    __dashell_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--store')
+        __dashell_add_completions -f
+        return
+        ;;
+    '--user')
+        return
+        ;;
+    '-D')
+        return
+        ;;
+    esac
+}
+
 _dashell_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -355,7 +400,7 @@ __dashell_default_form_complete() {
             ;;
         --) ((++scripts)) ;;
         -*) line+=("${COMP_WORDS[index]}") ;;
-        check|export|watch|store|help)
+        check|export|watch|store|audit|help)
             if ((scripts == 0)); then
                 _dashell "${@}"
                 return

@@ -34,6 +34,12 @@ function __dashell_parse_tokens -S
             case 'init'
                 __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
             end
+        case 'audit'
+            __dashell_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'verify'
+                __dashell_parse_subcommand 0 'store=' 'user=' 'D=+' 'json' 'no-color' 'version' 'h/help'
+            end
         case 'help'
             __dashell_parse_subcommand -r 1 'version'
         end
@@ -101,6 +107,7 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "das
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'export' -d 'Print the published configuration, or a past revision.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'watch' -d 'Print each revision as it is published, one JSON document per line, until interrupted.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'store' -d 'Manage the store itself.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'audit' -d 'Check the audit trail.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell check" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
@@ -139,6 +146,16 @@ complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_option
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" version' -l 'version' -d 'Show the version.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell store init" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_positional "dashell audit" -eq 1' -fa 'verify' -d 'Check the audit trail\'s hash chain: exit 0 when every record matches, 5 naming the first that does not.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" store' -l 'store' -d 'The store: an SQLite file, or a postgresql:// URI (default $DASHELL_STORE, else $XDG_DATA_HOME/dashell/store.sqlite).' -rF
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" user' -l 'user' -d 'Identity recorded in history (default: the login name, or the PostgreSQL role).' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify"' -s 'D' -d 'Define a script variable, used as ${NAME}.' -rfka ''
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" json' -l 'json' -d 'Print each command\'s result or error as one JSON document.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" no-color' -l 'no-color' -d 'Never colour output (also NO_COLOR).'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" version' -l 'version' -d 'Show the version.'
+complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell audit verify" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'dashell' -n '__dashell_should_offer_completions_for_flags_or_options "dashell help" version' -l 'version' -d 'Show the version.'
 
 # dashell without a subcommand runs script files, which the rules above, ArgumentParser's,
@@ -165,7 +182,7 @@ function __dashell_default_form -S
             set scripts (math $scripts + 1)
         case '-*'
             set -a line $tokens[$index]
-        case check export watch store help
+        case check export watch store audit help
             test $scripts -gt 0; or return 1
             set scripts (math $scripts + 1)
         case '*'

@@ -40,8 +40,8 @@ public protocol ConfigStore: AnyObject {
     /// The candidates of users other than `user` that hold edits, by user.
     func otherCandidates(than user: String) throws -> [PendingCandidate]
     func changes(ofRequest id: Int, under scope: RecordKey) throws -> ChangeSet
-    func approve(_ id: Int, by approver: String) throws -> PublishOutcome
-    @discardableResult func reject(_ id: Int, by user: String) throws -> Int
+    func approve(_ id: Int, by approver: String, source: String) throws -> PublishOutcome
+    @discardableResult func reject(_ id: Int, by user: String, source: String) throws -> Int
     /// Publishes awaiting `confirm`, and reverts that failed, soonest deadline first.
     func pendingConfirmations() throws -> [PendingConfirmation]
     /// `confirm`: keeps what `user` published on condition, or clears the report of a revert
@@ -52,6 +52,13 @@ public protocol ConfigStore: AnyObject {
     /// calls it: what the timer a confirmed publish leaves behind does, and the first command
     /// after the deadline when the timer could not.
     func revertOverdue() throws -> [AutoRevert]
+    /// Appends `event` to the audit trail in a transaction of its own: a refusal, which
+    /// changes nothing else. (A publish's record is appended inside the publish.)
+    func appendAudit(_ event: AuditEvent) throws
+    /// The last `count` records of the audit trail, newest first.
+    func latestAuditRecords(_ count: Int) throws -> [AuditRecord]
+    /// Reads the whole audit trail and checks its hash chain (`audit verify`).
+    func verifyAudit() throws -> AuditChain.Verification
 }
 
 /// A configuration being edited: the published one plus the edits of one user or script.
@@ -123,6 +130,10 @@ public struct PublishMetadata: Sendable {
     public let comment: String?
     /// Who approved a change request's publish; nil for a publish of one's own.
     public let approver: String?
+    /// The change request published, closed in the same transaction, and where its approver
+    /// approved it (`interactive`, `-c`…), for the audit trail.
+    public var request: Int?
+    public var approvedFrom: String?
     /// Seconds within which the publisher must confirm the publish, or see it reverted
     /// (`publish confirmed`); nil for a publish that stands.
     public var confirmWithin: Double?

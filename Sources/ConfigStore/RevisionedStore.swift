@@ -126,4 +126,21 @@ public final class RevisionedStore: ConfigStore {
     public func reconnect() throws {
         try contents.reconnect()
     }
+
+    public func appendAudit(_ event: AuditEvent) throws {
+        try contents.write { transaction in
+            try transaction.appendAudit(event)
+            return ((), commit: true)
+        }
+    }
+
+    public func latestAuditRecords(_ count: Int) throws -> [AuditRecord] {
+        try contents.latestAuditRecords(limit: count)
+    }
+
+    /// The pages need not share one read: records are only ever appended, so a page read
+    /// later holds the same records up to where the one before ended.
+    public func verifyAudit() throws -> AuditChain.Verification {
+        try AuditChain.verify { after, limit in try contents.auditRecords(after: after, limit: limit) }
+    }
 }

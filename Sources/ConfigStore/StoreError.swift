@@ -6,6 +6,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case damaged(path: String, reason: String)
     /// A newer dashell wrote the store.
     case formatTooNew(path: String, version: Int, supported: Int)
+    /// A database server's store of an older format, which its owner upgrades with
+    /// `store init` (a file is upgraded when it is opened).
+    case formatTooOld(location: String, version: Int, supported: Int)
     /// A database of something else.
     case notAStore(path: String)
     /// Something other than a regular file is at the store's location.
@@ -34,6 +37,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "store \(path) is damaged (\(reason)); move it aside and restore from a backup made with `dashell export --format set --include-secrets`"
         case .formatTooNew(let path, let version, let supported):
             "store \(path) has format version \(version), newer than this dashell understands (\(supported)); use a newer dashell"
+        case .formatTooOld(let location, let version, let supported):
+            "store \(location) has format version \(version), older than this dashell's (\(supported)); its owner upgrades it with `dashell --store \(Self.shellWord(location)) store init`"
         case .notAStore(let path):
             "\(path) is an SQLite database but not a dashell store"
         case .notAFile(let path):

@@ -19,6 +19,6 @@ enum AdministratorRole {
         GRANT USAGE ON SCHEMA dashell TO \(name);
         GRANT SELECT ON ALL TABLES IN SCHEMA dashell TO \(name);
         REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA dashell FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION \(WriteFunctions.granted.joined(separator: ", ")) TO \(name);
+        GRANT EXECUTE ON FUNCTION \((WriteFunctions.granted + AuditSchema.granted).joined(separator: ", ")) TO \(name);
         """
 }

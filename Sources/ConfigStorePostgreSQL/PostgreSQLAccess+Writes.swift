@@ -87,4 +87,17 @@ extension PostgreSQLAccess: StorageTransaction {
         let (name, closer, revision) = state.stored
         try connection.query("SELECT dashell.close_change_request($1, $2, $3, $4)", [id, name, closer, revision])
     }
+
+    /// The server numbers, times, signs (with the role it authenticated, not `event.user`)
+    /// and chains the record (see `AuditSchema`). The head is locked first, as for a read,
+    /// so that the wait for a publish in progress is bounded.
+    func appendAudit(_ event: AuditEvent) throws {
+        try reading()
+        try connection.query(
+            "SELECT dashell.append_audit($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            [
+                event.session.login, event.session.host, event.source, Int(event.session.began), event.action.rawValue, event.revision,
+                event.request, event.outcome.rawValue, event.detail, event.digest,
+            ])
+    }
 }

@@ -193,4 +193,29 @@ final class PostgreSQLAccess: StorageReads {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try SpillTable.fetchChunk(connection, area, after: lower, orEqual: inclusive, upper: upper, limit: limit)
     }
+
+    private static let auditColumns =
+        "sequence, time, user_name, login, host, source, session_began, action, revision, request, outcome, detail, digest, previous, hash"
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        try reading()
+        let sql = "SELECT \(Self.auditColumns) FROM dashell.audit WHERE sequence > $1 ORDER BY sequence LIMIT $2"
+        return try connection.query(sql, [sequence, limit]).map(Self.auditRecord)
+    }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] {
+        try reading()
+        return try connection.query("SELECT \(Self.auditColumns) FROM dashell.audit ORDER BY sequence DESC LIMIT $1", [limit]).map(Self.auditRecord)
+    }
+
+    /// The columns are NOT NULL where the record's fields are not optional; should the
+    /// owner have changed that, a NULL reads as an empty field, which `audit verify` then
+    /// finds does not match.
+    private static func auditRecord(_ row: QueryResult.Row) -> AuditRecord {
+        AuditRecord(
+            sequence: row.integer(0) ?? 0, time: Int64(row.integer(1) ?? 0), user: row.string(2) ?? "", login: row.string(3),
+            host: row.string(4) ?? "", source: row.string(5) ?? "", sessionBegan: Int64(row.integer(6) ?? 0), action: row.string(7) ?? "",
+            revision: row.integer(8), request: row.integer(9), outcome: row.string(10) ?? "", detail: row.string(11), digest: row.string(12),
+            previous: row.string(13), hash: row.string(14) ?? "")
+    }
 }

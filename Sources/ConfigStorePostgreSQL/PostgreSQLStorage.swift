@@ -65,10 +65,7 @@ public final class PostgreSQLStorage: Storage {
             throw StoreError.formatTooNew(path: location, version: version, supported: StoreSchema.formatVersion)
         }
         if version < StoreSchema.formatVersion {
-            // Administrators may not change the schema: its owner upgrades it.
-            throw StoreError.failed(
-                path: location,
-                reason: "the store is of format \(version); its owner upgrades it to \(StoreSchema.formatVersion) with `dashell --store URI store init`")
+            throw StoreError.formatTooOld(location: location, version: version, supported: StoreSchema.formatVersion)
         }
     }
 

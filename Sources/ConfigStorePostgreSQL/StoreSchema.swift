@@ -9,8 +9,36 @@ import PostgreSQLClient
 /// them consistent, and a bulk publish would check one per row. Keys are `text COLLATE "C"`, which orders by bytes as SQLite's
 /// BINARY collation and `RecordKey` do, so that a subtree is one range of keys here too.
 enum StoreSchema {
-    /// The format this dashell reads and writes; a store of a newer one is refused.
+    /// The format this dashell reads and writes; a store of a newer one is refused, and one
+    /// of an older one too, until its owner runs `store init`, which upgrades it (`steps`).
     static let formatVersion = 2
+
+    /// What each format after the first adds: tables, made before the functions, and
+    /// triggers, made once the functions they call exist. The functions themselves are all
+    /// defined again by every init that creates or upgrades (`CREATE OR REPLACE`).
+    struct Step {
+        let version: Int
+        let tables: String
+        let triggers: String
+    }
+
+    static let steps = [
+        // Format 2 (SPEC v2): what administrators, change requests and the audit trail keep.
+        Step(
+            version: 2, tables: AuditSchema.tables + RequestTable.create + PublishChecks.create + ConfirmationSchema.tables,
+            triggers: AuditSchema.triggers)
+    ]
+
+    /// Every function's definition, for every init that creates or upgrades.
+    static let functions = WriteFunctions.definitions + AuditSchema.functions
+
+    /// The SQL that brings a store of format `version` (0: none yet) to `formatVersion`,
+    /// with `policy`'s functions.
+    static func upgrade(from version: Int, policy: ServerPolicy) -> String {
+        let steps = Self.steps.filter { $0.version > version }
+        return (version == 0 ? tables : "") + steps.map(\.tables).joined() + functions + policy.functions + steps.map(\.triggers).joined()
+            + AdministratorRole.grants + "UPDATE dashell.format SET version = \(formatVersion);"
+    }
 
     /// The format version of the store in `connection`'s database; nil when the database
     /// has no dashell schema.
@@ -28,11 +56,12 @@ enum StoreSchema {
         }
     }
 
+    /// Format 1's tables.
     static let tables = """
         CREATE SCHEMA dashell;
         -- One row: the store's format version, checked by every dashell that opens it.
         CREATE TABLE dashell.format (version integer NOT NULL);
-        INSERT INTO dashell.format VALUES (\(formatVersion));
+        INSERT INTO dashell.format VALUES (1);
         -- One row: the newest revision. Every write that reads locks it first, so that
         -- publishers queue on it and the head cannot move under a transaction.
         CREATE TABLE dashell.head (revision integer NOT NULL);
@@ -57,11 +86,5 @@ enum StoreSchema {
             user_name text NOT NULL, key text COLLATE "C" NOT NULL,
             base text, new text,
             PRIMARY KEY (user_name, key));
-        """ + RequestTable.create + PublishChecks.create + ConfirmationSchema.tables
-
-    /// What brings a store of format N up to N + 1, by N: `store init`, run by the owner,
-    /// applies those a store lacks (and then defines every function anew).
-    static let upgrades: [Int: String] = [
-        1: RequestTable.create + PublishChecks.create + ConfirmationSchema.tables
-    ]
+        """
 }

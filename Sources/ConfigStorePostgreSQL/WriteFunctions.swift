@@ -5,6 +5,9 @@
 /// in, so that what they check cannot be bypassed with `psql`. Each pins `search_path` and
 /// names every object with its schema, so that no object a caller creates can stand in.
 ///
+/// Every definition is `CREATE OR REPLACE`: `store init` on a store of an older format
+/// defines them all again.
+///
 /// Batches arrive as parallel `text[]` arrays (one element per row), `unnest`ed here: a
 /// round trip per batch, not per row. Arrays carry no collation, so comparisons with keys
 /// name theirs.

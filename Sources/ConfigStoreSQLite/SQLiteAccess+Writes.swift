@@ -84,4 +84,8 @@ extension SQLiteAccess: StorageTransaction {
             arguments: [name, closedBy, revision, id])
         precondition(db.changesCount == 1, "request \(id) is not open")
     }
+
+    func appendAudit(_ event: AuditEvent) throws {
+        try AuditTable.append(db, event)
+    }
 }

@@ -135,4 +135,12 @@ struct SQLiteAccess: StorageReads {
     ) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try SpillTable.fetchChunk(db, area, after: lower, orEqual: inclusive, upper: upper, limit: limit)
     }
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        try AuditTable.records(db, after: sequence, limit: limit)
+    }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] {
+        try AuditTable.latest(db, limit: limit)
+    }
 }

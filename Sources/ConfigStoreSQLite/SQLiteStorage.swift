@@ -17,6 +17,15 @@ public final class SQLiteStorage: Storage {
     /// hear of in case the location was not the one meant.
     public let isNew: Bool
 
+    /// The format the file had when it was opened (0: none yet), before opening migrated it
+    /// to `formatVersion`.
+    public private(set) var formatOpened = StoreSchema.formatVersion
+
+    /// What opening did to the store, as `store init` reports it.
+    public var initialization: StoreInitialization {
+        StoreInitialization(found: isNew ? 0 : formatOpened, current: StoreSchema.formatVersion)
+    }
+
     /// How long a writer waits for another before giving up, in seconds.
     static let busyTimeout: TimeInterval = 60
 
@@ -27,7 +36,7 @@ public final class SQLiteStorage: Storage {
         isNew = try StoreLocation.prepare(path, creating: creation)
         do {
             queue = try DatabaseQueue(path: path, configuration: Self.configuration(onWait: onWait))
-            try Self.checkAndMigrate(queue, path: path, isNew: isNew)
+            formatOpened = try Self.checkAndMigrate(queue, path: path, isNew: isNew)
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
         }
@@ -60,13 +69,14 @@ public final class SQLiteStorage: Storage {
         return configuration
     }
 
-    private static func checkAndMigrate(_ queue: DatabaseQueue, path: String, isNew: Bool) throws {
+    /// Returns the format the store had.
+    private static func checkAndMigrate(_ queue: DatabaseQueue, path: String, isNew: Bool) throws -> Int {
         let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
         if version > StoreSchema.formatVersion {
             throw StoreError.formatTooNew(path: path, version: version, supported: StoreSchema.formatVersion)
         }
         // A current store needs no migration; the migrator would take the write lock.
-        if version == StoreSchema.formatVersion { return }
+        if version == StoreSchema.formatVersion { return version }
         if version == 0, !isNew {
             let tables = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0 }
             if tables > 0 { throw StoreError.notAStore(path: path) }
@@ -77,6 +87,7 @@ public final class SQLiteStorage: Storage {
             }
         }
         try StoreSchema.migrator.migrate(queue)
+        return version
     }
 
     // MARK: Access with errors mapped

@@ -36,7 +36,9 @@ enum StoreSchema {
                     """)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        // Format 2 (SPEC v2): what administrators, change requests and the audit trail keep.
         migrator.registerMigration("v2") { db in
+            try AuditSchema.create(db)
             try RequestTables.create(db)
             try ConfirmationSchema.create(db)
             try db.execute(sql: "PRAGMA user_version = 2")

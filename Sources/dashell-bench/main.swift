@@ -426,6 +426,15 @@ do {
         while readLine() != nil {}
         cluster.remove()
 
+    case "audit-generate":
+        try generateAuditTrail(at: argument(1, "STORE"), records: number(2, "RECORDS"))
+
+    case "one-leaf-privileges":
+        let (without, with) = try oneLeafWithPrivileges(
+            plain: argument(1, "PLAIN"), admins: argument(2, "ADMINS"), runs: number(3, "RUNS"), users: max(number(4, "USERS"), 1))
+        report("one-leaf-no-administrators", without)
+        report("one-leaf-privileges", with)
+
     default:
         fail("unknown command \(command)")
     }

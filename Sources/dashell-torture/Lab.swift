@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// A temporary folder, a store (`TortureStore`), the `dashell` under test, and the checks
-/// every run ends with: the store opens, its engine finds it intact, history is consistent.
+/// every run ends with: the store opens, its engine finds it intact, history is consistent,
+/// every revision has its audit record and the audit chain verifies.
 final class Lab {
     let dashell: String
     let directory: String
@@ -69,9 +70,13 @@ final class Lab {
         return object
     }
 
-    /// The store's own integrity check and history's (see `TortureStore.checkIntegrity`).
+    /// The store's own integrity check and history's (see `TortureStore.checkIntegrity`),
+    /// then the audit chain, as `audit verify` recomputes it.
     func checkIntegrity(thorough: Bool = false) throws -> Int {
-        try store.checkIntegrity(thorough: thorough)
+        let revisions = try store.checkIntegrity(thorough: thorough)
+        let verified = try run(["audit", "verify"])
+        guard verified.code == 0 else { throw TortureError("audit verify failed (\(verified)): \(verified.errors)") }
+        return revisions
     }
 
     /// What `status` says the latest revision is, through dashell itself.

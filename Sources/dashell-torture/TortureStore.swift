@@ -132,6 +132,9 @@ final class SQLiteTortureStore: TortureStore, @unchecked Sendable {
         guard orphans == "0" else { throw TortureError("\(orphans) change rows without a revision") }
         let empty = try sql("SELECT COUNT(*) FROM revision WHERE id NOT IN (SELECT revision FROM change)")
         guard empty == "0" else { throw TortureError("\(empty) revisions without change rows") }
+        // A revision and its audit record commit together.
+        let unaudited = try sql("SELECT COUNT(*) FROM revision WHERE id NOT IN (SELECT revision FROM audit WHERE action = 'publish' AND revision IS NOT NULL)")
+        guard unaudited == "0" else { throw TortureError("\(unaudited) revisions without their audit record") }
         if thorough {
             // The row of each key's newest revision: SQLite takes a bare column from the row
             // that MAX() picked.
@@ -372,6 +375,9 @@ final class PostgreSQLTortureStore: TortureStore, @unchecked Sendable {
         guard orphans == "0" else { throw TortureError("\(orphans) change rows without a revision") }
         let empty = try sql("SELECT count(*) FROM dashell.revision WHERE id NOT IN (SELECT revision FROM dashell.change)")
         guard empty == "0" else { throw TortureError("\(empty) revisions without change rows") }
+        let unaudited = try sql(
+            "SELECT count(*) FROM dashell.revision WHERE id NOT IN (SELECT revision FROM dashell.audit WHERE action = 'publish' AND revision IS NOT NULL)")
+        guard unaudited == "0" else { throw TortureError("\(unaudited) revisions without their audit record") }
         if thorough {
             let differing = try sql(
                 """

@@ -19,7 +19,8 @@ struct Check: RefusesInlineCommands {
         let store = try global.openStore()
         let console = StandardConsole()
         Interrupt.install()
-        let code = ScriptBatch(store: store, options: try global.sessionOptions(for: store), isCheck: true, console: console).run(files.map(ScriptInput.file))
+        let options = try global.sessionOptions(for: store, source: "check")
+        let code = ScriptBatch(store: store, options: options, isCheck: true, console: console).run(files.map(ScriptInput.file))
         console.flush()
         throw ArgumentParser.ExitCode(code)
     }

@@ -22,16 +22,18 @@ struct Dashell: ParsableCommand {
             dashell [OPTIONS] check FILE.dash ...    dry run: validate and print the diff
             dashell [OPTIONS] export [--format set|json|tree] [--revision N] [--include-secrets] [--with-defaults]
             dashell [OPTIONS] watch [--from N]       print each revision as it is published, as JSON
-            dashell [OPTIONS] store init             create the store, with its directories
+            dashell [OPTIONS] store init             create the store, with its directories (or upgrade it)
+            dashell [OPTIONS] audit verify           check the audit trail's hash chain
             """,
         discussion: """
             Without arguments on a terminal, opens the interactive shell. Script files, -c and \
             standard input (when it is not a terminal) run as scripts: each in a fresh candidate, \
             stopping at the first failing command. Exit codes: 0 success, 1 command failed, \
-            2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 130 interrupted.
+            2 usage, 3 validation failed, 4 conflict, 5 store unavailable, 6 permission denied, \
+            130 interrupted.
             """,
         version: version,
-        subcommands: [Run.self, Check.self, Export.self, Watch.self, StoreCommand.self, RevertTimer.self, Help.self],
+        subcommands: [Run.self, Check.self, Export.self, Watch.self, StoreCommand.self, AuditCommand.self, RevertTimer.self, Help.self],
         defaultSubcommand: Run.self,
         helpNames: HelpFlags.names
     )

@@ -48,13 +48,17 @@ struct GlobalOptions: ParsableArguments {
 
     /// The session's options, on `store`: its user is the role the PostgreSQL server
     /// authenticated, else the one given, else the login name. On PostgreSQL, a `--user`
-    /// other than that role is refused (exit 6): the server knows who connected.
-    func sessionOptions(for store: RevisionedStore) throws -> Session.Options {
+    /// other than that role is refused (exit 6), and the refusal recorded as coming from
+    /// `source`: the server knows who connected.
+    func sessionOptions(for store: RevisionedStore, source: String) throws -> Session.Options {
         let environment = ProcessInfo.processInfo.environment
         let role = (store.storage as? PostgreSQLStorage)?.role
         if let role, let user, user != role {
-            FileHandle.standardError.write(
-                Data("dashell: error: permission denied: --user \(user) is not \(role), the role the server authenticated; connect as \(user) instead\n".utf8))
+            let message = "permission denied: --user \(user) is not \(role), the role the server authenticated; connect as \(user) instead"
+            FileHandle.standardError.write(Data("dashell: error: \(message)\n".utf8))
+            if let warning = AuditTrail.recordRefusal(message, action: .connect, user: role, source: source, in: store) {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
             throw ArgumentParser.ExitCode(ShellCore.ExitCode.permissionDenied)
         }
         var options = Session.Options(user: role ?? user ?? Self.loginName())

@@ -35,7 +35,6 @@ struct Run: ParsableCommand {
         let store = try global.openStore()
         let console = StandardConsole()
         defer { console.flush() }
-        let options = try global.sessionOptions(for: store)
         let inputs: [ScriptInput]
         if let commands = inline.commands {
             inputs = [.commandLine(commands)]
@@ -44,8 +43,10 @@ struct Run: ParsableCommand {
         } else if isatty(0) == 0 {
             inputs = [.standardInput]
         } else {
+            let options = try global.sessionOptions(for: store, source: "interactive")
             throw ArgumentParser.ExitCode(interactiveShell(store: store, options: options, console: console))
         }
+        let options = try global.sessionOptions(for: store, source: inputs[0].publishSource)
         Interrupt.install()
         let code = ScriptBatch(store: store, options: options, isCheck: false, console: console).run(inputs)
         console.flush()

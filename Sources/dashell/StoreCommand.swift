@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConfigStore
 import ConfigStorePostgreSQL
 import ConfigStoreSQLite
 import DigitalAccess
@@ -32,21 +33,32 @@ struct StoreCommand: ParsableCommand {
 
         func run() throws {
             if let server = try global.serverLocation() {
-                let said =
-                    switch try global.reportingStoreErrors({
-                        try PostgreSQLStorage.initialize(server, policy: ServerPolicy(functions: DelegatedManagementSQL.functions))
-                    }) {
-                    case .created: "created a new store in \(server)"
-                    case .upgraded(let version): "upgraded the store in \(server) from format \(version)"
-                    case .existing: "a store already exists in \(server); left as it is"
-                    }
-                FileHandle.standardError.write(Data("dashell: \(said)\n".utf8))
+                let initialization = try global.reportingStoreErrors {
+                    try PostgreSQLStorage.initialize(server, policy: ServerPolicy(functions: DelegatedManagementSQL.functions))
+                }
+                report(initialization, of: "in \(server)")
                 return
             }
             let storage = try global.openFileStorage(creating: .fileAndDirectories)
-            if !storage.isNew {
-                FileHandle.standardError.write(Data("dashell: a store already exists at \(storage.path); left as it is\n".utf8))
+            // A new file was announced on opening.
+            if !storage.isNew { report(storage.initialization, of: "at \(storage.path)") }
+            let event = storage.initialization.auditEvent(user: global.user ?? GlobalOptions.loginName())
+            try global.reportingStoreErrors {
+                try storage.write { transaction in
+                    try transaction.appendAudit(event)
+                    return ((), commit: true)
+                }
             }
+        }
+
+        private func report(_ initialization: StoreInitialization, of store: String) {
+            let message =
+                switch initialization {
+                case .created: "created a new store \(store)"
+                case .upgraded(let from, let to): "upgraded the store \(store) from format \(from) to \(to)"
+                case .unchanged: "a store already exists \(store); left as it is"
+                }
+            FileHandle.standardError.write(Data("dashell: \(message)\n".utf8))
         }
     }
 }

@@ -30,14 +30,14 @@ final class ChangeRequestTests: StorageTestCase {
             XCTAssertNil(try store.published().value(at: StoreFixture.user("bob", "email")), "nothing is published before approval")
             XCTAssertEqual(try store.changes(ofRequest: request.id, under: RecordKey(.root)).size, 1)
 
-            XCTAssertThrowsError(try store.approve(request.id, by: "carol")) { XCTAssertTrue($0 is AccessRefusal, "\($0)") }
-            guard case .published(let revision, _, _) = try store.approve(request.id, by: "dave") else { return XCTFail("not published") }
+            XCTAssertThrowsError(try store.approve(request.id, by: "carol", source: "-c")) { XCTAssertTrue($0 is AccessRefusal, "\($0)") }
+            guard case .published(let revision, _, _) = try store.approve(request.id, by: "dave", source: "-c") else { return XCTFail("not published") }
             XCTAssertEqual(try store.published().value(at: StoreFixture.user("bob", "email")), "bob@example.com")
             let info = try XCTUnwrap(try store.revision(revision))
             XCTAssertEqual([info.user, info.approver, info.source, info.comment], ["carol", "dave", "request \(request.id)", "add bob"])
             XCTAssertEqual(try store.changeRequest(request.id).state, .approved(revision: revision, by: "dave"))
             XCTAssertEqual(try store.openChangeRequests(), [])
-            XCTAssertThrowsError(try store.approve(request.id, by: "dave")) { XCTAssertTrue($0 is RequestNotOpen) }
+            XCTAssertThrowsError(try store.approve(request.id, by: "dave", source: "-c")) { XCTAssertTrue($0 is RequestNotOpen) }
         }
     }
 
@@ -49,7 +49,7 @@ final class ChangeRequestTests: StorageTestCase {
             let request = try submit(carol, by: "carol")
             try carol.set([(StoreFixture.user("bob", "email"), "robert@example.com"), (StoreFixture.port, "8443")])
 
-            XCTAssertEqual(try store.reject(request.id, by: "carol"), 1, "amy's edit returns; bob's newer one is kept")
+            XCTAssertEqual(try store.reject(request.id, by: "carol", source: "interactive"), 1, "amy's edit returns; bob's newer one is kept")
             XCTAssertEqual(try store.changeRequest(request.id).state, .rejected(by: "carol"))
             let reopened = try store.candidate(for: "carol")
             XCTAssertEqual(try reopened.value(at: StoreFixture.user("amy", "email")), "amy@example.com")
@@ -71,7 +71,7 @@ final class ChangeRequestTests: StorageTestCase {
             try dave.set([(StoreFixture.dnsName, "dave.example.com")])
             _ = try dave.publishExpectingRevision(user: "dave")
 
-            guard case .conflict = try store.approve(request.id, by: "dave") else { return XCTFail("expected a conflict") }
+            guard case .conflict = try store.approve(request.id, by: "dave", source: "-c") else { return XCTFail("expected a conflict") }
             XCTAssertEqual(try store.changeRequest(request.id).state, .open)
             XCTAssertEqual(try store.published().value(at: StoreFixture.dnsName), "dave.example.com")
         }

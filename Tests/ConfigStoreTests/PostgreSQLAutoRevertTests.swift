@@ -85,7 +85,8 @@ final class PostgreSQLAutoRevertTests {
             """
             DROP FUNCTION dashell.append_revert, dashell.record_confirmation, dashell.clear_confirmation, dashell.settle_confirmation;
             DROP FUNCTION dashell.check_revert_source, dashell.check_auto_revert CASCADE;
-            DROP TABLE dashell.confirmation, dashell.auto_revert, dashell.change_request, dashell.publishing;
+            DROP TABLE dashell.confirmation, dashell.auto_revert, dashell.change_request, dashell.publishing, dashell.audit;
+            DROP TRIGGER revision_audited ON dashell.revision;
             ALTER TABLE dashell.candidate DROP COLUMN edited;
             UPDATE dashell.format SET version = 1;
             """, in: database)
@@ -94,11 +95,11 @@ final class PostgreSQLAutoRevertTests {
         #expect {
             try PostgreSQLStorage(location)
         } throws: { error in
-            "\(error)".contains("the store is of format 1; its owner upgrades it to 2 with `dashell --store URI store init`")
+            "\(error)".contains("has format version 1, older than this dashell's (2); its owner upgrades it with `dashell --store")
         }
         let owner = try ServerLocation(cluster.uri(database: database))
-        #expect(try PostgreSQLStorage.initialize(owner) == .upgraded(from: 1))
-        #expect(try PostgreSQLStorage.initialize(owner) == .existing)
+        #expect(try PostgreSQLStorage.initialize(owner) == .upgraded(from: 1, to: 2))
+        #expect(try PostgreSQLStorage.initialize(owner) == .unchanged(format: 2))
 
         let store = RevisionedStore(storage: try PostgreSQLStorage(location), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
         let candidate = try store.candidate(for: admin)

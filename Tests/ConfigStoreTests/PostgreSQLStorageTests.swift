@@ -1,5 +1,4 @@
 import ConfigModel
-import ConfigStorePostgreSQL
 import DigitalAccess
 import Dispatch
 import Foundation
@@ -9,6 +8,7 @@ import Synchronization
 import Testing
 
 @testable import ConfigStore
+@testable import ConfigStorePostgreSQL
 
 /// What only the PostgreSQL storage has: a store made by `store init` in a database,
 /// administrators' roles that write through the server's functions alone, and publishers
@@ -57,8 +57,8 @@ final class PostgreSQLStorageTests {
         let empty = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(empty) }
         let location = try ServerLocation(cluster.uri(database: empty))
-        #expect(try PostgreSQLStorage.initialize(location) == .created)
-        #expect(try PostgreSQLStorage.initialize(location) == .existing)
+        #expect(try PostgreSQLStorage.initialize(location) == .created(format: 2))
+        #expect(try PostgreSQLStorage.initialize(location) == .unchanged(format: 2))
         #expect(try PostgreSQLStorage(location).latestRevision() == 0)
     }
 
@@ -123,8 +123,8 @@ final class PostgreSQLStorageTests {
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
         #expect(
             tables == [
-                "auto_revert", "candidate", "candidate_record", "change", "change_request", "confirmation", "format", "head", "publishing", "record",
-                "reference", "revision",
+                "audit", "auto_revert", "candidate", "candidate_record", "change", "change_request", "confirmation", "format", "head", "publishing",
+                "record", "reference", "revision",
             ])
         for table in tables {
             let column = try connection.query(
@@ -172,8 +172,13 @@ final class PostgreSQLStorageTests {
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_revision(2, '\(admin)', '-c', NULL, 1)") }
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(0, $1, $2, $2)", [keys, records]) }
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.replace_references(0, $1, $1, $1, $1)", [keys]) }
+        // A revision without its audit record is refused when the transaction commits.
+        let unaudited = #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_revision(1, '\(admin)', '-c', NULL, 0)") }
+        #expect(unaudited?.message.contains("revision 1 has no audit record") == true, "\(String(describing: unaudited))")
         // A revision appended and committed is no longer open to changes.
-        try inTransaction("SELECT dashell.append_revision(1, '\(admin)', '-c', NULL, 0)")
+        try inTransaction(
+            "SELECT dashell.append_revision(1, '\(admin)', '-c', NULL, 0), dashell.append_audit(NULL, 'h', '-c', 0, 'publish', 1, NULL, 'published', NULL, NULL)"
+        )
         #expect(throws: PostgreSQLError.self) { try inTransaction("SELECT dashell.append_changes(1, $1, $2, $2)", [keys, records]) }
         #expect(try connection.query("SELECT count(*) FROM dashell.change").first?.integer(0) == 0)
     }
@@ -212,6 +217,8 @@ final class PostgreSQLStorageTests {
                 try connection.query("SELECT dashell.append_revision($1, $2, '-c', NULL, 1)", [head + 1, author ?? role])
                 try connection.query("SELECT dashell.append_changes($1, $2, $3, $4)", [head + 1, TextArray([key]), TextArray([old]), TextArray([new])])
                 try connection.query("SELECT dashell.finish_revision($1, 1)", [head + 1])
+                try connection.query(
+                    "SELECT dashell.append_audit(NULL, 'h', '-c', 0, 'publish', $1, NULL, 'published', NULL, NULL)", [head + 1])
                 return ((), commit: true)
             }
         }
@@ -248,9 +255,11 @@ final class PostgreSQLStorageTests {
                 aliceHoldsTheHead.signal()
                 bobIsWaiting.wait()
                 let settings = RecordChange(key: RecordKey(StoreFixture.dnsName.parent), old: nil, new: Record(["external-dns-name": "ag5.example.com"]))
-                try transaction.beginRevision(head + 1, metadata: PublishMetadata(user: "alice", source: "-c", comment: nil))
+                let metadata = PublishMetadata(user: "alice", source: "-c", comment: nil)
+                try transaction.beginRevision(head + 1, metadata: metadata)
                 try transaction.appendChanges(ChangeSet([settings]), to: head + 1, references: ReferenceIndex(schema: DigitalAccessSchema.root))
                 try transaction.finishRevision(head + 1, size: 1)
+                try transaction.appendAudit(.published(head + 1, metadata, digest: ChangeSet([settings]).digest))
                 return ((), commit: true)
             }
             aliceDone.signal()
@@ -277,6 +286,80 @@ final class PostgreSQLStorageTests {
         #expect(try store.published().value(at: StoreFixture.port) == "8443")
         #expect(try store.history(limit: nil).map(\.user) == ["bob", "alice"])
         #expect(try store.candidate(for: "carol").value(at: StoreFixture.user("carol", "email")) == "carol@example.com")
+    }
+
+    /// Only the server writes the audit trail: an administrator's append is signed with the
+    /// role the server authenticated, numbered and timed there, whatever the client says.
+    @Test func theServerSignsAndChainsEachAuditRecord() throws {
+        let admin = try administrator()
+        let store = try open(as: admin)
+        try store.appendAudit(AuditEvent(action: "set", user: "mallory", source: "-c", outcome: .refused, detail: "why"))
+        let record = try #require(try store.latestAuditRecords(1).first)
+        #expect(record.user == admin)
+        #expect(record.sequence == 2, "after store init's")
+        #expect(record.previous == (try store.storage.auditRecords(after: 0, limit: 1).first?.hash))
+        #expect(record.hash == record.computedHash, "the server hashes what verify hashes")
+        #expect(try store.verifyAudit() == AuditChain.Verification(verified: 2, lastHash: record.hash, mismatch: nil))
+    }
+
+    /// The trigger refuses to change or remove audit records even to the schema's owner (a
+    /// superuser here); one who disables it first can, and `audit verify` then names the
+    /// record changed.
+    @Test func theAuditTrailIsAppendOnlyEvenForTheOwner() throws {
+        let store = try open()
+        let candidate = try store.scratchCandidate()
+        try candidate.set([(StoreFixture.dnsName, "ag5.example.com")])
+        _ = try candidate.publishExpectingRevision()
+        for statement in ["UPDATE dashell.audit SET host = 'x'", "DELETE FROM dashell.audit WHERE sequence = 2", "TRUNCATE dashell.audit"] {
+            let error = #expect(throws: PostgreSQLError.self) { try cluster.execute(statement, in: database) }
+            #expect(error?.message.contains("the audit trail is append-only") == true, "\(statement): \(String(describing: error))")
+        }
+        #expect(try store.verifyAudit().verified == 2)
+        try cluster.execute(
+            """
+            ALTER TABLE dashell.audit DISABLE TRIGGER audit_append_only;
+            UPDATE dashell.audit SET outcome = 'publishes' WHERE sequence = 2;
+            ALTER TABLE dashell.audit ENABLE TRIGGER audit_append_only;
+            """, in: database)
+        let verification = try store.verifyAudit()
+        #expect(verification.mismatch?.sequence == 2)
+        #expect(verification.verified == 1)
+    }
+
+    /// `store init` by the owner brings a store of format 1 (before the audit trail) to the
+    /// current format, keeping its history; until then dashell refuses it, naming `store init`.
+    @Test func storeInitUpgradesAFormat1Store() throws {
+        let old = try cluster.createDatabase()
+        defer { try? cluster.dropDatabase(old) }
+        // Format 1 as an older dashell left it: a current store without what format 2 added.
+        let location = try ServerLocation(cluster.uri(database: old))
+        _ = try PostgreSQLStorage.initialize(location)
+        let first = try Self.open(location.uri).scratchCandidate()
+        try first.set([(StoreFixture.dnsName, "old.example.com")])
+        #expect(try first.publishExpectingRevision() == 1)
+        try cluster.execute(
+            """
+            DROP FUNCTION dashell.append_revert, dashell.record_confirmation, dashell.clear_confirmation, dashell.settle_confirmation;
+            DROP FUNCTION dashell.check_revert_source, dashell.check_auto_revert CASCADE;
+            DROP TABLE dashell.confirmation, dashell.auto_revert, dashell.change_request, dashell.publishing, dashell.audit;
+            DROP TRIGGER revision_audited ON dashell.revision;
+            ALTER TABLE dashell.candidate DROP COLUMN edited;
+            UPDATE dashell.format SET version = 1;
+            """, in: old)
+        #expect(throws: StoreError.formatTooOld(location: location.description, version: 1, supported: 2)) { try PostgreSQLStorage(location) }
+        #expect("\(StoreError.formatTooOld(location: "L", version: 1, supported: 2))".hasSuffix("its owner upgrades it with `dashell --store L store init`"))
+
+        #expect(try PostgreSQLStorage.initialize(location) == .upgraded(from: 1, to: 2))
+        let store = try Self.open(location.uri)
+        #expect(try store.published().value(at: StoreFixture.dnsName) == "old.example.com")
+        let record = try #require(try store.latestAuditRecords(5).first)
+        #expect((record.sequence, record.action, record.outcome, record.detail) == (1, "store init", "upgraded", "format 1 to 2"))
+        let admin = try administrator()
+        let candidate = try Self.open(cluster.uri(database: old, user: admin)).scratchCandidate()
+        try candidate.set([(StoreFixture.port, "8443")])
+        #expect(try candidate.publishExpectingRevision(user: admin) == 2)
+        #expect(try store.verifyAudit().verified == 2)
+        #expect(try PostgreSQLStorage.initialize(location) == .unchanged(format: 2))
     }
 
     /// Waits until a connection to this test's database waits for a lock.

@@ -83,6 +83,13 @@ final class ChangeRequestTests: XCTestCase {
         _ = try expect("root", "set \(Self.management) require-approval true; publish", 0, "Published revision")
         _ = try expect("root", "set \(P.port) 8443; publish", 0, "Submitted change request 5")
         _ = try expect("dave", "reject request 5", 0, "back in root's candidate")
+
+        // Each request's life is in the audit trail, and the chain holds.
+        let audit = try expect("root", "show audit 100", 0).outputLines
+        XCTAssertTrue(audit.contains { $0.contains("  carol") && $0.contains("  -c  submit request 1  submitted  sha256:") }, "\(audit)")
+        XCTAssertTrue(audit.contains { $0.contains("  dave") && $0.contains("  -c  approve revision 2 request 1  published  sha256:") }, "\(audit)")
+        XCTAssertTrue(audit.contains { $0.contains("  carol") && $0.contains("  approve  refused  ") }, "\(audit)")
+        XCTAssertTrue(audit.contains { $0.contains("  carol") && $0.contains("  reject request 2  rejected  ") }, "\(audit)")
     }
 
     func testChangeRequestsOnSQLite() throws {

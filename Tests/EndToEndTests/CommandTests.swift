@@ -741,7 +741,7 @@ final class CommandTests: XCTestCase {
         }
         for pipe in ["match", "except", "count", "display", "no-more"] { XCTAssertTrue(all.contains("  \(pipe) "), "help lacks | \(pipe)") }
         XCTAssertEqual(try dashell.ok("help publish").outputLines.first, "usage: publish [confirmed DURATION] [comment TEXT]")
-        XCTAssertEqual(try dashell.ok("help sh").outputLines.first, "usage: show [published | revision N | history [N] | requests] [PATH]")
+        XCTAssertEqual(try dashell.ok("help sh").outputLines.first, "usage: show [published | revision N | history [N] | requests | audit [N]] [PATH]")
         XCTAssertEqual(try dashell.fails("help nothing").status, 1)
     }
 

@@ -243,6 +243,16 @@ if meta.get("sqlite_rows", True):
                  f"< 30 ms, memory as on an empty store ({mb(empty['rss']) if empty else '?'})",
                  lambda s: s["median"] < 30 and empty is not None and (s["rss"] or 0) <= (empty["rss"] or 0) * 1.1 + 1)
 
+    # v2: privileges and the audit trail (SPEC §9, §11, §12)
+    plain = stats("one-leaf-no-administrators")
+    time_row(f"privileges and audit on: one-leaf publish, {users(big)} users, administrators defined (in-process)", "one-leaf-privileges",
+             f"≤ without administrators + 2 ms ({ms(plain['median']) if plain else '?'})",
+             lambda s: plain is not None and s["median"] <= plain["median"] + 2)
+    time_row("  the same without administrators, side by side", "one-leaf-no-administrators", "")
+    records = meta.get("audit_records", 100000)
+    time_row(f"`dashell audit verify` of {users(records)} audit records", "audit-verify", "< 1 s",
+             lambda s: s["median"] < 1000)
+
     # Ratios
     for n in meta["script_lines"]:
         c, v = stats(f"check-{n}"), stats(f"vtysh-{n}")

@@ -394,13 +394,9 @@ final class StoredCandidate: Candidate {
 
     // MARK: Transactions
 
+    /// Publishes; for a change request's candidate (`metadata.request`, approved by
+    /// `metadata.approver`), closes the request in the same transaction.
     func publish(_ metadata: PublishMetadata) throws -> PublishOutcome {
-        try publish(metadata, closing: nil)
-    }
-
-    /// Publishes; when this is request `request`'s candidate, approved by
-    /// `metadata.approver`, closes the request in the same transaction.
-    func publish(_ metadata: PublishMetadata, closing request: Int?) throws -> PublishOutcome {
         if spill != nil { try spillEdits() }
         let spill = spill
         let outcome: PublishOutcome = try storage.write { transaction in
@@ -416,7 +412,7 @@ final class StoredCandidate: Candidate {
                 }
             if case .published(let revision, _, _) = outcome {
                 if let owner { try transaction.deleteCandidate(of: owner) }
-                if let request, let approver = metadata.approver {
+                if let request = metadata.request, let approver = metadata.approver {
                     try transaction.closeChangeRequest(request, as: .approved(revision: revision, by: approver))
                 }
                 try metadata.settleConfirmations(publishing: revision, in: transaction)
@@ -459,11 +455,15 @@ final class StoredCandidate: Candidate {
             return .nothingToSubmit
         }
         let request = NewChangeRequest(
-            author: metadata.user, base: baseRevision, changeCount: changeCount, comment: metadata.comment, digest: EditsDigest.of(changed))
+            author: metadata.user, base: baseRevision, changeCount: changeCount, comment: metadata.comment, digest: ChangeSetDigest.of(changed))
         let base = baseRevision
         let id = try storage.write { transaction in
             let id = try transaction.openChangeRequest(request)
             try transaction.saveCandidate(of: ChangeRequest.owner(id), base: base, edits: changed.map { ($0.key, Optional($0.edit)) })
+            try transaction.appendAudit(
+                AuditEvent(
+                    action: .submit, user: metadata.user, source: metadata.source, request: id, outcome: .submitted, detail: metadata.comment,
+                    digest: request.digest))
             if let owner { try transaction.deleteCandidate(of: owner) }
             return (id, commit: true)
         }

@@ -1,8 +1,9 @@
 import ConfigModel
 
 /// Publishes a candidate's edits inside one write transaction: merge with whatever was
-/// published since the edits were based, validate the result, append the revision. Reads
-/// and writes only the records of the change, their references and their referrers.
+/// published since the edits were based, validate the result, append the revision and its
+/// audit record (so that a revision never goes without one). Reads and writes only the
+/// records of the change, their references and their referrers.
 struct Publisher {
     let schema: SchemaNode
     let references: ReferenceIndex
@@ -40,8 +41,11 @@ struct Publisher {
         try transaction.beginRevision(revision, metadata: metadata)
         try transaction.appendChanges(changes, to: revision, references: references)
         try transaction.finishRevision(revision, size: size)
+        // Hashed while the second thread checks V1.
+        let digest = changes.digest
         let violations = try validation.finish()
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+        try transaction.appendAudit(.published(revision, metadata, digest: digest))
         BackgroundRelease.release((consume edits, consume changed, consume changes, consume validation))
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
@@ -61,6 +65,7 @@ struct Publisher {
         var conflicts: [MergeConflict] = []
         var refusal: AccessRefusal?
         var size = 0, appended = 0
+        var digest = ChangeSetDigest()
         let view = candidate(transaction)
         let permissions = try publishersPermissions(metadata, in: transaction)
         try transaction.beginRevision(revision, metadata: metadata)
@@ -74,6 +79,7 @@ struct Publisher {
             let changes = ChangeSet(changed)
             size += changes.size
             appended += changes.changes.count
+            digest.add(changes)
             try transaction.appendChanges(changes, to: revision, references: references)
         }
         if !conflicts.isEmpty { return .conflict(conflicts.sorted { $0.path < $1.path }) }
@@ -82,6 +88,7 @@ struct Publisher {
         try transaction.finishRevision(revision, size: size)
         let violations = try validateAppended(revision, publisher: metadata.user, in: transaction)
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
+        try transaction.appendAudit(.published(revision, metadata, digest: digest.finish()))
         return .published(revision: revision, changeCount: size, warnings: violations)
     }
 

@@ -31,7 +31,7 @@ extension RevisionedStore {
     /// authors; the approver needs `publish`, the author the privileges for each change, as
     /// the configuration published now says. The edits must still be those submitted: their
     /// digest is computed again and compared.
-    public func approve(_ id: Int, by approver: String) throws -> PublishOutcome {
+    public func approve(_ id: Int, by approver: String, source: String) throws -> PublishOutcome {
         let request = try openRequest(id)
         guard request.author != approver else {
             throw AccessRefusal(
@@ -39,7 +39,7 @@ extension RevisionedStore {
                 because: "\(approver) submitted it; reject it to withdraw it")
         }
         let candidate = try StoredCandidate(store: self, owner: ChangeRequest.owner(id))
-        let digest = EditsDigest.of(try candidate.netEdits())
+        let digest = ChangeSetDigest.of(try candidate.netEdits())
         guard digest == request.digest else {
             throw StoreError.failed(
                 path: location,
@@ -47,8 +47,10 @@ extension RevisionedStore {
                     "request \(id)'s changes no longer match the SHA-256 recorded when it was submitted (\(request.digest), now \(digest)); nothing published"
             )
         }
-        let metadata = PublishMetadata(user: request.author, source: ChangeRequest.source(id), comment: request.comment, approver: approver)
-        return try candidate.publish(metadata, closing: id)
+        var metadata = PublishMetadata(user: request.author, source: ChangeRequest.source(id), comment: request.comment, approver: approver)
+        metadata.request = id
+        metadata.approvedFrom = source
+        return try candidate.publish(metadata)
     }
 
     /// Closes request `id` unpublished and returns its changes to its author's candidate,
@@ -56,7 +58,7 @@ extension RevisionedStore {
     /// record, is kept instead). Its author may reject it to withdraw it; anyone else needs
     /// `publish`. Returns how many of the request's records went back.
     @discardableResult
-    public func reject(_ id: Int, by user: String) throws -> Int {
+    public func reject(_ id: Int, by user: String, source: String) throws -> Int {
         let request = try openRequest(id)
         if user != request.author, let refusal = try permissions(of: user).refusal(toUse: "publish") { throw refusal }
         let owner = ChangeRequest.owner(id)
@@ -79,6 +81,8 @@ extension RevisionedStore {
             // base no newer than any of them makes the next publish merge every one.
             try transaction.saveCandidate(of: request.author, base: min(authorsBase ?? request.base, request.base), edits: returned)
             try transaction.deleteCandidate(of: owner)
+            try transaction.appendAudit(
+                AuditEvent(action: .reject, user: user, source: source, request: id, outcome: .rejected, digest: request.digest))
             return (returned.count, commit: true)
         }
     }

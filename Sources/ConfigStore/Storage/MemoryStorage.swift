@@ -17,6 +17,7 @@ public final class MemoryStorage: Storage, Sendable {
         /// The storage's clock, in seconds: it moves only when a test moves it
         /// (`advanceClock`), so that a deadline passes without waiting for it.
         var now: Double = 0
+        var audit: [AuditRecord] = []
     }
 
     struct Reference: Hashable, Sendable {
@@ -206,6 +207,12 @@ private final class MemoryAccess: StorageTransaction {
         spills.read(area, after: lower, inclusive: inclusive, below: upper, limit: limit)
     }
 
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        Array(state.audit.filter { $0.sequence > sequence }.prefix(limit))
+    }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { Array(state.audit.reversed().prefix(limit)) }
+
     func beginRevision(_ revision: Int, metadata: PublishMetadata) throws {
         try requireFollowsHead(revision)
         state.revisions.append(
@@ -296,5 +303,10 @@ private final class MemoryAccess: StorageTransaction {
                     revision: confirmation.revision, user: confirmation.user, deadline: confirmation.deadline, restores: confirmation.restores,
                     failure: $0)
             }
+    }
+
+    func appendAudit(_ event: AuditEvent) throws {
+        let last = state.audit.last.map { (sequence: $0.sequence, hash: $0.hash) }
+        state.audit.append(AuditRecord(appending: event, after: last, time: AuditTime.now()))
     }
 }

@@ -124,6 +124,10 @@ extension ReadsWithPredefinedRecords {
     func pendingConfirmations() throws -> [PendingConfirmation] { try base.pendingConfirmations() }
 
     func overdueConfirmation() throws -> PendingConfirmation? { try base.overdueConfirmation() }
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] { try base.auditRecords(after: sequence, limit: limit) }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try base.latestAuditRecords(limit: limit) }
 }
 
 /// A snapshot's reads with the predefined records.
@@ -167,6 +171,8 @@ struct TransactionWithPredefinedRecords<Base: StorageTransaction>: ReadsWithPred
     func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws {
         try base.settleConfirmation(confirmation, failure: failure)
     }
+
+    func appendAudit(_ event: AuditEvent) throws { try base.appendAudit(event) }
 }
 
 /// A storage whose every read has the predefined records; what `RevisionedStore` reads and
@@ -283,6 +289,10 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     func pendingConfirmations() throws -> [PendingConfirmation] { try head.pendingConfirmations() }
 
     func overdueConfirmation() throws -> PendingConfirmation? { try head.overdueConfirmation() }
+
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] { try head.auditRecords(after: sequence, limit: limit) }
+
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try head.latestAuditRecords(limit: limit) }
 }
 
 extension RevisionedStore {

@@ -99,6 +99,11 @@ extension Storage {
 
     public func pendingConfirmations() throws -> [PendingConfirmation] { try snapshot { try $0.pendingConfirmations() } }
     public func overdueConfirmation() throws -> PendingConfirmation? { try snapshot { try $0.overdueConfirmation() } }
+    public func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord] {
+        try snapshot { try $0.auditRecords(after: sequence, limit: limit) }
+    }
+
+    public func latestAuditRecords(limit: Int) throws -> [AuditRecord] { try snapshot { try $0.latestAuditRecords(limit: limit) } }
 }
 
 /// Reads that leave the filtering to the caller.
@@ -212,6 +217,13 @@ public protocol StorageReads {
     /// store's clock and its revert has not failed: what every dashell command asks first,
     /// so one indexed read.
     func overdueConfirmation() throws -> PendingConfirmation?
+
+    /// Up to `limit` records of the audit trail after sequence number `sequence`, in
+    /// sequence order (what `audit verify` reads, a page at a time).
+    func auditRecords(after sequence: Int, limit: Int) throws -> [AuditRecord]
+
+    /// The last `limit` records of the audit trail, newest first (`show audit`).
+    func latestAuditRecords(limit: Int) throws -> [AuditRecord]
 }
 
 /// What a write transaction may do besides reading.
@@ -261,6 +273,13 @@ public protocol StorageTransaction: StorageReads {
     /// was published (`failure` nil), else kept with why it failed. One not due by the
     /// store's clock is never settled: left as it is, or refused.
     func settleConfirmation(_ confirmation: PendingConfirmation, failure: String?) throws
+
+    /// Appends `event` to the audit trail (SPEC §12): numbered after the last record, timed
+    /// by the store's clock and chained to the last record's hash (see `AuditRecord`). The
+    /// one way records are written: inside a publish's transaction, so that they commit
+    /// together, or in a transaction of its own (a refusal). Appends queue as writers do,
+    /// so that concurrent ones keep one chain. Records are never changed nor removed.
+    func appendAudit(_ event: AuditEvent) throws
 }
 
 /// One record as a revision changed it.

@@ -44,14 +44,14 @@ enum Requests {
     static func approve(_ invocation: Invocation) throws {
         let id = try requestNumber(invocation)
         let session = invocation.session
-        try Transactions.report(try session.store.approve(id, by: session.options.user), invocation)
+        try Transactions.report(try session.store.approve(id, by: session.options.user, source: session.publishSource), invocation)
     }
 
     static func reject(_ invocation: Invocation) throws {
         let id = try requestNumber(invocation)
         let session = invocation.session
         let request = try session.store.changeRequest(id)
-        let returned = try session.store.reject(id, by: session.options.user)
+        let returned = try session.store.reject(id, by: session.options.user, source: session.publishSource)
         // The author's own candidate now holds the changes: read it again.
         if request.author == session.options.user, session.mode == .interactive { try session.reopenCandidate() }
         invocation.data = .object([("request", .number(id)), ("returned", .number(returned))])

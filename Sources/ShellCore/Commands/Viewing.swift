@@ -6,13 +6,14 @@ import Foundation
 enum Viewing {
     static let commands: [CommandSpec] = [
         CommandSpec(
-            command: .show, usage: "show [published | revision N | history [N] | requests] [PATH]",
-            summary: "Show the candidate, the published configuration, a revision, the history, or the open change requests",
+            command: .show, usage: "show [published | revision N | history [N] | requests | audit [N]] [PATH]",
+            summary: "Show the candidate, the published configuration, a revision, the history, the open change requests or the audit trail",
             arguments: .read,
             details: [
                 "A key written with *, ? or [...] (quoted: 'a*') shows the path in each existing entry it matches,",
                 "each under the entry's name (set lines name their path; JSON is an array of documents);",
                 "how many matched goes to stderr.",
+                "show audit [N]: the last N records of the audit trail (default 20), newest first; needs the privilege view-logs.",
             ],
             run: show),
         CommandSpec(
@@ -35,7 +36,7 @@ enum Viewing {
             run: search),
     ]
 
-    static let showKeywords = ["published", "revision", "history", "requests"]
+    static let showKeywords = ["published", "revision", "history", "requests", "audit"]
 
     /// A sub-keyword of `show`/`compare` when the word is one and is not also a path word here.
     static func subKeyword(_ word: Word?, in session: Session, among keywords: [String]) -> String? {
@@ -59,6 +60,8 @@ enum Viewing {
         case "requests":
             if let extra = arguments.dropFirst().first { throw CommandError("show requests takes no argument: unexpected '\(extra.text.excerpt)'", at: extra) }
             return try Requests.list(invocation)
+        case "audit":
+            return try AuditViewing.show(invocation, arguments.dropFirst())
         case "published":
             arguments = arguments.dropFirst()
             config = session.store.published()

@@ -66,6 +66,10 @@ struct NextWords {
             case "history":
                 return arguments.count == 1
                     ? Suggestions(items: [.placeholder("<N>", "How many revisions (default all)"), .enter]) : Suggestions(items: [.enter])
+            case "audit":
+                return arguments.count == 1
+                    ? Suggestions(items: [.placeholder("<N>", "How many records (default \(AuditViewing.defaultCount))"), .enter])
+                    : Suggestions(items: [.enter])
             case "published": return path(Array(arguments.dropFirst()), typing: prefix, command: .show)
             case "revision":
                 if arguments.count == 1 { return revisions() }
@@ -80,6 +84,7 @@ struct NextWords {
                 [
                     .keyword("published", "The published configuration"), .keyword("revision", "A past revision"),
                     .keyword("history", "The list of revisions"), .keyword("requests", "The open change requests"),
+                    .keyword("audit", "The audit trail's last records (view-logs)"),
                 ] + result.items
         }
         return result

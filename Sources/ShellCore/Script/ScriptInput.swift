@@ -15,8 +15,8 @@ public enum ScriptInput: Sendable {
         }
     }
 
-    /// The source recorded in history by a publish.
-    var publishSource: String {
+    /// The source recorded in history by a publish, and in the audit trail.
+    public var publishSource: String {
         switch self {
         case .file(let path): "script \(path)"
         case .commandLine: "-c"

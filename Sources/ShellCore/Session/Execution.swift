@@ -16,7 +16,7 @@ extension Session {
             // Most of a bulk script: a `set` of a leaf, its every step but the edit already
             // taken, prints nothing, so it needs no invocation and no output pipeline.
             do { try transactionally { try candidate.setLeaf(at: leaf.location, to: leaf.value) } } catch {
-                throw CommandError.from(error, at: first)
+                throw recorded(CommandError.from(error, at: first), of: .set)
             }
             return
         }
@@ -38,9 +38,10 @@ extension Session {
         do {
             try transactionally { try spec.run(invocation) }
         } catch let failure as ScriptFailure {
+            // A sourced file's command, which recorded its own refusal.
             throw failure
         } catch {
-            throw CommandError.from(error, at: first)
+            throw recorded(CommandError.from(error, at: first), of: spec.command)
         }
         output.finish()
         if !invocation.notes.isEmpty {
@@ -53,6 +54,12 @@ extension Session {
             members.append(("output", .array((collected?.lines ?? []).map(JSONOut.string))))
             console.out(JSONOut.object(members).serialized)
         }
+    }
+
+    /// `failure`, once recorded in the audit trail if it is a refusal (SPEC §12).
+    private func recorded(_ failure: CommandError, of command: Command) -> CommandError {
+        recordRefusal(failure, of: command)
+        return failure
     }
 
     /// Parses and runs a whole line typed or read from a script; used by the interactive shell.
