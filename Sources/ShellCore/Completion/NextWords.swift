@@ -111,7 +111,12 @@ struct NextWords {
 
     private func openRequests() -> Suggestions {
         let requests = (try? session.store.openChangeRequests()) ?? []
-        return Suggestions(items: requests.map { .literal(String($0.id), "\($0.author), \(Requests.changes($0.changeCount)) \($0.comment ?? "")") })
+        return Suggestions(
+            items: requests.map { request in
+                .literal(
+                    String(request.id),
+                    ([request.author, Requests.changes(request.changeCount)] + (request.comment.map { [$0] } ?? [])).joined(separator: ", "))
+            })
     }
 
     private func revisions() -> Suggestions {

@@ -62,6 +62,23 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(shell.complete("set manage-system authentication-methods method m authentication-server ").candidates.map(\.text), ["radius-1"])
     }
 
+    /// `approve request` and `reject request` offer the open requests, with who made them.
+    func testOpenChangeRequestsAreCompleted() throws {
+        let store = RevisionedStore(
+            storage: MemoryStorage(), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all, policy: DelegatedManagement())
+        let console = CapturingConsole()
+        for setup in [
+            "set manage-system delegated-management administrator t role super-administrator; set manage-system delegated-management administrator u role super-administrator; set manage-system delegated-management require-approval true; publish",
+            "set manage-accounts-and-storage user-accounts user u1 email u1@example.com; publish comment \"new starter\"",
+        ] {
+            try Session(store: store, mode: .script, options: .init(user: "t"), console: console, source: "-c").execute(line: setup)
+        }
+        let shell = ShellCompleter(session: try Session(store: store, mode: .interactive, options: .init(user: "t"), console: console, source: "interactive"))
+        XCTAssertEqual(shell.complete("approve ").candidates.map(\.text), ["request"])
+        XCTAssertEqual(shell.complete("reject request ").candidates.map(\.text), ["1"])
+        XCTAssertEqual(shell.help("approve request ").last, "  1  t, 1 change, new starter")
+    }
+
     /// A role's privileges are the nine Digital Access names; an administrator's role is a
     /// predefined role or one of the store's, though none is stored.
     func testPrivilegesAndRolesAreCompleted() throws {
