@@ -112,7 +112,8 @@ public final class RevisionedStore: ConfigStore {
     }
 
     public func candidate(for user: String) throws -> any Candidate {
-        try StoredCandidate(store: self, owner: user)
+        try collectReturnedRequests(of: user)
+        return try StoredCandidate(store: self, owner: user)
     }
 
     public func scratchCandidate() throws -> any Candidate {

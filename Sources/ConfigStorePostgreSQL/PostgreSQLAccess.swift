@@ -139,6 +139,16 @@ final class PostgreSQLAccess: StorageReads {
         return try connection.query(Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)
     }
 
+    func returnedRequests(of author: String) throws -> [ChangeRequest] {
+        try reading()
+        let sql =
+            Self.requestColumns + """
+                 WHERE author = $1 AND state = 'rejected'
+                    AND EXISTS (SELECT FROM dashell.candidate WHERE user_name = chr(1) || 'request ' || id) ORDER BY id
+                """
+        return try connection.query(sql, [author]).map(Self.request)
+    }
+
     func changeRequest(_ id: Int) throws -> ChangeRequest? {
         try reading()
         return try connection.query(Self.requestColumns + " WHERE id = $1", [id]).first.map(Self.request)

@@ -73,9 +73,9 @@ enum PublishChecks {
                 END IF;
             END $$;
 
-        -- Whose candidate rows the role connected may write: its own; a request's, as the
-        -- request's author or with the privilege to publish (approving it); and the author's
-        -- of a request it has just rejected in this transaction (the changes going back).
+        -- Whose candidate rows the role connected may write: its own; and a request's, as the
+        -- request's author (submitting it, or taking its changes back once it was rejected)
+        -- or with the privilege to publish (approving it).
         CREATE OR REPLACE FUNCTION dashell.check_candidate_owner(owner_name text)
             RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
             AS $$
@@ -86,12 +86,6 @@ enum PublishChecks {
                 IF owner_name ~ '^\\x01request [0-9]+$' AND (
                     EXISTS (SELECT FROM dashell.change_request WHERE id = substr(owner_name, 10)::integer AND author = session_user)
                     OR dashell.policy_privileges(session_user) && ARRAY['*', 'publish'])
-                THEN
-                    RETURN;
-                END IF;
-                IF EXISTS (
-                    SELECT FROM dashell.change_request
-                    WHERE author = owner_name AND state = 'rejected' AND closed_by = session_user AND xmin = pg_current_xact_id()::xid)
                 THEN
                     RETURN;
                 END IF;

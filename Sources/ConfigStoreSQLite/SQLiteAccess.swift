@@ -103,6 +103,14 @@ struct SQLiteAccess: StorageReads {
         try Row.fetchAll(db, sql: Self.requestColumns + " WHERE state = 'open' ORDER BY id").map(Self.request)
     }
 
+    func returnedRequests(of author: String) throws -> [ChangeRequest] {
+        let sql =
+            Self.requestColumns + """
+                 WHERE author = ? AND state = 'rejected' AND EXISTS (SELECT 1 FROM candidate WHERE user = char(1) || 'request ' || id) ORDER BY id
+                """
+        return try Row.fetchAll(db, sql: sql, arguments: [author]).map(Self.request)
+    }
+
     func changeRequest(_ id: Int) throws -> ChangeRequest? {
         try Row.fetchOne(db, sql: Self.requestColumns + " WHERE id = ?", arguments: [id]).map(Self.request)
     }

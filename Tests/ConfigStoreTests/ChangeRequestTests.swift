@@ -49,13 +49,33 @@ final class ChangeRequestTests: StorageTestCase {
             let request = try submit(carol, by: "carol")
             try carol.set([(StoreFixture.user("bob", "email"), "robert@example.com"), (StoreFixture.port, "8443")])
 
-            XCTAssertEqual(try store.reject(request.id, by: "carol", source: "interactive"), 1, "amy's edit returns; bob's newer one is kept")
+            XCTAssertEqual(try store.reject(request.id, by: "carol", source: "interactive"), 2)
             XCTAssertEqual(try store.changeRequest(request.id).state, .rejected(by: "carol"))
             let reopened = try store.candidate(for: "carol")
             XCTAssertEqual(try reopened.value(at: StoreFixture.user("amy", "email")), "amy@example.com")
             XCTAssertEqual(try reopened.value(at: StoreFixture.user("bob", "email")), "robert@example.com")
             XCTAssertEqual(try reopened.value(at: StoreFixture.port), "8443")
             XCTAssertEqual(try reopened.publishExpectingRevision(user: "carol"), 1)
+        }
+    }
+
+    /// Rejected by someone else while the author's candidate is open elsewhere (a shell):
+    /// that candidate's publish keeps its own edits only, and the request's changes wait for
+    /// the author's next candidate, lost by neither.
+    func testARequestRejectedWhileItsAuthorEditsIsKeptForTheirNextCandidate() throws {
+        try onEachStorage {
+            let store = try StoreFixture(storage).open()
+            let carol = try store.candidate(for: "carol")
+            try carol.set([(StoreFixture.user("bob", "email"), "bob@example.com")])
+            let request = try submit(carol, by: "carol")
+            try carol.set([(StoreFixture.port, "8443")])
+            XCTAssertEqual(try store.reject(request.id, by: "dave", source: "-c"), 1)
+            XCTAssertEqual(try carol.publishExpectingRevision(user: "carol"), 1)
+            XCTAssertNil(try store.published().value(at: StoreFixture.user("bob", "email")))
+            let next = try store.candidate(for: "carol")
+            XCTAssertEqual(try next.value(at: StoreFixture.user("bob", "email")), "bob@example.com")
+            XCTAssertEqual(try next.status().pendingChanges, 1)
+            XCTAssertEqual(try store.otherCandidates(than: "dave").map(\.user), ["carol"], "the request's own rows are gone")
         }
     }
 

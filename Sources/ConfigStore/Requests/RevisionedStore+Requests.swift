@@ -53,37 +53,43 @@ extension RevisionedStore {
         return try candidate.publish(metadata)
     }
 
-    /// Closes request `id` unpublished and returns its changes to its author's candidate,
-    /// where they join the author's own edits (an edit the author made since, of the same
-    /// record, is kept instead). Its author may reject it to withdraw it; anyone else needs
-    /// `publish`. Returns how many of the request's records went back.
+    /// Closes request `id` unpublished; its changes go back to its author's candidate the
+    /// next time the author's candidate is opened (`collectReturnedRequests`), not now: a
+    /// shell the author has open holds its candidate in memory, and would not see them, nor
+    /// keep them when it publishes. Its author may reject it to withdraw it; anyone else
+    /// needs `publish`. Returns how many of the request's records go back.
     @discardableResult
     public func reject(_ id: Int, by user: String, source: String) throws -> Int {
         let request = try openRequest(id)
         if user != request.author, let refusal = try permissions(of: user).refusal(toUse: "publish") { throw refusal }
-        let owner = ChangeRequest.owner(id)
         return try contents.write { transaction in
-            var returned: [(key: RecordKey, edit: CandidateEdit?)] = []
-            let authorsBase = try transaction.candidateBase(of: request.author)
-            let authorsKeys = Set(try transaction.candidateEdits(of: request.author, after: nil, limit: .max).map(\.key))
-            var after: RecordKey?
-            while true {
-                let page = try transaction.candidateEdits(of: owner, after: after, limit: windowSize)
-                guard let last = page.last else { break }
-                for (key, edit) in page where !authorsKeys.contains(key) {
-                    returned.append((key, edit))
-                }
-                after = last.key
-            }
-            // Closed first: a server lets the rejecter write the author's candidate only then.
             try transaction.closeChangeRequest(id, as: .rejected(by: user))
-            // The older base of the two: each edit keeps the record it was based on, and a
-            // base no newer than any of them makes the next publish merge every one.
-            try transaction.saveCandidate(of: request.author, base: min(authorsBase ?? request.base, request.base), edits: returned)
-            try transaction.deleteCandidate(of: owner)
             try transaction.appendAudit(
                 AuditEvent(action: .reject, user: user, source: source, request: id, outcome: .rejected, digest: request.digest))
-            return (returned.count, commit: true)
+            return (try transaction.candidateEdits(of: ChangeRequest.owner(id), after: nil, limit: .max).count, commit: true)
+        }
+    }
+
+    /// Moves the changes of `author`'s rejected requests into the author's persisted
+    /// candidate, where they join the author's own edits (an edit the author made since, of
+    /// the same record, is kept instead). One indexed read when there are none.
+    func collectReturnedRequests(of author: String) throws {
+        guard !ChangeRequest.isReservedOwner(author), !(try contents.returnedRequests(of: author)).isEmpty else { return }
+        try contents.write { transaction in
+            for request in try transaction.returnedRequests(of: author) {
+                let owner = ChangeRequest.owner(request.id)
+                var returned: [(key: RecordKey, edit: CandidateEdit?)] = []
+                let authorsBase = try transaction.candidateBase(of: author)
+                let authorsKeys = Set(try transaction.candidateEdits(of: author, after: nil, limit: .max).map(\.key))
+                for (key, edit) in try transaction.candidateEdits(of: owner, after: nil, limit: .max) where !authorsKeys.contains(key) {
+                    returned.append((key, edit))
+                }
+                // The older base of the two: each edit keeps the record it was based on, and a
+                // base no newer than any of them makes the next publish merge every one.
+                try transaction.saveCandidate(of: author, base: min(authorsBase ?? request.base, request.base), edits: returned)
+                try transaction.deleteCandidate(of: owner)
+            }
+            return ((), commit: true)
         }
     }
 

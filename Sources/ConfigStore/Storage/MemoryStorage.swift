@@ -196,6 +196,13 @@ private final class MemoryAccess: StorageTransaction {
 
     func changeRequest(_ id: Int) throws -> ChangeRequest? { state.requests.first { $0.id == id } }
 
+    func returnedRequests(of author: String) throws -> [ChangeRequest] {
+        state.requests.filter { request in
+            guard case .rejected = request.state else { return false }
+            return request.author == author && state.candidates[ChangeRequest.owner(request.id)] != nil
+        }
+    }
+
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         let edits = state.candidates[user]?.edits ?? [:]
         return edits.keys.filter { candidate in key.map { $0 < candidate } ?? true }.sorted().prefix(limit).map { ($0, edits[$0]!) }

@@ -110,6 +110,7 @@ extension ReadsWithPredefinedRecords {
     func openChangeRequests() throws -> [ChangeRequest] { try base.openChangeRequests() }
     func pendingCandidates() throws -> [PendingCandidate] { try base.pendingCandidates() }
     func changeRequest(_ id: Int) throws -> ChangeRequest? { try base.changeRequest(id) }
+    func returnedRequests(of author: String) throws -> [ChangeRequest] { try base.returnedRequests(of: author) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try base.candidateEdits(of: user, after: key, limit: limit)
@@ -275,6 +276,7 @@ final class StorageWithPredefinedRecords<Base: Storage>: Storage {
     func openChangeRequests() throws -> [ChangeRequest] { try head.openChangeRequests() }
     func pendingCandidates() throws -> [PendingCandidate] { try head.pendingCandidates() }
     func changeRequest(_ id: Int) throws -> ChangeRequest? { try head.changeRequest(id) }
+    func returnedRequests(of author: String) throws -> [ChangeRequest] { try head.returnedRequests(of: author) }
 
     func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try head.candidateEdits(of: user, after: key, limit: limit)

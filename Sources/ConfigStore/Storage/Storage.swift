@@ -86,6 +86,7 @@ extension Storage {
     public func openChangeRequests() throws -> [ChangeRequest] { try snapshot { try $0.openChangeRequests() } }
     public func pendingCandidates() throws -> [PendingCandidate] { try snapshot { try $0.pendingCandidates() } }
     public func changeRequest(_ id: Int) throws -> ChangeRequest? { try snapshot { try $0.changeRequest(id) } }
+    public func returnedRequests(of author: String) throws -> [ChangeRequest] { try snapshot { try $0.returnedRequests(of: author) } }
 
     public func candidateEdits(of user: String, after key: RecordKey?, limit: Int) throws -> [(key: RecordKey, edit: CandidateEdit)] {
         try snapshot { try $0.candidateEdits(of: user, after: key, limit: limit) }
@@ -209,6 +210,10 @@ public protocol StorageReads {
 
     /// Change request `id`, open or closed.
     func changeRequest(_ id: Int) throws -> ChangeRequest?
+
+    /// `author`'s rejected requests whose changes have not gone back to the author's
+    /// candidate yet (their edits are still kept as `ChangeRequest.owner`'s), oldest first.
+    func returnedRequests(of author: String) throws -> [ChangeRequest]
 
     /// Every pending or failed confirmation (see `PendingConfirmation`), soonest deadline first.
     func pendingConfirmations() throws -> [PendingConfirmation]

@@ -55,7 +55,7 @@ enum Requests {
         // The author's own candidate now holds the changes: read it again.
         if request.author == session.options.user, session.mode == .interactive { try session.reopenCandidate() }
         invocation.data = .object([("request", .number(id)), ("returned", .number(returned))])
-        invocation.print("Rejected change request \(id); its changes are back in \(request.author)'s candidate")
+        invocation.print("Rejected change request \(id); its changes go back to \(request.author)'s candidate")
     }
 
     /// `show requests`: one line per open request, its id first.
