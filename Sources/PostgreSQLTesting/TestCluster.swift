@@ -65,6 +65,17 @@ public final class TestCluster: Sendable {
         }
     }
 
+    /// A login role that is a member of `dashell_admin`, as README says to make an
+    /// administrator's, named `name` (made unless it exists: roles are the cluster's, and
+    /// shared by the tests' databases) or else a new name; returns the name. The group role
+    /// exists once a `store init` has run.
+    @discardableResult
+    public func createAdministrator(_ name: String? = nil) throws -> String {
+        let role = name ?? "admin_" + UUID().uuidString.prefix(8).lowercased()
+        try execute("DO $$ BEGIN CREATE ROLE \(role) LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        return role
+    }
+
     /// A new, empty database (a copy of `template`, if given); dropped by `dropDatabase` or
     /// `dropCreatedDatabases`.
     public func createDatabase(template: String? = nil) throws -> String {

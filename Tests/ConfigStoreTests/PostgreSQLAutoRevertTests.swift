@@ -23,13 +23,6 @@ final class PostgreSQLAutoRevertTests {
         try? cluster.dropDatabase(database)
     }
 
-    /// A new login role that is a member of `dashell_admin`.
-    private func administrator() throws -> String {
-        let name = "admin_" + UUID().uuidString.prefix(8).lowercased()
-        try cluster.execute("CREATE ROLE \(name) LOGIN IN ROLE dashell_admin")
-        return name
-    }
-
     /// Runs `statements` in a transaction of their own, rolled back; the server's refusal,
     /// if any.
     private func refusal(_ connection: PostgreSQLConnection, _ statements: [(String, [any QueryParameter])]) -> String? {
@@ -46,7 +39,7 @@ final class PostgreSQLAutoRevertTests {
     }
 
     @Test func onlyADueConfirmationBeginsAnAutoRevertAndItMayOnlyUndo() throws {
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let uri = cluster.uri(database: database, user: admin)
         let store = RevisionedStore(
             storage: try PostgreSQLStorage(ServerLocation(uri)), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
@@ -90,7 +83,7 @@ final class PostgreSQLAutoRevertTests {
             ALTER TABLE dashell.candidate DROP COLUMN edited;
             UPDATE dashell.format SET version = 1;
             """, in: database)
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let location = try ServerLocation(cluster.uri(database: database, user: admin))
         #expect {
             try PostgreSQLStorage(location)

@@ -36,13 +36,6 @@ final class PostgreSQLStorageTests {
         RevisionedStore(storage: try PostgreSQLStorage(ServerLocation(uri)), schema: DigitalAccessSchema.root, rules: DigitalAccessRules.all)
     }
 
-    /// A new login role that is a member of `dashell_admin`, as README says to make one.
-    private func administrator() throws -> String {
-        let name = "admin_" + UUID().uuidString.prefix(8).lowercased()
-        try cluster.execute("CREATE ROLE \(name) LOGIN IN ROLE dashell_admin")
-        return name
-    }
-
     @Test func aDatabaseWithoutAStoreNamesStoreInit() throws {
         let empty = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(empty) }
@@ -118,7 +111,7 @@ final class PostgreSQLStorageTests {
     /// write goes through the server's functions, which a later check inside them cannot be
     /// bypassed around. Through dashell, the same role publishes and keeps a candidate.
     @Test func anAdministratorWritesOnlyThroughTheFunctions() throws {
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'dashell' ORDER BY tablename").map { $0.string(0)! }
         #expect(
@@ -163,7 +156,7 @@ final class PostgreSQLStorageTests {
     /// The server refuses a revision that does not follow the head, and changes to any
     /// revision but the one the transaction is appending, whatever the client does.
     @Test func theServerKeepsTheHistoryLinear() throws {
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let connection = try PostgreSQLConnection(cluster.uri(database: database, user: admin), applicationName: "test")
         let keys = TextArray(["k"]), records = TextArray(["v"])
         func inTransaction(_ sql: String, _ parameters: [any QueryParameter] = []) throws {
@@ -192,7 +185,7 @@ final class PostgreSQLStorageTests {
         defer { try? cluster.dropDatabase(governed) }
         _ = try PostgreSQLStorage.initialize(
             ServerLocation(cluster.uri(database: governed)), policy: ServerPolicy(functions: DelegatedManagementSQL.functions))
-        let desk = try administrator(), helper = try administrator()
+        let desk = try cluster.createAdministrator(), helper = try cluster.createAdministrator()
         let owner = try Self.open(cluster.uri(database: governed)).scratchCandidate()
         let management = StoreFixture.leaf("manage-system", "delegated-management")
         var writer = owner
@@ -291,7 +284,7 @@ final class PostgreSQLStorageTests {
     /// Only the server writes the audit trail: an administrator's append is signed with the
     /// role the server authenticated, numbered and timed there, whatever the client says.
     @Test func theServerSignsAndChainsEachAuditRecord() throws {
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let store = try open(as: admin)
         try store.appendAudit(AuditEvent(action: "set", user: "mallory", source: "-c", outcome: .refused, detail: "why"))
         let record = try #require(try store.latestAuditRecords(1).first)
@@ -354,7 +347,7 @@ final class PostgreSQLStorageTests {
         #expect(try store.published().value(at: StoreFixture.dnsName) == "old.example.com")
         let record = try #require(try store.latestAuditRecords(5).first)
         #expect((record.sequence, record.action, record.outcome, record.detail) == (1, "store init", "upgraded", "format 1 to 2"))
-        let admin = try administrator()
+        let admin = try cluster.createAdministrator()
         let candidate = try Self.open(cluster.uri(database: old, user: admin)).scratchCandidate()
         try candidate.set([(StoreFixture.port, "8443")])
         #expect(try candidate.publishExpectingRevision(user: admin) == 2)

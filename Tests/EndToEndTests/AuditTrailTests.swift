@@ -148,7 +148,7 @@ final class AuditTrailTests: XCTestCase {
         defer { try? cluster.dropDatabase(database) }
         XCTAssertEqual(try Dashell(store: cluster.uri(database: database)).run("store", "init").status, 0)
         for user in ["root", "helen", "rita", "ada", "nobody"] {
-            try cluster.execute("DO $$ BEGIN CREATE ROLE \(user) LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            try cluster.createAdministrator(user)
         }
         let run: Run = { user, arguments in
             let dashell = try Dashell(store: cluster.uri(database: database, user: user))

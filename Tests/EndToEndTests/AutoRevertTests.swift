@@ -58,7 +58,7 @@ final class AutoRevertTests: XCTestCase {
         let owner = try Dashell(store: cluster.uri(database: database))
         XCTAssertEqual(try owner.run(["--store", owner.store, "store", "init"], withStore: false).status, 0)
         for user in ["alice", "bob"] {
-            try cluster.execute("DO $$ BEGIN CREATE ROLE \(user) LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            try cluster.createAdministrator(user)
         }
         try body(try published(Store(dashell: owner, marker: database) { ["--store", cluster.uri(database: database, user: $0)] }))
     }

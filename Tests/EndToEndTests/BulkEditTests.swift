@@ -141,7 +141,7 @@ final class BulkEditTests: XCTestCase {
         let database = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(database) }
         XCTAssertEqual(try Dashell(store: cluster.uri(database: database)).run("store", "init").status, 0)
-        try cluster.execute("DO $$ BEGIN CREATE ROLE tester LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        try cluster.createAdministrator("tester")
         let dashell = try Dashell(store: cluster.uri(database: database, user: "tester"))
         try dashell.ok(Self.seed)
         XCTAssertEqual(try dashell.ok("set \(P.users) user 'contractor-*' email c@example.com; publish").outputLines.first, "3 entries changed")

@@ -111,7 +111,7 @@ final class ChangeRequestTests: XCTestCase {
         defer { try? cluster.dropDatabase(database) }
         XCTAssertEqual(try Dashell(store: cluster.uri(database: database)).run("store", "init").status, 0)
         for user in ["root", "carol", "dave", "erin"] {
-            try cluster.execute("DO $$ BEGIN CREATE ROLE \(user) LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            try cluster.createAdministrator(user)
         }
         try walkThrough(
             Store(

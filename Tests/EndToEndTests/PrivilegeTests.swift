@@ -71,7 +71,7 @@ final class PrivilegeTests: XCTestCase {
         defer { try? cluster.dropDatabase(database) }
         XCTAssertEqual(try Dashell(store: cluster.uri(database: database)).run("store", "init").status, 0)
         for user in ["root", "helen", "uma", "rita", "nobody"] {
-            try cluster.execute("DO $$ BEGIN CREATE ROLE \(user) LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+            try cluster.createAdministrator(user)
         }
         try checkEachPrivilege { user, commands in
             let dashell = try Dashell(store: cluster.uri(database: database, user: user))

@@ -11,7 +11,7 @@ final class LostConnectionTests: XCTestCase {
         let database = try cluster.createDatabase()
         defer { try? cluster.dropDatabase(database) }
         _ = try DashellTerminal(store: cluster.uri(database: database)).run(["store", "init"], user: nil)
-        try cluster.execute("DO $$ BEGIN CREATE ROLE tester LOGIN IN ROLE dashell_admin; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        try cluster.createAdministrator("tester")
         let shell = try DashellTerminal(store: cluster.uri(database: database, user: "tester"))
         let terminal = try shell.start()
         try terminal.send("set manage-system distribution-services global-settings external-dns-name da.example.com\r")
