@@ -54,6 +54,7 @@ final class ChangeRequestTests: XCTestCase {
         XCTAssertTrue(history.contains("  carol (approved by dave)  request 1  1 change  \"new starter\""), history)
         XCTAssertTrue(try expect("root", "show published \(P.users) user u7 email", 0).output.contains("u7@example.com"))
         _ = try expect("dave", "approve request 1", 1, "request 1 is closed: approved by dave as revision 2")
+        _ = try expect("dave", "approve request 99", 1, "<command-line>:1:17: error: no change request 99; show requests lists the open ones")
 
         // Withdrawn by its author, who may reject their own.
         _ = try expect("carol", "set \(P.users) user u8 email u8@example.com; publish", 0, "Submitted change request 2")

@@ -42,16 +42,17 @@ enum Requests {
     }
 
     static func approve(_ invocation: Invocation) throws {
-        let id = try requestNumber(invocation)
+        let (id, number) = try requestNumber(invocation)
         let session = invocation.session
-        try Transactions.report(try session.store.approve(id, by: session.options.user, source: session.publishSource), invocation)
+        let outcome = try about(number) { try session.store.approve(id, by: session.options.user, source: session.publishSource) }
+        try Transactions.report(outcome, invocation)
     }
 
     static func reject(_ invocation: Invocation) throws {
-        let id = try requestNumber(invocation)
+        let (id, number) = try requestNumber(invocation)
         let session = invocation.session
-        let request = try session.store.changeRequest(id)
-        let returned = try session.store.reject(id, by: session.options.user, source: session.publishSource)
+        let request = try about(number) { try session.store.changeRequest(id) }
+        let returned = try about(number) { try session.store.reject(id, by: session.options.user, source: session.publishSource) }
         // The author's own candidate now holds the changes: read it again.
         if request.author == session.options.user, session.mode == .interactive { try session.reopenCandidate() }
         invocation.data = .object([("request", .number(id)), ("returned", .number(returned))])
@@ -90,16 +91,21 @@ enum Requests {
     }
 
     /// `compare request N [PATH]`: what approving it now would change.
-    static func compare(_ id: Int, under path: ConfigPath, _ invocation: Invocation) throws {
-        try Viewing.show(try invocation.session.store.changes(ofRequest: id, under: RecordKey(path)), invocation)
+    static func compare(_ id: Int, number: Word, under path: ConfigPath, _ invocation: Invocation) throws {
+        try Viewing.show(try about(number) { try invocation.session.store.changes(ofRequest: id, under: RecordKey(path)) }, invocation)
     }
 
-    /// The N of `request N`, the words a command takes.
-    static func requestNumber(_ invocation: Invocation) throws -> Int {
+    /// The N of `request N`, the words a command takes, and the word that gave it.
+    static func requestNumber(_ invocation: Invocation) throws -> (Int, Word) {
         guard let keyword = invocation.arguments.first else { throw CommandError("\(invocation.name.text) needs request N", at: invocation.name) }
         _ = try NameMatcher.match(keyword, among: ["request"], what: "\(invocation.name.text) target")
         guard let number = invocation.arguments.dropFirst().first else { throw CommandError("request needs a number", at: keyword) }
-        return try invocation.number(number, what: "request")
+        return (try invocation.number(number, what: "request"), number)
+    }
+
+    /// Runs `body`; a request that does not exist or is closed is an error at its number.
+    private static func about<T>(_ number: Word, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as RequestNotOpen { throw CommandError(error.description, at: number) }
     }
 
     static func changes(_ count: Int) -> String { "\(count) change\(count == 1 ? "" : "s")" }

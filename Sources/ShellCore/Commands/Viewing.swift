@@ -112,7 +112,7 @@ enum Viewing {
         if subKeyword(arguments.first, in: session, among: ["revision", "request"]) == "request" {
             guard let number = arguments.dropFirst().first else { throw CommandError("request needs a number", at: arguments.first) }
             let id = try invocation.number(number, what: "request")
-            return try Requests.compare(id, under: try invocation.resolveWholePath(arguments.dropFirst(2)).path, invocation)
+            return try Requests.compare(id, number: number, under: try invocation.resolveWholePath(arguments.dropFirst(2)).path, invocation)
         }
         var revisions: [Int] = []
         while revisions.count < 2, subKeyword(arguments.first, in: invocation.session, among: ["revision"]) == "revision" {
