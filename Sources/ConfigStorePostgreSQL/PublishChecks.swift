@@ -27,10 +27,13 @@ enum PublishChecks {
             RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
             AS $$
             DECLARE
+                is_super boolean := dashell.is_superuser();
                 publisher text[];
                 request_id integer;
             BEGIN
-                IF NOT dashell.is_superuser() THEN
+                IF is_super THEN
+                    publisher := ARRAY['*'];
+                ELSE
                     IF origin ~ '^request [0-9]+$' THEN
                         request_id := substr(origin, 9)::integer;
                         IF NOT EXISTS (
@@ -51,8 +54,9 @@ enum PublishChecks {
                         PERFORM dashell.refuse('require-approval is set: publish through a change request');
                     END IF;
                 END IF;
+                -- Outside a request the author is the publisher, whose privileges are read.
                 INSERT INTO dashell.publishing VALUES (
-                    new_revision, CASE WHEN dashell.is_superuser() THEN ARRAY['*'] ELSE dashell.policy_privileges(author) END);
+                    new_revision, CASE WHEN author = session_user OR is_super THEN publisher ELSE dashell.policy_privileges(author) END);
             END $$;
 
         -- Refuses a batch of changes the revision's author may not make.

@@ -22,8 +22,8 @@ enum RequestTable {
             LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
             AS $$
             BEGIN
-                IF claimed <> session_user AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) THEN
-                    RAISE EXCEPTION 'permission denied: % may not act as %', session_user, claimed USING ERRCODE = 'insufficient_privilege';
+                IF claimed <> session_user AND NOT dashell.is_superuser() THEN
+                    PERFORM dashell.refuse(format('%s may not act as %s', session_user, claimed));
                 END IF;
             END $$;
 
@@ -52,8 +52,7 @@ enum RequestTable {
             BEGIN
                 PERFORM dashell.require_identity(closer);
                 IF new_state = 'approved' AND EXISTS (SELECT FROM dashell.change_request WHERE id = request_id AND author = closer) THEN
-                    RAISE EXCEPTION 'permission denied: % may not approve their own request %', closer, request_id
-                        USING ERRCODE = 'insufficient_privilege';
+                    PERFORM dashell.refuse(format('%s may not approve their own request %s', closer, request_id));
                 END IF;
                 UPDATE dashell.change_request SET state = new_state, closed_by = closer, revision = published
                     WHERE id = request_id AND state = 'open';

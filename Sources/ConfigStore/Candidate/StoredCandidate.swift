@@ -448,18 +448,18 @@ final class StoredCandidate: Candidate {
     func submit(_ metadata: PublishMetadata) throws -> SubmitOutcome {
         let violations = try validate(as: metadata.user)
         if violations.contains(where: { $0.severity == .error }) { return .invalid(violations) }
-        let changed = try netEdits()
-        let changeCount = changed.reduce(0) { $0 + RecordChange(key: $1.key, old: $1.edit.base, new: $1.edit.new).size }
-        guard changeCount > 0 else {
+        let changes = try netChanges()
+        guard changes.size > 0 else {
             try discard()
             return .nothingToSubmit
         }
         let request = NewChangeRequest(
-            author: metadata.user, base: baseRevision, changeCount: changeCount, comment: metadata.comment, digest: ChangeSetDigest.of(changed))
+            author: metadata.user, base: baseRevision, changeCount: changes.size, comment: metadata.comment, digest: changes.digest)
         let base = baseRevision
+        let edits = changes.changes.map { (key: $0.key, edit: Optional(CandidateEdit(base: $0.old, new: $0.new))) }
         let id = try storage.write { transaction in
             let id = try transaction.openChangeRequest(request)
-            try transaction.saveCandidate(of: ChangeRequest.owner(id), base: base, edits: changed.map { ($0.key, Optional($0.edit)) })
+            try transaction.saveCandidate(of: ChangeRequest.owner(id), base: base, edits: edits)
             try transaction.appendAudit(
                 AuditEvent(
                     action: .submit, user: metadata.user, source: metadata.source, request: id, outcome: .submitted, detail: metadata.comment,
@@ -471,10 +471,10 @@ final class StoredCandidate: Candidate {
         return .submitted(try storage.changeRequest(id)!, warnings: violations)
     }
 
-    /// The edits that change something, in key order: what a change request freezes and
-    /// its digest covers.
-    func netEdits() throws -> [(key: RecordKey, edit: Edit)] {
-        try allEdits().filter { $0.edit.base != $0.edit.new }.sorted { $0.key < $1.key }
+    /// The edits that change something, each as the change from the record first seen to
+    /// the record made, in key order: what a change request freezes and its digest covers.
+    func netChanges() throws -> ChangeSet {
+        ChangeSet(try allEdits().filter { $0.edit.base != $0.edit.new }.map { RecordChange(key: $0.key, old: $0.edit.base, new: $0.edit.new) })
     }
 
     /// Every edit, from memory or the spill: for what rebuilds the whole candidate anyway.

@@ -21,7 +21,7 @@ public struct ChangeRequest: Equatable, Sendable {
     /// Leaf-level changes, as `status` counts them.
     public let changeCount: Int
     public let comment: String?
-    /// SHA-256 of the edits (see `ChangeSetDigest.of`), lowercase hexadecimal.
+    /// SHA-256 of the edits (`ChangeSet.digest` of the edits), lowercase hexadecimal.
     public let digest: String
     public let state: State
 

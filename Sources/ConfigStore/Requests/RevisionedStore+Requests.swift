@@ -39,7 +39,7 @@ extension RevisionedStore {
                 because: "\(approver) submitted it; reject it to withdraw it")
         }
         let candidate = try StoredCandidate(store: self, owner: ChangeRequest.owner(id))
-        let digest = ChangeSetDigest.of(try candidate.netEdits())
+        let digest = try candidate.netChanges().digest
         guard digest == request.digest else {
             throw StoreError.failed(
                 path: location,

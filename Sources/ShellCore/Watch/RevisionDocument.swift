@@ -18,7 +18,6 @@ struct RevisionDocument {
     func write(_ revision: RevisionInfo, from store: any ConfigStore, to write: (String) throws -> Void) throws {
         let header: [(String, JSONOut)] = [
             ("revision", .number(revision.id)), ("user", .string(revision.user)),
-            // Nobody approves a revision yet: change requests come later (SPEC §12).
             ("approver", .optional(revision.approver)), ("time", .string(Viewing.timestamp(revision.time))),
             ("source", .string(revision.source)), ("comment", .optional(revision.comment)),
         ]
